@@ -1,0 +1,12 @@
+package io.kubz.field.json;
+
+import io.kubz.field.BadInputException;
+
+/** Malformed JSON, or JSON of the wrong shape; the message says where. */
+public final class JsonException extends BadInputException {
+  private static final long serialVersionUID = 1L;
+
+  public JsonException(String message) {
+    super(message);
+  }
+}
