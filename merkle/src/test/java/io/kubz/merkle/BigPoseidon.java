@@ -78,4 +78,23 @@ final class BigPoseidon {
     }
     return plain(p, s)[0];
   }
+
+  /** The sponge of package-info.java, written from the spec: t = 5, IV = ℓ·2^64 + domain. */
+  static BigInteger sponge(long domain, BigInteger... in) {
+    PoseidonParams p = PoseidonParams.of(5);
+    BigInteger[] s = new BigInteger[5];
+    java.util.Arrays.fill(s, BigInteger.ZERO);
+    s[0] = BigInteger.valueOf(in.length).shiftLeft(64).add(BigInteger.valueOf(domain));
+    int blocks = Math.max(1, (in.length + 3) / 4);
+    for (int b = 0; b < blocks; b++) {
+      for (int j = 0; j < 4; j++) {
+        int k = 4 * b + j;
+        if (k < in.length) {
+          s[1 + j] = s[1 + j].add(in[k]).mod(R);
+        }
+      }
+      s = plain(p, s);
+    }
+    return s[0];
+  }
 }
