@@ -10,6 +10,8 @@ package io.kubz.field;
 final class G2Ops {
   static final int AFFINE = 16;
   static final int JACOBIAN = 24;
+  /** One instance per thread for the static kernels of {@link G2}. */
+  static final ThreadLocal<G2Ops> LOCAL = ThreadLocal.withInitial(() -> new G2Ops(new Fq2Ops()));
   final Fq2Ops f2;
   private final long[] t = new long[112];
 
@@ -228,5 +230,54 @@ final class G2Ops {
     f2.mul(t, 16, p, po + 8, t, 8);
     f2.mul(t, 24, q, qo + 8, t, 0);
     return Fq2Ops.equal(t, 16, t, 24);
+  }
+
+  /** z = k·P for P affine (16 longs), k ≥ 0, into Jacobian z (24 longs); left-to-right double-and-add. */
+  void mul(long[] z, int zo, long[] a, int ao, java.math.BigInteger k) {
+    long[] acc = new long[JACOBIAN];
+    long[] base = java.util.Arrays.copyOfRange(a, ao, ao + AFFINE);
+    setInfinityJ(acc, 0);
+    for (int i = k.bitLength() - 1; i >= 0; i--) {
+      dbl(acc, 0, acc, 0);
+      if (k.testBit(i)) {
+        addMixed(acc, 0, acc, 0, base, 0);
+      }
+    }
+    System.arraycopy(acc, 0, z, zo, JACOBIAN);
+  }
+
+  /**
+   * Affine from n consecutive Jacobian points with one inversion (Montgomery's trick over the Z's);
+   * infinities map to all zero. aff must not overlap jac.
+   */
+  void batchToAffine(long[] jac, int jo, long[] aff, int ao, int n) {
+    long[] prefix = new long[8 * (n + 1)];
+    Fq2Ops.setOne(prefix, 0);
+    for (int i = 0; i < n; i++) {
+      int zOff = jo + i * JACOBIAN + 16;
+      if (Fq2Ops.isZero(jac, zOff)) {
+        Fq2Ops.copy(prefix, 8 * (i + 1), prefix, 8 * i);
+      } else {
+        f2.mul(prefix, 8 * (i + 1), prefix, 8 * i, jac, zOff);
+      }
+    }
+    long[] inv = new long[8];
+    long[] zi = new long[8];
+    f2.inverse(inv, 0, prefix, 8 * n);
+    for (int i = n - 1; i >= 0; i--) {
+      int p = jo + i * JACOBIAN;
+      int o = ao + i * AFFINE;
+      if (Fq2Ops.isZero(jac, p + 16)) {
+        java.util.Arrays.fill(aff, o, o + AFFINE, 0L);
+        continue;
+      }
+      f2.mul(zi, 0, inv, 0, prefix, 8 * i); // 1/Z_i
+      f2.mul(inv, 0, inv, 0, jac, p + 16);
+      long[] t = this.t;
+      f2.square(t, 0, zi, 0);
+      f2.mul(aff, o, jac, p, t, 0);
+      f2.mul(t, 0, t, 0, zi, 0);
+      f2.mul(aff, o + 8, jac, p + 8, t, 0);
+    }
   }
 }
