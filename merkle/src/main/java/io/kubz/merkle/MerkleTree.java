@@ -1,6 +1,7 @@
 package io.kubz.merkle;
 
 import io.kubz.field.Fr;
+import io.kubz.field.Parallel;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class MerkleTree {
       int parents = (count + arity - 1) / arity;
       long[] above = new long[L * parents];
       int level = l;
-      Chunks.run(parents, (from, to) -> {
+      Parallel.forRange(0, parents, 16, (from, to) -> {
         long[] group = new long[L * arity];
         for (int p = from; p < to; p++) {
           gather(group, below, count, p, arity, zeros, level);

@@ -1,5 +1,6 @@
 package io.kubz.merkle;
 
+import io.kubz.field.Fr;
 import java.math.BigInteger;
 
 /**
@@ -67,7 +68,7 @@ public final class PoseidonParams {
 
   private static PoseidonParams derive(int t) {
     int rp = partialRoundsFor(t);
-    BigInteger r = Modulus.R;
+    BigInteger r = Fr.MODULUS;
     GrainLfsr grain = new GrainLfsr(1, 0, FIELD_BITS, t, FULL_ROUNDS, rp);
     BigInteger[] c = new BigInteger[(FULL_ROUNDS + rp) * t];
     for (int i = 0; i < c.length; i++) {

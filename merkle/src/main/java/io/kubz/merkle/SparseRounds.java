@@ -1,5 +1,6 @@
 package io.kubz.merkle;
 
+import io.kubz.field.Fr;
 import java.math.BigInteger;
 
 /**
@@ -36,7 +37,7 @@ final class SparseRounds {
   final BigInteger[] sparse;
 
   SparseRounds(PoseidonParams params) {
-    BigInteger r = Modulus.R;
+    BigInteger r = Fr.MODULUS;
     int t = params.width();
     int rp = params.partialRounds();
     int half = params.fullRounds() / 2;
@@ -131,14 +132,14 @@ final class SparseRounds {
       for (int j = 0; j < x.length; j++) {
         s = s.add(m[i][j].multiply(x[j]));
       }
-      y[i] = s.mod(Modulus.R);
+      y[i] = s.mod(Fr.MODULUS);
     }
     return y;
   }
 
   /** Gauss–Jordan inverse mod r; every square submatrix of a Cauchy matrix is invertible. */
   static BigInteger[][] inverse(BigInteger[][] a) {
-    BigInteger r = Modulus.R;
+    BigInteger r = Fr.MODULUS;
     int n = a.length;
     BigInteger[][] w = new BigInteger[n][2 * n];
     for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package io.kubz.merkle;
 
 import io.kubz.field.Fr;
+import io.kubz.field.Parallel;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class TensorCommitment {
     }
     int chunks = (n + CHUNK - 1) / CHUNK;
     long[] digests = new long[L * chunks];
-    Chunks.run(chunks, (from, to) -> {
+    Parallel.forRange(0, chunks, (from, to) -> {
       for (int i = from; i < to; i++) {
         int start = i * CHUNK;
         int len = Math.min(CHUNK, n - start);

@@ -1,10 +1,11 @@
 package io.kubz.merkle;
 
+import io.kubz.field.Fr;
 import java.math.BigInteger;
 
 /** BigInteger Poseidon evaluators: the plain round function, and the sparse form, as oracles. */
 final class BigPoseidon {
-  private static final BigInteger R = Modulus.R;
+  private static final BigInteger R = Fr.MODULUS;
   private static final BigInteger FIVE = BigInteger.valueOf(5);
 
   private BigPoseidon() {}
