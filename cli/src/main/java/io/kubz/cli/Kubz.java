@@ -1,32 +1,92 @@
 package io.kubz.cli;
 
+import io.kubz.field.KubzException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Entry point of the {@code kubz} command. */
+/**
+ * Entry point of the {@code kubz} command. Exit codes: 0 success, 2 usage, 3 bad input,
+ * 4 verification failed, 1 internal error. A user error prints its message, never a stack trace
+ * unless {@code --debug}.
+ */
 @Command(
     name = "kubz",
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
+    subcommands = {},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",
       "",
       "Examples:",
       "  ./kubz --version",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success", "1:internal error (a bug: please report it with --debug output)",
+      "2:usage error", "3:bad input (missing or malformed file, wrong shape, SRS too small)",
+      "4:verification failed",
     })
 public final class Kubz implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs the command line and returns its exit code (so tests can call it in-process). */
+  /** Runs the command line with the process's streams and returns its exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new Kubz()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** Runs the command line writing to the given streams (for in-process tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Kubz());
+    cl.setExecutionExceptionHandler(Kubz::handle);
+    return cl;
+  }
+
+  /** Maps an exception to a message and an exit code. */
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    boolean debug = parsed.hasMatchedOption("--debug")
+        || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+    PrintWriter err = cl.getErr();
+    if (e instanceof KubzException) {
+      err.println("kubz: " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ((KubzException) e).exitCode();
+    }
+    err.println("kubz: internal error: " + e);
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.println("Run again with --debug for the stack trace, and please report it.");
+    }
+    err.flush();
+    return 1;
   }
 
   public static void main(String[] args) {

@@ -1,27 +1,80 @@
 package io.kubz.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubz.field.BadInputException;
+import io.kubz.field.VerificationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 class KubzTest {
+  /** A command that fails in the way its argument names, to drive the error handling. */
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    @Parameters String kind;
+
+    @Override
+    public Integer call() {
+      switch (kind) {
+        case "input": throw new BadInputException("model.onnx: no such file; check the path");
+        case "verify": throw new VerificationException("slice 2: proof does not verify");
+        default: throw new IllegalStateException("a bug");
+      }
+    }
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Kubz.commandLine().addSubcommand(new Boom());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
   @Test
   void versionNamesTheProgramAndExitsZero() {
-    StringWriter out = new StringWriter();
-    CommandLine cl = new CommandLine(new Kubz());
-    cl.setOut(new PrintWriter(out));
-    assertEquals(0, cl.execute("--version"));
-    assertTrue(out.toString().startsWith("kubz "), out.toString());
+    String[] r = run("--version");
+    assertEquals("0", r[0]);
+    assertTrue(r[1].startsWith("kubz "), r[1]);
   }
 
   @Test
   void unknownOptionIsAUsageError() {
-    CommandLine cl = new CommandLine(new Kubz());
-    cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(2, cl.execute("--no-such-option"));
+    assertEquals("2", run("--no-such-option")[0]);
+  }
+
+  @Test
+  void badInputExitsThreeWithTheMessageAndNoStackTrace() {
+    String[] r = run("boom", "input");
+    assertEquals("3", r[0]);
+    assertTrue(r[2].contains("model.onnx: no such file"), r[2]);
+    assertFalse(r[2].contains("\tat "), r[2]);
+  }
+
+  @Test
+  void verificationFailureExitsFour() {
+    String[] r = run("boom", "verify");
+    assertEquals("4", r[0]);
+    assertTrue(r[2].contains("slice 2"), r[2]);
+  }
+
+  @Test
+  void bugsExitOneAndShowTheStackTraceOnlyWithDebug() {
+    String[] plain = run("boom", "bug");
+    assertEquals("1", plain[0]);
+    assertFalse(plain[2].contains("\tat "), plain[2]);
+    assertTrue(plain[2].contains("--debug"), plain[2]);
+    String[] debug = run("boom", "bug", "--debug");
+    assertEquals("1", debug[0]);
+    assertTrue(debug[2].contains("\tat "), debug[2]);
   }
 }

@@ -1,0 +1,12 @@
+/**
+ * Lookup tables for zkML and the fixed-point rules they share with quantization.
+ *
+ * <p>A table is a set of rows T = {(x, f(x)) : x ∈ [min, max]}; a lookup proves that each queried
+ * pair (a, b) is a row of T (logUp: Σ 1/(β − (a + γb)) over queries = Σ m_i/(β − (x_i + γ f(x_i)))
+ * over the table, with multiplicities m_i). Tables here are pure data: range [0, 2^k), signed range,
+ * and function tables for ReLU, leaky ReLU, sigmoid, tanh, erf, GELU, exp, reciprocal and 1/√x over
+ * a quantized input range, at an input and an output scale. Values are signed integers; negative v
+ * becomes p − |v| when placed in Fr. Real functions use {@link java.lang.StrictMath} only, so the
+ * contents are identical on every JVM and so is every verifying key that fixes them.
+ */
+package io.kubz.lookup.table;
