@@ -1,11 +1,15 @@
 package io.kubz.bench.peers;
 
+import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.field.Msm;
 import io.kubz.field.Parallel;
 import io.kubz.field.json.Json;
 import io.kubz.poly.ntt.Domain;
+import io.kubz.merkle.Poseidon;
 import io.kubz.poly.ntt.Ntt;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,9 @@ import java.util.Random;
 public final class KubzSide {
   /** Seeded from the clock: each process measures fresh random data, as the node scripts do. */
   private static final Random RND = new Random();
+
+  /** Hashes per timed run, as poseidon.mjs does by default. */
+  private static final int POSEIDON_CALLS = 20_000;
 
   private KubzSide() {}
 
@@ -92,7 +99,28 @@ public final class KubzSide {
 
   /** Poseidon (circomlib parameters, t = 3) on two inputs, each hash feeding the next. */
   static Map<String, Object> poseidon2(int warmup, int reps) {
-    return unavailable("poseidon2", 0, "io.kubz.merkle Poseidon is not in this build yet");
+    BigInteger kat = new BigInteger("7853200120776062878684798364095072458815029376092732009249414926327459813530");
+    if (!Poseidon.hash(BigInteger.ONE, BigInteger.TWO).equals(kat)) {
+      throw new IllegalStateException("Poseidon.hash(1, 2) differs from circomlib's");
+    }
+    long[] ab = new long[8];
+    Fr.of(3).writeTo(ab, 0);
+    Fr.of(4).writeTo(ab, 4);
+    // a <- H(a, b): each hash feeds the next, as in poseidon.mjs
+    List<Double> ms = Timing.reps(warmup, reps, () -> {
+      for (int i = 0; i < POSEIDON_CALLS; i++) {
+        Poseidon.hash(ab, 0, ab, 0, 2);
+      }
+    });
+    List<Double> us = new ArrayList<>();
+    for (double m : ms) {
+      us.add(m * 1000 / POSEIDON_CALLS);
+    }
+    Map<String, Object> m = base("poseidon2", 0);
+    m.put("calls_per_rep", POSEIDON_CALLS);
+    m.put("us_per_hash", us);
+    m.put("median_us", Timing.median(us));
+    return m;
   }
 
   /** PLONK proof of the chain x_{i+1} = x_i * b + i over a 2^15-row domain (bench/peers/chain.circom). */
