@@ -1,0 +1,32 @@
+package io.kubz.plonkish.mock;
+
+import io.kubz.field.Fr;
+import io.kubz.plonkish.ir.CopyConstraint;
+import java.util.List;
+import java.util.Map;
+
+/** One reason a witness does not satisfy its circuit, with the cells involved and their values. */
+public sealed interface Failure {
+
+  /** {@code gate}'s polynomial number {@code poly} is non-zero on {@code row}. */
+  record GateFailure(String gate, int poly, int row, List<String> regions, Map<String, Fr> cells, boolean blindingRow)
+      implements Failure {
+    @Override
+    public String toString() {
+      return "gate '" + gate + "' (poly " + poly + ") fails on row " + row
+          + (regions.isEmpty() ? "" : " in region " + String.join(", ", regions))
+          + (blindingRow ? " (a blinding row: enable the gate with a selector)" : "")
+          + "; cells " + cells;
+    }
+  }
+
+  /** The two cells of a copy constraint differ. */
+  record CopyFailure(CopyConstraint copy, Fr left, Fr right, List<String> leftRegions, List<String> rightRegions)
+      implements Failure {
+    @Override
+    public String toString() {
+      return "copy " + copy + " fails: " + copy.a() + "@" + copy.rowA() + leftRegions + " = " + left
+          + " but " + copy.b() + "@" + copy.rowB() + rightRegions + " = " + right;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.kubz.plonkish.mock;
+
+import io.kubz.field.Fr;
+import io.kubz.plonkish.builder.Circuit;
+import io.kubz.plonkish.ir.Argument;
+import io.kubz.plonkish.ir.CircuitDescription;
+import io.kubz.plonkish.ir.Column;
+import io.kubz.plonkish.ir.CopyConstraint;
+import io.kubz.plonkish.ir.Expression;
+import io.kubz.plonkish.ir.Gate;
+import io.kubz.plonkish.ir.Region;
+import io.kubz.plonkish.ir.Trace;
+import io.kubz.plonkish.ir.Witness;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a witness against its circuit without cryptography: every gate on every row (the advice
+ * cells of the reserved rows hold random values, as in a real proof, so a gate that is not switched
+ * off there by a selector is reported), every copy constraint, and then the arguments' own gates
+ * with their columns filled under random challenges. Failures name gate, region, row and cells.
+ */
+public final class MockProver {
+  private final CircuitDescription desc;
+  private final Trace trace;
+  private final Fr[] challenges;
+
+  private MockProver(CircuitDescription desc, Trace trace, Fr[] challenges) {
+    this.desc = desc;
+    this.trace = trace;
+    this.challenges = challenges;
+  }
+
+  /** Fills the trace (random blinding rows and challenges from {@code seed}). */
+  public static MockProver run(Circuit circuit, long seed) {
+    CircuitDescription d = circuit.description();
+    Witness w = circuit.witness();
+    Random rnd = new Random(seed);
+    int n = d.n();
+    long[][] advice = new long[d.numAdvice()][];
+    for (int c = 0; c < advice.length; c++) {
+      advice[c] = w.advice()[c].clone();
+      for (int r = d.usable(); r < n; r++) {
+        Fr.random(rnd).writeTo(advice[c], 4 * r);
+      }
+    }
+    Trace t = new Trace(n, d.usable(), advice, d.fixed(), w.instance());
+    Fr[] ch = new Fr[d.numChallenges()];
+    for (int phase = 0; phase < d.numPhases(); phase++) {
+      if (phase > 0) {
+        for (Witness.PhaseFiller f : w.fillers()) {
+          f.fill(phase, ch, advice);
+        }
+      }
+      for (Argument a : d.arguments()) {
+        a.fill(phase, t, ch);
+      }
+      for (int i = 0; i < ch.length; i++) {
+        if (d.challengePhases()[i] == phase) {
+          ch[i] = Fr.random(rnd);
+        }
+      }
+    }
+    return new MockProver(d, t, ch);
+  }
+
+  public static MockProver run(Circuit circuit) {
+    return run(circuit, 1L);
+  }
+
+  /** All failures: circuit gates, then copies, then (only if both pass) the arguments' gates. */
+  public List<Failure> failures() {
+    List<Failure> out = new ArrayList<>();
+    checkGates(desc.gates(), out);
+    checkCopies(out);
+    if (out.isEmpty()) {
+      for (Argument a : desc.arguments()) {
+        checkGates(a.gates(), out);
+      }
+    }
+    return out;
+  }
+
+  /** Only the arguments' gates (e.g. the grand products), whatever the other checks say. */
+  public List<Failure> argumentFailures() {
+    List<Failure> out = new ArrayList<>();
+    for (Argument a : desc.arguments()) {
+      checkGates(a.gates(), out);
+    }
+    return out;
+  }
+
+  public boolean isSatisfied() {
+    return failures().isEmpty();
+  }
+
+  /** Throws an AssertionError listing the first failures, for tests. */
+  public void assertSatisfied() {
+    List<Failure> f = failures();
+    if (!f.isEmpty()) {
+      StringBuilder sb = new StringBuilder(f.size() + " constraint failure(s):");
+      for (int i = 0; i < Math.min(10, f.size()); i++) {
+        sb.append("\n  ").append(f.get(i));
+      }
+      throw new AssertionError(sb.toString());
+    }
+  }
+
+  private void checkGates(List<Gate> gates, List<Failure> out) {
+    RowEvaluator ev = new RowEvaluator(trace, challenges);
+    for (Gate g : gates) {
+      for (int p = 0; p < g.polys().size(); p++) {
+        Expression e = g.polys().get(p);
+        for (int row = 0; row < trace.n(); row++) {
+          ev.row = row;
+          if (!e.evaluate(ev).isZero()) {
+            Set<Expression.Cell> cells = new TreeSet<>((x, y) -> x.column().compareTo(y.column()) != 0
+                ? x.column().compareTo(y.column()) : Integer.compare(x.rotation(), y.rotation()));
+            e.collectCells(cells);
+            Map<String, Fr> values = new LinkedHashMap<>();
+            for (Expression.Cell c : cells) {
+              int r = Math.floorMod(row + c.rotation(), trace.n());
+              values.put(c.column() + "@" + r, ev.at(c.column(), c.rotation()));
+            }
+            out.add(new Failure.GateFailure(g.name(), p, row, regions(row), values, row >= trace.usable()));
+          }
+        }
+      }
+    }
+  }
+
+  private void checkCopies(List<Failure> out) {
+    for (CopyConstraint c : desc.copies()) {
+      Fr a = value(c.a(), c.rowA());
+      Fr b = value(c.b(), c.rowB());
+      if (!a.equals(b)) {
+        out.add(new Failure.CopyFailure(c, a, b, regions(c.rowA()), regions(c.rowB())));
+      }
+    }
+  }
+
+  private Fr value(Column c, int row) {
+    return Fr.readFrom(trace.column(c), 4 * row);
+  }
+
+  private List<String> regions(int row) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Region r : desc.regions()) {
+      if (r.contains(row) && seen.add(r.name())) {
+        names.add(r.name() + "(row " + (row - r.start()) + ")");
+      }
+    }
+    return names;
+  }
+}
