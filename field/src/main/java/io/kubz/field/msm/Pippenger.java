@@ -54,7 +54,7 @@ public final class Pippenger {
     });
     long[] sums = new long[windows * j];
     boolean batch = c >= BATCH_MIN_C;
-    int batchMax = Math.min(2048, 1 << Math.max(0, c - 5));
+    int batchMax = batchSize(c);
     Parallel.forRange(0, windows, 1, (from, to) -> {
       WindowBuckets wb = new WindowBuckets(g, c, batch, batchMax);
       for (int w = from; w < to; w++) {
@@ -101,17 +101,22 @@ public final class Pippenger {
     return (int) (v & ((1L << c) - 1));
   }
 
+  /** Affine additions per inversion: large enough to amortise it, a quarter of the buckets. */
+  static int batchSize(int c) {
+    return Math.min(2048, 1 << Math.max(0, c - 3));
+  }
+
   /**
    * The window width minimising (windows)·(n·addition + 2^(c−1)·reduction), with costs in field
-   * multiplications: 6 for a batch-affine addition (plus its share of the inversion), 11 for a
-   * mixed one, 27 per bucket in the running sums.
+   * multiplications: 6 for a batch-affine addition plus its share of the inversion (a Fermat
+   * power, some 500), 11 for a mixed one, 27 per bucket in the running sums.
    */
   static int windowBits(int n) {
     int best = 1;
     double bestCost = Double.MAX_VALUE;
     for (int c = 1; c <= MAX_C; c++) {
       int windows = SCALAR_BITS / c + 1;
-      double add = c >= BATCH_MIN_C ? 7.5 : 11;
+      double add = c >= BATCH_MIN_C ? 6.5 + 500.0 / batchSize(c) : 11;
       double cost = windows * (n * add + (1 << (c - 1)) * 27.0);
       if (cost < bestCost) {
         bestCost = cost;
