@@ -23,7 +23,7 @@ class PippengerTest {
   @Test
   void everyWindowWidthAgrees() {
     Random rnd = new Random(7);
-    int n = 2000;
+    int n = 1200;
     long[] bases = new long[8 * n], scalars = new long[4 * n];
     G1[] pool = new G1[40];
     for (int i = 0; i < pool.length; i++) {
