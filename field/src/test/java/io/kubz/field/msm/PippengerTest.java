@@ -1,0 +1,82 @@
+package io.kubz.field.msm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Both bucket strategies at forced window widths, with many bucket collisions. */
+class PippengerTest {
+  private static final BigInteger R = Fr.MODULUS;
+
+  private static G1 run(long[] bases, long[] scalars, int n, int c) {
+    long[] out = new long[12];
+    Pippenger.msm(G1Curve.INSTANCE, bases, scalars, n, out, 0, c);
+    return G1.fromJacobian(out, 0);
+  }
+
+  @Test
+  void everyWindowWidthAgrees() {
+    Random rnd = new Random(7);
+    int n = 2500;
+    long[] bases = new long[8 * n], scalars = new long[4 * n];
+    G1[] pool = new G1[40];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = G1.generator().mul(new BigInteger(254, rnd));
+    }
+    BigInteger[] few = {BigInteger.valueOf(3), R.subtract(BigInteger.ONE), BigInteger.valueOf(1 << 20),
+        new BigInteger(254, rnd).mod(R)};
+    G1 expected = G1.INFINITY;
+    for (int i = 0; i < n; i++) {
+      G1 p = pool[rnd.nextInt(pool.length)];
+      if (rnd.nextInt(3) == 0) {
+        p = p.neg(); // equal x, opposite y in the same bucket
+      }
+      if (rnd.nextInt(50) == 0) {
+        p = G1.INFINITY;
+      }
+      BigInteger k = rnd.nextBoolean() ? few[rnd.nextInt(few.length)] : new BigInteger(254, rnd).mod(R);
+      p.writeAffine(bases, 8 * i);
+      Fr.of(k).writeTo(scalars, 4 * i);
+      expected = expected.add(p.mul(k));
+    }
+    for (int c : new int[] {1, 2, 7, 11, 12, 15}) {
+      assertEquals(expected, run(bases, scalars, n, c), "c = " + c);
+    }
+  }
+
+  @Test
+  void recodingReconstructsTheScalar() {
+    Random rnd = new Random(8);
+    for (int c = 1; c <= Pippenger.MAX_C; c++) {
+      int windows = Pippenger.SCALAR_BITS / c + 1;
+      for (int t = 0; t < 20; t++) {
+        BigInteger k = t == 0 ? R.subtract(BigInteger.ONE) : new BigInteger(254, rnd).mod(R);
+        long[] limbs = new long[4];
+        for (int i = 0; i < 4; i++) {
+          limbs[i] = k.shiftRight(64 * i).longValue();
+        }
+        char[] digits = new char[windows];
+        Pippenger.recode(limbs, c, windows, digits, 1, 0);
+        BigInteger back = BigInteger.ZERO;
+        for (int w = windows - 1; w >= 0; w--) {
+          int d = digits[w] >>> 1;
+          assertTrue(d <= 1 << (c - 1), "digit bound");
+          back = back.shiftLeft(c).add(BigInteger.valueOf((digits[w] & 1) != 0 ? -d : d));
+        }
+        assertEquals(k, back, "c = " + c);
+      }
+    }
+  }
+
+  @Test
+  void windowWidthGrowsWithSize() {
+    assertTrue(Pippenger.windowBits(1) <= 3);
+    assertTrue(Pippenger.windowBits(1 << 16) >= 11);
+    assertTrue(Pippenger.windowBits(1 << 20) >= Pippenger.windowBits(1 << 16));
+  }
+}
