@@ -34,9 +34,9 @@ public final class Quotient {
   }
 
   /** The combined constraint Σ_c y^c·C_c, Horner-ordered: ((C_0·y + C_1)·y + …). */
-  public static Expression combined(CircuitDescription d, Fr y) {
+  public static Expression combined(java.util.List<Gate> gates, Fr y) {
     Expression acc = null;
-    for (Gate g : d.allGates()) {
+    for (Gate g : gates) {
       for (Expression p : g.polys()) {
         acc = acc == null ? p : new Expression.Sum(new Expression.Scaled(acc, y), p);
       }
@@ -59,7 +59,7 @@ public final class Quotient {
     int f = d.numFixed();
     int ins = d.numInstance();
     int xSource = a + f + ins + 3;
-    ExpressionProgram program = ExpressionProgram.compile(combined(d, y),
+    ExpressionProgram program = ExpressionProgram.compile(combined(d.allGates(), y),
         c -> c instanceof Column.Advice ? c.index() : c instanceof Column.Fixed ? a + c.index() : a + f + c.index(),
         p -> p == Expression.DomainPoly.X ? xSource : a + f + ins + p.ordinal() - 1, challenges, 1);
     boolean[] needed = new boolean[xSource + 1];

@@ -60,7 +60,7 @@ class QuotientTest {
       int idx = c instanceof Column.Advice ? c.index() : c instanceof Column.Fixed ? a + c.index() : a + f + c.index();
       values.put(q, PolyOps.evaluate(cols[idx], d.n(), z.mul(omega.pow(Math.floorMod(q.rotation(), d.n())))));
     }
-    Fr lhs = Quotient.combined(d, y).evaluate(new PointEvaluator(values, ch, z, d.k(), d.usable()));
+    Fr lhs = Quotient.combined(d.allGates(), y).evaluate(new PointEvaluator(values, ch, z, d.k(), d.usable()));
     Fr hz = PolyOps.evaluate(h, h.length / 4, z);
     return lhs.sub(hz.mul(z.pow(d.n()).sub(Fr.ONE)));
   }
