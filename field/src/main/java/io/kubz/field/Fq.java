@@ -31,7 +31,8 @@ public final class Fq {
   private static final long[] R2_LIMBS = plain(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   /** The plain integer 1: multiplying by it converts out of Montgomery form. */
   private static final long[] PLAIN_ONE = {1, 0, 0, 0};
-  private static final BigInteger Q_MINUS_2 = MODULUS.subtract(BigInteger.TWO);
+  /** R^3 mod p: turns the binary GCD's (x·R)^-1 into x^-1·R. */
+  private static final long[] R3_LIMBS = plain(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
   private static final BigInteger HALF_Q_MINUS_1 = MODULUS.shiftRight(1);
   /** (q+1)/4, valid as a square-root exponent because q ≡ 3 (mod 4). */
   private static final BigInteger SQRT_EXP = MODULUS.add(BigInteger.ONE).shiftRight(2);
@@ -76,7 +77,7 @@ public final class Fq {
 
   /** z = 1/x, and 0 for x = 0. */
   public static void inverse(long[] z, int zo, long[] x, int xo) {
-    Mont4.pow(z, zo, x, xo, Q_MINUS_2, ONE_LIMBS, P0, P1, P2, P3, INV);
+    Mont4.inverse(z, zo, x, xo, R3_LIMBS, ONE_LIMBS, P0, P1, P2, P3, INV);
   }
 
   /** z = x^e; a negative e inverts first (0^negative = 0). Allocates a 4-limb scratch. */

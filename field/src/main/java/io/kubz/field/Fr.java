@@ -34,7 +34,8 @@ public final class Fr {
   private static final long[] R2_LIMBS = plain(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   /** The plain integer 1: multiplying by it converts out of Montgomery form. */
   private static final long[] PLAIN_ONE = {1, 0, 0, 0};
-  private static final BigInteger P_MINUS_2 = MODULUS.subtract(BigInteger.TWO);
+  /** R^3 mod p: turns the binary GCD's (x·R)^-1 into x^-1·R. */
+  private static final long[] R3_LIMBS = plain(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
   /** ROOTS[4k..4k+3] = primitive 2^k-th root of unity, k = 0..28, Montgomery form. */
   private static final long[] ROOTS = new long[4 * (TWO_ADICITY + 1)];
 
@@ -87,7 +88,7 @@ public final class Fr {
 
   /** z = 1/x, and 0 for x = 0. */
   public static void inverse(long[] z, int zo, long[] x, int xo) {
-    Mont4.pow(z, zo, x, xo, P_MINUS_2, ONE_LIMBS, P0, P1, P2, P3, INV);
+    Mont4.inverse(z, zo, x, xo, R3_LIMBS, ONE_LIMBS, P0, P1, P2, P3, INV);
   }
 
   /** z = x^e; a negative e inverts first (0^negative = 0). Allocates a 4-limb scratch. */

@@ -288,6 +288,26 @@ public final class Mont4 {
   }
 
   /**
+   * z = 1/x in Montgomery form (0 for x = 0) by the binary GCD of {@link BinaryGcd}: with X = x·R
+   * it yields X^-1 = x^-1·R^-1, and one product by {@code r3} = R^3 mod p gives x^-1·R.
+   * {@code one} (R mod p) serves only the Fermat fallback, which a correct GCD never needs.
+   */
+  public static void inverse(long[] z, int zo, long[] x, int xo, long[] r3, long[] one,
+      long p0, long p1, long p2, long p3, long inv) {
+    if (isZero(x, xo)) {
+      z[zo] = 0;
+      z[zo + 1] = 0;
+      z[zo + 2] = 0;
+      z[zo + 3] = 0;
+    } else if (BinaryGcd.invert(z, zo, x, xo, p0, p1, p2, p3, inv)) {
+      mul(z, zo, z, zo, r3, 0, p0, p1, p2, p3, inv);
+    } else {
+      BigInteger p = toBigInteger(new long[] {p0, p1, p2, p3}, 0);
+      pow(z, zo, x, xo, p.subtract(BigInteger.TWO), one, p0, p1, p2, p3, inv);
+    }
+  }
+
+  /**
    * In-place inversion of n consecutive elements with Montgomery's trick (one inversion and 3(n-1)
    * products); zeros are skipped and stay zero. {@code inverse} is the caller's single inversion.
    */
