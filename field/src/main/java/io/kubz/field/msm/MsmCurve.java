@@ -22,6 +22,14 @@ public interface MsmCurve {
 
   int scratchLongs();
 
+  /**
+   * An instance one thread may use while others use theirs: this one when the methods keep no state
+   * (the default), a fresh one when they own scratch.
+   */
+  default MsmCurve forThread() {
+    return this;
+  }
+
   boolean isInfinityAffine(long[] a, int ao);
 
   boolean isInfinityJ(long[] p, int po);

@@ -10,9 +10,10 @@ import java.util.Arrays;
  * up to {@code batchMax} pairs (bucket, point) with distinct buckets, inverts all denominators
  * x_P − x_B with one field inversion (Montgomery's trick: 3 multiplications each), then
  * λ = (y_P − y_B)/(x_P − x_B), x₃ = λ² − x_B − x_P, y₃ = λ(x_B − x₃) − y_B: about 6 multiplications
- * per addition against 11 for a mixed Jacobian one. A point whose bucket is already in the batch, or
- * whose x equals the bucket's (doubling or cancellation), goes into a Jacobian side bucket by a
- * complete mixed addition instead; the window sum adds both. With few buckets (small inputs) all
+ * per addition against 11 for a mixed Jacobian one. A point whose bucket is already in the batch is
+ * deferred to the next batch (up to batchMax/2 of them); past that, or when its x equals the
+ * bucket's (doubling or cancellation), it goes into a Jacobian side bucket by a complete mixed
+ * addition instead; the window sum adds both. With few buckets (small inputs) all
  * additions are mixed Jacobian ones. One instance serves one thread, window after window.
  */
 final class WindowBuckets {
@@ -24,9 +25,13 @@ final class WindowBuckets {
   private final long[] jac; // Jacobian side buckets, all zero = infinity
   private final int[] stamp; // stamp[b] == gen: bucket b is in the current batch
   private int gen = 1;
-  private final int[] qBucket, qPoint;
+  private final int[] qBucket, qPoint; // the batch
   private final boolean[] qNeg;
   private int qn;
+  private int[] pBucket, pPoint, pBucket2, pPoint2; // deferred additions (double-buffered)
+  private boolean[] pNeg, pNeg2;
+  private int pn;
+  private final int pendMax;
   private final long[] den, pre, t, tmp;
 
   WindowBuckets(MsmCurve g, int c, boolean batch, int batchMax) {
@@ -47,6 +52,13 @@ final class WindowBuckets {
       qBucket = new int[batchMax];
       qPoint = new int[batchMax];
       qNeg = new boolean[batchMax];
+      pendMax = batchMax / 2;
+      pBucket = new int[pendMax];
+      pPoint = new int[pendMax];
+      pNeg = new boolean[pendMax];
+      pBucket2 = new int[pendMax];
+      pPoint2 = new int[pendMax];
+      pNeg2 = new boolean[pendMax];
       den = new long[batchMax * f];
       pre = new long[batchMax * f];
     } else {
@@ -56,14 +68,15 @@ final class WindowBuckets {
       qBucket = qPoint = null;
       qNeg = null;
       den = pre = null;
+      pendMax = 0;
     }
   }
 
   /**
-   * Accumulates points 0..n−1 with digits {@code digits[off + i]} (0, or |d|·2 + sign) and writes
-   * the window sum (Jacobian) to {@code out[oo..]}.
+   * Accumulates points base0 + i (i &lt; n) with digits {@code digits[off + i]} (0, or |d|·2 + sign)
+   * and writes the window sum (Jacobian) to {@code out[oo..]}.
    */
-  void window(long[] bases, char[] digits, int off, int n, long[] out, int oo) {
+  void window(long[] bases, int base0, char[] digits, int off, int n, long[] out, int oo) {
     Arrays.fill(jac, 0L);
     if (batch) {
       Arrays.fill(filled, false);
@@ -75,34 +88,69 @@ final class WindowBuckets {
       }
       int b = (d >>> 1) - 1;
       boolean neg = (d & 1) != 0;
-      int po = i * a;
       if (!batch) {
-        g.addMixed(jac, b * j, jac, b * j, bases, po, neg, t);
-        continue;
-      }
-      int bo = b * a;
-      if (!filled[b]) {
-        System.arraycopy(bases, po, aff, bo, f);
-        if (neg) {
-          g.fNeg(aff, bo + f, bases, po + f);
-        } else {
-          System.arraycopy(bases, po + f, aff, bo + f, f);
-        }
-        filled[b] = true;
-      } else if (stamp[b] == gen || g.fEqual(aff, bo, bases, po)) {
-        g.addMixed(jac, b * j, jac, b * j, bases, po, neg, t);
+        g.addMixed(jac, b * j, jac, b * j, bases, (base0 + i) * a, neg, t);
       } else {
-        stamp[b] = gen;
-        qBucket[qn] = b;
-        qPoint[qn] = i;
-        qNeg[qn] = neg;
-        if (++qn == batchMax) {
+        add(bases, b, base0 + i, neg);
+        if (qn == batchMax) {
           flush(bases);
+          drain(bases);
         }
       }
     }
-    flush(bases);
+    if (batch) {
+      while (qn > 0 || pn > 0) {
+        flush(bases);
+        drain(bases);
+      }
+    }
     reduce(out, oo);
+  }
+
+  /** Bucket b ← b ± P_i: fills an empty bucket, else queues the affine addition or defers it. */
+  private void add(long[] bases, int b, int i, boolean neg) {
+    int bo = b * a, po = i * a;
+    if (!filled[b]) {
+      System.arraycopy(bases, po, aff, bo, f);
+      if (neg) {
+        g.fNeg(aff, bo + f, bases, po + f);
+      } else {
+        System.arraycopy(bases, po + f, aff, bo + f, f);
+      }
+      filled[b] = true;
+    } else if (stamp[b] == gen) { // bucket already in this batch: retry after the flush
+      if (pn < pendMax) {
+        pBucket[pn] = b;
+        pPoint[pn] = i;
+        pNeg[pn++] = neg;
+      } else {
+        g.addMixed(jac, b * j, jac, b * j, bases, po, neg, t);
+      }
+    } else if (g.fEqual(aff, bo, bases, po)) { // doubling or cancellation: the complete formula
+      g.addMixed(jac, b * j, jac, b * j, bases, po, neg, t);
+    } else {
+      stamp[b] = gen;
+      qBucket[qn] = b;
+      qPoint[qn] = i;
+      qNeg[qn++] = neg;
+    }
+  }
+
+  /** Re-offers the deferred additions to the (fresh) batch; fewer than batchMax of them. */
+  private void drain(long[] bases) {
+    int m = pn;
+    int[] bs = pBucket, ps = pPoint;
+    boolean[] ns = pNeg;
+    pBucket = pBucket2;
+    pPoint = pPoint2;
+    pNeg = pNeg2;
+    pBucket2 = bs;
+    pPoint2 = ps;
+    pNeg2 = ns;
+    pn = 0;
+    for (int k = 0; k < m; k++) {
+      add(bases, bs[k], ps[k], ns[k]);
+    }
   }
 
   /** Performs the queued affine additions B ← B ± P with one inversion. */

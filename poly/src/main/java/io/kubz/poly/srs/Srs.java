@@ -1,0 +1,124 @@
+package io.kubz.poly.srs;
+
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
+import io.kubz.field.G2;
+import io.kubz.field.Parallel;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * A KZG structured reference string: {@code size()} powers [τ^i]_1 as flat affine points (8 longs
+ * each, Montgomery Fq), and [1]_2, [τ]_2. The arrays are shared, never copied: do not write them.
+ */
+public final class Srs {
+  /**
+   * The largest SRS held in memory: 2^27 points × 8 longs fills a Java array (2^30 longs, 8 GiB);
+   * a 2^28 ceremony file is still usable, only its first 2^27 powers can be taken.
+   */
+  public static final int MAX_LOG2 = 27;
+
+  private final long[] g1;
+  private final int size;
+  private final G2 g2;
+  private final G2 tauG2;
+  private final String source;
+
+  /** Takes ownership of {@code g1Powers} (at least 8·size longs). */
+  public Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source) {
+    if (g1Powers.length < (long) G1.AFFINE_LONGS * size) {
+      throw new IllegalArgumentException("need " + size + " points, array holds "
+          + g1Powers.length / G1.AFFINE_LONGS);
+    }
+    this.g1 = g1Powers;
+    this.size = size;
+    this.g2 = g2;
+    this.tauG2 = tauG2;
+    this.source = source;
+  }
+
+  /**
+   * An insecure SRS of 2^log2n powers with τ derived from {@code seed} (SHA-256 of the seed, mod r).
+   * Prints a warning to stderr: whoever knows the seed can forge proofs.
+   */
+  public static Srs dev(int log2n, long seed) {
+    return devWithTau(log2n, tauFromSeed(seed), "dev SRS (seed " + seed + ")");
+  }
+
+  /** An insecure SRS for a known τ (tests). Prints the same warning. */
+  public static Srs devWithTau(int log2n, Fr tau, String source) {
+    if (log2n < 0 || log2n > MAX_LOG2) {
+      throw new IllegalArgumentException("SRS size 2^" + log2n + " outside 2^0..2^" + MAX_LOG2);
+    }
+    System.err.println("WARNING: using an INSECURE development SRS (" + source + ", 2^" + log2n
+        + " powers): its secret τ is known, so proofs made with it prove nothing. "
+        + "Use a ceremony .ptau file for real proofs.");
+    int n = 1 << log2n;
+    long[] scalars = new long[4 * n];
+    long[] tl = new long[4];
+    tau.writeTo(tl, 0);
+    Parallel.forRange(0, n, 1 << 10, (from, to) -> {
+      Fr.pow(scalars, 4 * from, tl, 0, BigInteger.valueOf(from));
+      for (int i = from + 1; i < to; i++) {
+        Fr.mul(scalars, 4 * i, scalars, 4 * (i - 1), tl, 0);
+      }
+    });
+    long[] points = FixedBase.g1(scalars, n);
+    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source);
+  }
+
+  static Fr tauFromSeed(long seed) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] label = "kubz-dev-srs".getBytes(StandardCharsets.US_ASCII);
+      byte[] h = sha.digest(ByteBuffer.allocate(label.length + 8).put(label).putLong(seed).array());
+      return Fr.of(new BigInteger(1, h));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Number of G1 powers. */
+  public int size() {
+    return size;
+  }
+
+  /** [τ^i]_1 flat affine (shared, read only). */
+  public long[] g1Powers() {
+    return g1;
+  }
+
+  public G1 g1(int i) {
+    return G1.readAffine(g1, G1.AFFINE_LONGS * i);
+  }
+
+  /** [1]_2. */
+  public G2 g2() {
+    return g2;
+  }
+
+  /** [τ]_2. */
+  public G2 tauG2() {
+    return tauG2;
+  }
+
+  /** Where it came from (file or "dev SRS …"), for messages. */
+  public String source() {
+    return source;
+  }
+
+  /** The first {@code n} powers (no copy when n equals the size). */
+  public Srs trim(int n) {
+    if (n > size) {
+      throw new IllegalArgumentException("cannot trim " + size + " powers to " + n);
+    }
+    if (n == size) {
+      return this;
+    }
+    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source);
+  }
+}

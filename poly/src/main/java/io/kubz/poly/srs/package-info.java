@@ -1,0 +1,19 @@
+/**
+ * Structured reference strings for KZG: powers of a secret τ, [τ^i]_1 for i &lt; N in G1 and
+ * [1]_2, [τ]_2 in G2 (Kate, Zaverucha and Goldberg, ASIACRYPT 2010).
+ *
+ * <p>{@link io.kubz.poly.srs.PtauReader} reads snarkjs {@code .ptau} files (the Perpetual Powers of
+ * Tau format: magic "ptau", version 1, a table of sections; section 1 the header with the base
+ * field prime, section 2 the 2·2^p − 1 powers [τ^i]_1, section 3 the 2^p powers [τ^i]_2; points
+ * stored as little-endian Montgomery limbs with R = 2^256 mod q, the same representation as
+ * {@code io.kubz.field.Fq}). It streams only the powers it needs and checks them: structure,
+ * canonical coordinates on the curve, [τ^0]_1 and [τ^0]_2 the generators, and one pairing
+ * equation over a random linear combination of consecutive powers,
+ * e(Σ ρ^i·[τ^{i+1}]_1, [1]_2) = e(Σ ρ^i·[τ^i]_1, [τ]_2), which holds for random ρ only if every
+ * [τ^{i+1}]_1 = τ·[τ^i]_1 (except with probability N/r).
+ *
+ * <p>{@link io.kubz.poly.srs.Srs#dev} derives τ from a seed: anyone who knows the seed can forge
+ * proofs, so it is for tests and demos only and says so on stderr. {@link io.kubz.poly.srs.SrsCache}
+ * keeps trimmed, checked SRS files so a large ceremony is read and checked once.
+ */
+package io.kubz.poly.srs;

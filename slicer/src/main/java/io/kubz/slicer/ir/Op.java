@@ -1,0 +1,192 @@
+package io.kubz.slicer.ir;
+
+import java.util.Arrays;
+
+/**
+ * The closed set of operations of the graph IR. Each record holds the operation's static
+ * parameters, already normalised by the importer (ONNX attributes and constant auxiliary inputs
+ * such as a Reshape's target shape, a Slice's bounds or a Gather's indices are resolved; negative
+ * axes are made positive; auto-padding is made explicit). A {@link Node}'s inputs are therefore only
+ * tensors that carry data: activations and weights.
+ *
+ * <p>Several ONNX operators map to one IR operation: Reshape, Flatten, Squeeze, Unsqueeze and
+ * Identity are all {@link Reshape} (row-major data is unchanged, only the shape differs); Constant
+ * and Shape never appear (the importer folds them into constants, as every shape is static).
+ * {@link Node#onnxOpType()} keeps the original operator name for reports.
+ *
+ * <p>Input order per operation (names in the {@link Node}): Gemm (A, B[, C]), MatMul (A, B),
+ * Binary (A, B), PRelu (X, slope), Conv and ConvTranspose (X, W[, B]), BatchNorm (X, scale, bias,
+ * mean, var), Concat (X₁ … Xₙ); every other operation has one input.
+ */
+public sealed interface Op {
+
+  /** Y = alpha·A'·B' + beta·C with A' = Aᵀ if transA, B' = Bᵀ if transB; C broadcasts to Y. */
+  record Gemm(double alpha, double beta, boolean transA, boolean transB) implements Op {}
+
+  /** numpy matmul: batched over leading dimensions (broadcast), rank-1 operands promoted. */
+  record MatMul() implements Op {}
+
+  /** Element-wise binary arithmetic with numpy broadcasting. */
+  record Binary(BinaryKind kind) implements Op {}
+
+  /** An element-wise function of one input; {@code alpha}, {@code beta} as the kind documents. */
+  record Unary(UnaryKind kind, double alpha, double beta) implements Op {
+    public double apply(double x) {
+      return kind.apply(x, alpha, beta);
+    }
+  }
+
+  /** y = x if x ≥ 0 else slope·x, slope broadcast to x (unidirectionally). */
+  record PRelu() implements Op {}
+
+  /** y = min(max(x, min), max). */
+  record Clip(double min, double max) implements Op {}
+
+  /**
+   * Softmax along {@code axis}. With {@code coerce2d} (opsets before 13) the input is seen as a
+   * matrix [prod(shape[..axis]), prod(shape[axis..])] and the softmax runs along each row.
+   */
+  record Softmax(int axis, boolean coerce2d) implements Op {}
+
+  /**
+   * N-d convolution (cross-correlation) of X [N, C, d₁…] with W [M, C/group, k₁…]: pads holds the
+   * begin pads of each spatial axis, then the end pads.
+   */
+  record Conv(int[] strides, int[] pads, int[] dilations, int group) implements Op {
+    @Override
+    public String toString() {
+      return "Conv[strides=" + Arrays.toString(strides) + ", pads=" + Arrays.toString(pads)
+          + ", dilations=" + Arrays.toString(dilations) + ", group=" + group + "]";
+    }
+  }
+
+  /**
+   * Transposed convolution of X [N, C, d₁…] with W [C, M/group, k₁…]; output extent per axis:
+   * stride·(in−1) + outputPadding + (k−1)·dilation + 1 − padBegin − padEnd.
+   */
+  record ConvTranspose(int[] strides, int[] pads, int[] dilations, int group, int[] outputPadding)
+      implements Op {
+    @Override
+    public String toString() {
+      return "ConvTranspose[strides=" + Arrays.toString(strides) + ", pads="
+          + Arrays.toString(pads) + ", outputPadding=" + Arrays.toString(outputPadding) + "]";
+    }
+  }
+
+  /**
+   * Max or average pooling over the spatial axes of [N, C, d₁…]; output extent per axis is
+   * floor (or ceil) of (in + padBegin + padEnd − ((k−1)·dilation + 1)) / stride + 1.
+   */
+  record Pool(
+      PoolKind kind,
+      int[] kernel,
+      int[] strides,
+      int[] pads,
+      int[] dilations,
+      boolean ceilMode,
+      boolean countIncludePad)
+      implements Op {
+    @Override
+    public String toString() {
+      return kind + "Pool[kernel=" + Arrays.toString(kernel) + ", strides="
+          + Arrays.toString(strides) + ", pads=" + Arrays.toString(pads) + "]";
+    }
+  }
+
+  /** Mean over all spatial axes of [N, C, d₁…], giving [N, C, 1…]. */
+  record GlobalAveragePool() implements Op {}
+
+  /** Inference batch normalisation: y = scale·(x − mean)/√(var + ε) + bias, per channel (axis 1). */
+  record BatchNorm(double epsilon) implements Op {}
+
+  /** Same elements, new shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity). */
+  record Reshape(int[] shape) implements Op {
+    @Override
+    public String toString() {
+      return "Reshape" + Arrays.toString(shape);
+    }
+  }
+
+  /** Axis permutation: output axis i is input axis perm[i]. */
+  record Transpose(int[] perm) implements Op {
+    @Override
+    public String toString() {
+      return "Transpose" + Arrays.toString(perm);
+    }
+  }
+
+  /** Concatenation along {@code axis}. */
+  record Concat(int axis) implements Op {}
+
+  /**
+   * A strided slice with one entry per input axis: output index j of axis a reads input index
+   * starts[a] + j·steps[a], for j in [0, outShape[a]).
+   */
+  record Slice(int[] starts, int[] steps, int[] outShape) implements Op {
+    @Override
+    public String toString() {
+      return "Slice[starts=" + Arrays.toString(starts) + ", steps=" + Arrays.toString(steps)
+          + ", out=" + Arrays.toString(outShape) + "]";
+    }
+  }
+
+  /**
+   * Gather along {@code axis} with constant indices (already in [0, dim)) of shape {@code
+   * indicesShape}: output shape is data[..axis] ++ indicesShape ++ data[axis+1..].
+   */
+  record Gather(int axis, int[] indices, int[] indicesShape) implements Op {
+    @Override
+    public String toString() {
+      return "Gather[axis=" + axis + ", indices=" + Arrays.toString(indices) + "]";
+    }
+  }
+
+  /** Padding: pads holds the begin pad of each axis, then the end pads (negative pads crop). */
+  record Pad(int[] pads, PadMode mode, double value) implements Op {
+    @Override
+    public String toString() {
+      return "Pad[" + mode + ", pads=" + Arrays.toString(pads) + ", value=" + value + "]";
+    }
+  }
+
+  /** A reduction over the sorted, distinct {@code axes}; keepDims leaves them with extent 1. */
+  record Reduce(ReduceKind kind, int[] axes, boolean keepDims) implements Op {
+    @Override
+    public String toString() {
+      return "Reduce" + kind + "[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+    }
+  }
+
+  /** Element type conversion. */
+  record Cast(DType to) implements Op {}
+
+  /** Element-wise binary operations. */
+  enum BinaryKind {
+    ADD,
+    SUB,
+    MUL,
+    DIV,
+    POW
+  }
+
+  /** Pooling kinds. */
+  enum PoolKind {
+    MAX,
+    AVERAGE
+  }
+
+  /** Padding modes of ONNX Pad. */
+  enum PadMode {
+    CONSTANT,
+    REFLECT,
+    EDGE
+  }
+
+  /** Reductions. */
+  enum ReduceKind {
+    SUM,
+    MEAN,
+    MAX,
+    MIN
+  }
+}

@@ -1,0 +1,100 @@
+package io.kubz.slicer.ir;
+
+import io.kubz.field.BadInputException;
+import java.util.Arrays;
+
+/** Shape arithmetic: sizes, row-major strides, axis normalisation and numpy broadcasting. */
+public final class Shapes {
+  private Shapes() {}
+
+  /** The number of elements of a shape (1 for rank 0). */
+  public static long size(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+      }
+      n *= d;
+    }
+    return n;
+  }
+
+  /** Row-major strides: stride[i] = product of shape[i+1..]. */
+  public static int[] strides(int[] shape) {
+    int[] s = new int[shape.length];
+    int acc = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      s[i] = acc;
+      acc *= shape[i];
+    }
+    return s;
+  }
+
+  /** An axis in [0, rank), from ONNX's [-rank, rank). */
+  public static int axis(long axis, int rank, String what) {
+    long a = axis < 0 ? axis + rank : axis;
+    if (a < 0 || a >= rank) {
+      throw new BadInputException(what + ": axis " + axis + " is out of range for rank " + rank);
+    }
+    return (int) a;
+  }
+
+  /**
+   * The numpy broadcast of two shapes: aligned at the right, each pair of extents equal or one of
+   * them 1.
+   */
+  public static int[] broadcast(int[] a, int[] b, String what) {
+    int r = Math.max(a.length, b.length);
+    int[] out = new int[r];
+    for (int i = 0; i < r; i++) {
+      int da = i < r - a.length ? 1 : a[i - (r - a.length)];
+      int db = i < r - b.length ? 1 : b[i - (r - b.length)];
+      if (da != db && da != 1 && db != 1) {
+        throw new BadInputException(
+            what
+                + ": shapes "
+                + Arrays.toString(a)
+                + " and "
+                + Arrays.toString(b)
+                + " do not broadcast");
+      }
+      out[i] = da == 1 ? db : da;
+    }
+    return out;
+  }
+
+  /**
+   * For each flat index of {@code out}, the flat index of the element of a tensor of shape {@code
+   * in} that broadcasts to it.
+   */
+  public static int[] broadcastIndex(int[] in, int[] out) {
+    int n = Math.toIntExact(size(out));
+    int[] idx = new int[n];
+    int r = out.length;
+    int[] inStrides = new int[r];
+    int[] inStr = strides(in);
+    for (int i = 0; i < in.length; i++) {
+      inStrides[r - in.length + i] = in[i] == 1 ? 0 : inStr[i];
+    }
+    int[] counter = new int[r];
+    int cur = 0;
+    for (int k = 0; k < n; k++) {
+      idx[k] = cur;
+      for (int d = r - 1; d >= 0; d--) {
+        counter[d]++;
+        cur += inStrides[d];
+        if (counter[d] < out[d]) {
+          break;
+        }
+        cur -= inStrides[d] * counter[d];
+        counter[d] = 0;
+      }
+    }
+    return idx;
+  }
+
+  /** "[1, 3, 28, 28]". */
+  public static String str(int[] shape) {
+    return Arrays.toString(shape);
+  }
+}

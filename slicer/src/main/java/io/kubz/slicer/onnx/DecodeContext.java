@@ -1,0 +1,96 @@
+package io.kubz.slicer.onnx;
+
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.onnx.proto.Onnx.NodeProto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What decoding one ONNX node may look at: its attributes, the opset, the constants and the shapes
+ * known so far. Auxiliary inputs (shapes, axes, bounds, indices, pads) must be constants.
+ */
+final class DecodeContext {
+  /** A decoded node: the IR operation and the names of its data inputs. */
+  record Decoded(Op op, List<String> inputs) {}
+
+  final NodeProto node;
+  final String what;
+  final long opset;
+  final Attrs attrs;
+  private final Map<String, Tensor> constants;
+  private final Map<String, ValueInfo> values;
+
+  DecodeContext(NodeProto node, String what, long opset, Map<String, Tensor> constants,
+      Map<String, ValueInfo> values) {
+    this.node = node;
+    this.what = what;
+    this.opset = opset;
+    this.attrs = new Attrs(node, what);
+    this.constants = constants;
+    this.values = values;
+  }
+
+  /** Whether input k is given (absent or "" means an omitted optional input). */
+  boolean hasInput(int k) {
+    return k < node.getInputCount() && !node.getInput(k).isEmpty();
+  }
+
+  String input(int k) {
+    if (!hasInput(k)) {
+      throw new MalformedModelException(what + ": required input #" + (k + 1) + " is missing");
+    }
+    return node.getInput(k);
+  }
+
+  int[] shape(int k) {
+    return values.get(input(k)).shape();
+  }
+
+  /** Input k, which must be a constant (a Constant node, an initializer or a folded value). */
+  Tensor constant(int k, String role) {
+    Tensor t = constants.get(input(k));
+    if (t == null) {
+      throw new MalformedModelException(what + ": its " + role + " input '" + input(k)
+          + "' must be a constant (kubz needs static shapes), but it is computed from the model "
+          + "input");
+    }
+    return t;
+  }
+
+  /** The first {@code n} inputs, all required. */
+  List<String> inputs(int n) {
+    List<String> r = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      r.add(input(k));
+    }
+    return r;
+  }
+
+  /** Inputs 0..n−1 where the trailing ones may be absent. */
+  List<String> optionalInputs(int required, int n) {
+    List<String> r = inputs(required);
+    for (int k = required; k < n && hasInput(k); k++) {
+      r.add(input(k));
+    }
+    return r;
+  }
+
+  Decoded of(Op op, List<String> inputs) {
+    return new Decoded(op, inputs);
+  }
+
+  static int[] toInts(long[] v) {
+    int[] r = new int[v.length];
+    for (int k = 0; k < v.length; k++) {
+      r[k] = Math.toIntExact(v[k]);
+    }
+    return r;
+  }
+
+  MalformedModelException error(String msg) {
+    return new MalformedModelException(what + ": " + msg);
+  }
+}

@@ -1,0 +1,268 @@
+package io.kubz.slicer.onnx;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.kubz.field.BadInputException;
+import io.kubz.slicer.interp.Kernels;
+import io.kubz.slicer.ir.DType;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.onnx.proto.Onnx.GraphProto;
+import io.kubz.slicer.onnx.proto.Onnx.ModelProto;
+import io.kubz.slicer.onnx.proto.Onnx.NodeProto;
+import io.kubz.slicer.onnx.proto.Onnx.OperatorSetIdProto;
+import io.kubz.slicer.onnx.proto.Onnx.TensorProto;
+import io.kubz.slicer.onnx.proto.Onnx.TensorShapeProto;
+import io.kubz.slicer.onnx.proto.Onnx.ValueInfoProto;
+import io.kubz.slicer.passes.Passes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an ONNX model into a {@link Graph}: initializers (typed fields, raw data, external files
+ * next to the model), Constant nodes, attributes per the declared opset; graph inputs that are
+ * really initializers are dropped. Nodes are sorted topologically and walked once: a node whose
+ * inputs are all constant is evaluated and becomes a constant (this folds Shape, Cast, Constant
+ * and arithmetic on constants); every other node gets its output type and shape by evaluating its
+ * kernel on zeros of the input shapes. Symbolic dimensions (a batch "N") become 1 unless the
+ * caller gives the input shapes. Then {@link Passes#standard} folds batch normalisation into the
+ * convolution or Gemm before it and fuses the erf/tanh GELU patterns.
+ */
+public final class OnnxImporter {
+  private OnnxImporter() {}
+
+  /** Reads a model file; external tensor data is looked up next to it. */
+  public static Graph read(Path file) {
+    return read(file, Map.of());
+  }
+
+  /** Reads a model file with the shapes of some inputs fixed by the caller. */
+  public static Graph read(Path file, Map<String, int[]> inputShapes) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read the model " + file + ": " + e.getMessage()
+          + " (check the path)", e);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return read(bytes, dir, inputShapes, file.getFileName().toString());
+  }
+
+  /** Reads a model from bytes; {@code baseDir} (may be null) holds external data files. */
+  public static Graph read(byte[] bytes, Path baseDir, Map<String, int[]> inputShapes, String what) {
+    return convert(parse(bytes, what), baseDir, inputShapes);
+  }
+
+  /** Parses the protobuf, with a clear error for truncated or corrupt files. */
+  public static ModelProto parse(byte[] bytes, String what) {
+    ModelProto m;
+    try {
+      m = ModelProto.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedModelException(what + " is not a valid ONNX model: the file is truncated "
+          + "or corrupt (" + e.getMessage() + "); re-export or re-download it", e);
+    }
+    if (!m.hasGraph() || m.getGraph().getOutputCount() == 0) {
+      throw new MalformedModelException(what + " is not a valid ONNX model: it has no graph "
+          + "with outputs (truncated or not an ONNX file?)");
+    }
+    return m;
+  }
+
+  /** Converts a parsed model. */
+  public static Graph convert(ModelProto m, Path baseDir, Map<String, int[]> inputShapes) {
+    GraphProto gp = m.getGraph();
+    Map<String, Long> opsets = new LinkedHashMap<>();
+    for (OperatorSetIdProto o : m.getOpsetImportList()) {
+      opsets.put(o.getDomain().equals("ai.onnx") ? "" : o.getDomain(), o.getVersion());
+    }
+    long opset = opsets.getOrDefault("", 0L);
+    if (opset <= 0) {
+      throw new MalformedModelException("the model declares no ONNX operator set version "
+          + "(opset_import); re-export it with a current exporter");
+    }
+    Map<String, Tensor> constants = new HashMap<>();
+    Map<String, ValueInfo> values = new HashMap<>();
+    for (TensorProto t : gp.getInitializerList()) {
+      String what = "initializer '" + t.getName() + "'";
+      if (constants.containsKey(t.getName())) {
+        throw new MalformedModelException(what + " is defined twice");
+      }
+      Tensor v = TensorCodec.decode(t, baseDir, what);
+      constants.put(t.getName(), v);
+      values.put(t.getName(), new ValueInfo(t.getName(), v.dtype(), v.shape()));
+    }
+    List<ValueInfo> inputs = new ArrayList<>();
+    for (ValueInfoProto vi : gp.getInputList()) {
+      if (constants.containsKey(vi.getName())) {
+        continue; // an initializer listed as an input (IR < 4): a constant, not a model input
+      }
+      ValueInfo v = inputInfo(vi, inputShapes.get(vi.getName()));
+      inputs.add(v);
+      values.put(v.name(), v);
+    }
+    List<NodeProto> protos = gp.getNodeList();
+    List<String> labels = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
+    for (int i = 0; i < protos.size(); i++) {
+      NodeProto n = protos.get(i);
+      String name = nodeName(n, i);
+      String type = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx")
+          ? n.getOpType() : n.getDomain() + ":" + n.getOpType();
+      labels.add(type + " '" + name + "'");
+      if (!OnnxOps.isSupported(n.getDomain(), n.getOpType())) {
+        unsupported.add(type + " '" + name + "'");
+      }
+    }
+    if (!unsupported.isEmpty()) {
+      String first = unsupported.get(0);
+      int q = first.indexOf(" '");
+      throw new UnsupportedOpException(first.substring(0, q),
+          first.substring(q + 2, first.length() - 1), unsupported);
+    }
+    Set<String> available = new HashSet<>(values.keySet());
+    int[] order = TopoSort.order(protos, available, labels);
+    Set<String> referenced = new HashSet<>();
+    for (NodeProto n : protos) {
+      referenced.addAll(n.getInputList());
+    }
+    for (ValueInfoProto o : gp.getOutputList()) {
+      referenced.add(o.getName());
+    }
+    List<Node> nodes = new ArrayList<>();
+    for (int i : order) {
+      NodeProto n = protos.get(i);
+      String label = labels.get(i);
+      for (int k = 1; k < n.getOutputCount(); k++) {
+        if (!n.getOutput(k).isEmpty() && referenced.contains(n.getOutput(k))) {
+          throw new UnsupportedOpException(n.getOpType() + " output #" + (k + 1),
+              nodeName(n, i), List.of(label + " output '" + n.getOutput(k) + "'"));
+        }
+      }
+      if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {
+        throw new MalformedModelException(label + " has no output");
+      }
+      String out = n.getOutput(0);
+      long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
+      DecodeContext c = new DecodeContext(n, label, version, constants, values);
+      Tensor folded = ConstantOps.tryConstant(c, values);
+      if (folded != null) {
+        constants.put(out, folded);
+        values.put(out, new ValueInfo(out, folded.dtype(), folded.shape()));
+        continue;
+      }
+      DecodeContext.Decoded d = OnnxOps.decode(c);
+      boolean allConstant = true;
+      List<Tensor> probe = new ArrayList<>();
+      for (String s : d.inputs()) {
+        Tensor t = constants.get(s);
+        if (t == null) {
+          allConstant = false;
+          ValueInfo v = values.get(s);
+          t = Tensor.zeros(v.dtype(), v.shape());
+        }
+        probe.add(t);
+      }
+      Tensor r = evaluate(d, probe, label);
+      values.put(out, new ValueInfo(out, r.dtype(), r.shape()));
+      if (allConstant) {
+        constants.put(out, r);
+      } else {
+        nodes.add(new Node(nodeName(n, i), n.getOpType(), d.op(), d.inputs(), out));
+      }
+    }
+    List<ValueInfo> outputs = new ArrayList<>();
+    for (ValueInfoProto o : gp.getOutputList()) {
+      ValueInfo v = values.get(o.getName());
+      if (v == null) {
+        throw new MalformedModelException("graph output '" + o.getName()
+            + "' is computed by no node");
+      }
+      outputs.add(v);
+    }
+    Graph g = new Graph(gp.getName(), opsets, inputs, outputs, prune(constants, nodes, outputs),
+        nodes, values);
+    return Passes.standard(g);
+  }
+
+  private static Tensor evaluate(DecodeContext.Decoded d, List<Tensor> in, String label) {
+    try {
+      return Kernels.apply(d.op(), in, label);
+    } catch (BadInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedModelException(label + ": its inputs do not fit the operator ("
+          + e + ")", e);
+    }
+  }
+
+  /** Keeps the constants that a node or the outputs still read. */
+  private static Map<String, Tensor> prune(Map<String, Tensor> constants, List<Node> nodes,
+      List<ValueInfo> outputs) {
+    Set<String> used = new HashSet<>();
+    for (Node n : nodes) {
+      used.addAll(n.inputs());
+    }
+    for (ValueInfo o : outputs) {
+      used.add(o.name());
+    }
+    Map<String, Tensor> r = new LinkedHashMap<>();
+    for (Map.Entry<String, Tensor> e : constants.entrySet()) {
+      if (used.contains(e.getKey())) {
+        r.put(e.getKey(), e.getValue());
+      }
+    }
+    return r;
+  }
+
+  static String nodeName(NodeProto n, int index) {
+    return n.getName().isEmpty() ? "#" + index : n.getName();
+  }
+
+  private static ValueInfo inputInfo(ValueInfoProto vi, int[] given) {
+    String what = "model input '" + vi.getName() + "'";
+    if (!vi.getType().hasTensorType()) {
+      throw new MalformedModelException(what + " is not a tensor; kubz reads tensor inputs only");
+    }
+    DType t = DType.fromOnnx(vi.getType().getTensorType().getElemType());
+    if (t == null) {
+      throw new MalformedModelException(what + " has ONNX element type "
+          + vi.getType().getTensorType().getElemType() + ", which kubz does not read");
+    }
+    TensorShapeProto sp = vi.getType().getTensorType().getShape();
+    int[] shape = new int[sp.getDimCount()];
+    for (int k = 0; k < shape.length; k++) {
+      TensorShapeProto.Dimension d = sp.getDim(k);
+      shape[k] = d.hasDimValue() && d.getDimValue() > 0 ? Math.toIntExact(d.getDimValue()) : 1;
+    }
+    if (given != null) {
+      if (given.length != shape.length) {
+        throw new BadInputException(what + " has rank " + shape.length + " (shape "
+            + java.util.Arrays.toString(shape) + "), the given shape "
+            + java.util.Arrays.toString(given) + " has rank " + given.length);
+      }
+      for (int k = 0; k < shape.length; k++) {
+        TensorShapeProto.Dimension d = sp.getDim(k);
+        if (d.hasDimValue() && d.getDimValue() > 0 && d.getDimValue() != given[k]) {
+          throw new BadInputException(what + " has fixed extent " + d.getDimValue() + " on axis "
+              + k + ", the given shape " + java.util.Arrays.toString(given) + " disagrees");
+        }
+      }
+      shape = given.clone();
+    } else if (!vi.getType().getTensorType().hasShape()) {
+      throw new MalformedModelException(what + " declares no shape; give its shape in input.json "
+          + "(input_shapes)");
+    }
+    return new ValueInfo(vi.getName(), t, shape);
+  }
+}
