@@ -73,10 +73,10 @@ final class WindowBuckets {
   }
 
   /**
-   * Accumulates points 0..n−1 with digits {@code digits[off + i]} (0, or |d|·2 + sign) and writes
-   * the window sum (Jacobian) to {@code out[oo..]}.
+   * Accumulates points base0 + i (i &lt; n) with digits {@code digits[off + i]} (0, or |d|·2 + sign)
+   * and writes the window sum (Jacobian) to {@code out[oo..]}.
    */
-  void window(long[] bases, char[] digits, int off, int n, long[] out, int oo) {
+  void window(long[] bases, int base0, char[] digits, int off, int n, long[] out, int oo) {
     Arrays.fill(jac, 0L);
     if (batch) {
       Arrays.fill(filled, false);
@@ -89,9 +89,9 @@ final class WindowBuckets {
       int b = (d >>> 1) - 1;
       boolean neg = (d & 1) != 0;
       if (!batch) {
-        g.addMixed(jac, b * j, jac, b * j, bases, i * a, neg, t);
+        g.addMixed(jac, b * j, jac, b * j, bases, (base0 + i) * a, neg, t);
       } else {
-        add(bases, b, i, neg);
+        add(bases, b, base0 + i, neg);
         if (qn == batchMax) {
           flush(bases);
           drain(bases);

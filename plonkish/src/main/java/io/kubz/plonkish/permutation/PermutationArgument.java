@@ -75,6 +75,31 @@ public final class PermutationArgument implements Argument {
         n - blinding - 1, List.copyOf(copies), blinding);
   }
 
+  /** Rebuilds a configured argument from its stored allocation (for proving keys read from bytes). */
+  public static PermutationArgument restore(List<Column> columns, List<Column.Fixed> sigmas,
+      List<Column.Advice> products, Expression.Challenge beta, Expression.Challenge gamma, int chunk, int k,
+      int blinding, List<CopyConstraint> copies) {
+    int n = 1 << k;
+    return new PermutationArgument(List.copyOf(columns), List.copyOf(sigmas), List.copyOf(products), beta, gamma,
+        chunk, n, n - blinding - 1, List.copyOf(copies), blinding);
+  }
+
+  public List<Column.Fixed> sigmas() {
+    return sigmas;
+  }
+
+  public Expression.Challenge beta() {
+    return beta;
+  }
+
+  public Expression.Challenge gamma() {
+    return gamma;
+  }
+
+  public int chunk() {
+    return chunk;
+  }
+
   @Override
   public String name() {
     return "permutation";
