@@ -113,10 +113,17 @@ class PairingTest {
       prod = prod.mul(Pairing.pair(ps[i], qs[i]));
     }
     assertEquals(prod, Pairing.multiPair(ps, qs));
+    G2Prepared[] prepared = new G2Prepared[qs.length];
+    for (int i = 0; i < qs.length; i++) {
+      prepared[i] = Pairing.prepare(qs[i]);
+      assertEquals(qs[i], prepared[i].point());
+    }
+    assertEquals(prod, Pairing.multiPair(ps, prepared));
     assertEquals(prod.conjugate(), Pairing.finalExponentiation(Pairing.millerLoop(ps, qs)).conjugate());
     // e(aP, cQ)·e(−acP, Q) = 1, and any perturbation breaks it
     G1 acp = G1.generator().mul(a.multiply(c).mod(R)).neg();
     assertTrue(Pairing.check(new G1[] {ps[0], acp}, new G2[] {qs[0], G2.generator()}));
+    assertTrue(Pairing.check(new G1[] {ps[0], acp}, new G2Prepared[] {prepared[0], Pairing.prepare(G2.generator())}));
     assertFalse(Pairing.check(new G1[] {ps[0], acp.add(G1.generator())}, new G2[] {qs[0], G2.generator()}));
     assertNotEquals(Pairing.pair(ps[0], qs[0]), Pairing.pair(ps[0], qs[0].dbl()));
   }
