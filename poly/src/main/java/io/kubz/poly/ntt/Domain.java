@@ -95,6 +95,19 @@ public final class Domain {
     return z.pow(n).sub(Fr.ONE);
   }
 
+  /**
+   * The Lagrange basis polynomial L_i (1 at ω^i, 0 elsewhere on H) at z:
+   * L_i(z) = ω^i·(z^n − 1)/(n·(z − ω^i)), and L_i(ω^i) = 1.
+   */
+  public Fr lagrange(long i, Fr z) {
+    Fr wi = element(i);
+    Fr d = z.sub(wi);
+    if (d.isZero()) {
+      return Fr.ONE;
+    }
+    return wi.mul(vanishing(z)).mul(Fr.of(n).mul(d).inverse());
+  }
+
   // Limb views for the transforms and polynomial code of this module: callers must not write them.
   long[] omegaLimbs() {
     return omega;
