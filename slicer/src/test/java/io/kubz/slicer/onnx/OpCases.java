@@ -82,6 +82,15 @@ final class OpCases {
         List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4)),
             w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))),
         attr("epsilon", 1e-3f))));
+    c.add(single("Conv without bias + BatchNormalization (folded)", 13, img, w -> w.node(
+        "BatchNormalization", List.of(w.node("Conv", List.of("x", w.initializer("w",
+            rand(3, 4, 3, 3)))), w.initializer("s", rand(3)), w.initializer("b", rand(3)),
+            w.initializer("m", rand(3)), w.initializer("v", plus(rand(3), 1.5))))));
+    c.add(single("Gemm + BatchNormalization (folded)", 13, new int[] {2, 3}, w -> w.node(
+        "BatchNormalization", List.of(w.node("Gemm", List.of("x", w.initializer("w",
+            rand(4, 3)), w.initializer("c", rand(4))), attr("transB", 1L), attr("beta", 0.5f)),
+            w.initializer("s", rand(4)), w.initializer("b", rand(4)),
+            w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))))));
     c.add(op("Softmax axis 1 opset 13", 13, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
     c.add(op("Softmax default axis opset 13", 13, new int[] {2, 3, 4}, "Softmax"));
     c.add(op("Softmax coerced opset 11", 11, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
