@@ -164,6 +164,11 @@ public final class OnnxImporter {
         continue;
       }
       DecodeContext.Decoded d = OnnxOps.decode(c);
+      if (d.constantName() != null) {
+        constants.put(d.constantName(), d.constant());
+        values.put(d.constantName(), new ValueInfo(d.constantName(), d.constant().dtype(),
+            d.constant().shape()));
+      }
       boolean allConstant = true;
       List<Tensor> probe = new ArrayList<>();
       for (String s : d.inputs()) {

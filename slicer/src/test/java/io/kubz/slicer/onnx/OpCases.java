@@ -155,6 +155,21 @@ final class OpCases {
     c.add(single("ReduceSum axes input", 13, img, w -> w.node("ReduceSum",
         List.of("x", w.initializer("a", Tensor.longs(2))))));
     c.add(op("ReduceMax all", 13, img, "ReduceMax"));
+    c.add(op("ReduceL1", 13, img, "ReduceL1", ints("axes", 2, 3)));
+    c.add(op("ReduceL2 keepdims 0", 13, img, "ReduceL2", ints("axes", 1), attr("keepdims", 0L)));
+    c.add(op("ReduceLogSumExp", 13, img, "ReduceLogSumExp", ints("axes", -1)));
+    c.add(single("ReduceMean axes input opset 18", 18, img, w -> w.node("ReduceMean",
+        List.of("x", w.initializer("a", Tensor.longs(0, 2))))));
+    c.add(single("LayerNormalization axis -2", 17, new int[] {2, 3, 4}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(3, 4)),
+            w.initializer("b", rand(4))), attr("axis", -2L), attr("epsilon", 1e-3f))));
+    c.add(single("LayerNormalization no bias", 17, new int[] {2, 5}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(5))))));
+    c.add(single("InstanceNormalization", 13, img, w -> w.node("InstanceNormalization",
+        List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4))))));
+    c.add(op("Trilu upper", 14, new int[] {2, 4, 5}, "Trilu"));
+    c.add(single("Trilu lower k=-1", 14, new int[] {2, 4, 5}, w -> w.node("Trilu",
+        List.of("x", w.initializer("k", Tensor.scalar(DType.INT64, -1))), attr("upper", 0L))));
     c.add(op("ReduceMin axis 0", 13, img, "ReduceMin", ints("axes", 0)));
     c.add(single("Shape-driven Reshape (folded)", 13, img, w -> {
       String shape = w.node("Shape", List.of("x"));
