@@ -3,6 +3,7 @@ package io.kubz.bench;
 import io.kubz.field.Fq12;
 import io.kubz.field.G1;
 import io.kubz.field.G2;
+import io.kubz.field.G2Prepared;
 import io.kubz.field.Pairing;
 import java.math.BigInteger;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The BN254 optimal ate pairing, single-threaded: one pairing, a 4-pair product (one Miller loop
- * pass per pair, one final exponentiation, as a KZG or Groth16 check does), and its two halves.
+ * pass per pair, one final exponentiation, as a Groth16 check does), its two halves, and a
+ * two-pair check with prepared G2 points (the shape of a KZG verification with a fixed SRS).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,9 @@ public class PairingBench {
   private G1[] p4;
   private G2[] q4;
   private Fq12 miller;
+  private G1[] p2;
+  private G2[] q2;
+  private G2Prepared[] q2prepared;
 
   @Setup
   public void setup() {
@@ -45,6 +50,19 @@ public class PairingBench {
     p1 = new G1[] {p4[0]};
     q1 = new G2[] {q4[0]};
     miller = Pairing.millerLoop(p1, q1);
+    p2 = new G1[] {p4[0], p4[1]};
+    q2 = new G2[] {q4[0], q4[1]};
+    q2prepared = new G2Prepared[] {Pairing.prepare(q4[0]), Pairing.prepare(q4[1])};
+  }
+
+  @Benchmark
+  public boolean check2() {
+    return Pairing.check(p2, q2);
+  }
+
+  @Benchmark
+  public boolean check2Prepared() {
+    return Pairing.check(p2, q2prepared);
   }
 
   @Benchmark
