@@ -14,8 +14,10 @@ package io.kubz.field;
 final class FinalExp {
   private static final int S = Fq12Ops.N;
   private static final long X = MillerLoop.X.longValueExact();
+  static final byte[] X_WNAF = wnaf(X, 4);
   private final Fq12Ops ops;
   private final long[] s = new long[12 * S];
+  private final long[] w = new long[8 * S];
 
   FinalExp(Fq12Ops ops) {
     this.ops = ops;
@@ -70,14 +72,50 @@ final class FinalExp {
     ops.mul(z, zo, s, t0, s, t1);
   }
 
-  /** z = x^X for x in the cyclotomic subgroup (left-to-right, cyclotomic squarings); z ≠ x. */
+  /**
+   * z = x^X for x in the cyclotomic subgroup, over the width-4 NAF of X (14 non-zero digits; negative
+   * digits multiply by conjugates, which are inverses there) with cyclotomic squarings; z ≠ x.
+   */
   private void expByX(long[] z, int zo, long[] x, int xo) {
-    Fq12Ops.copy(z, zo, x, xo);
-    for (int i = 62 - Long.numberOfLeadingZeros(X); i >= 0; i--) {
+    long[] w = this.w;
+    // w holds x, x³, x⁵, x⁷ then their conjugates; x² goes to z first
+    Fq12Ops.copy(w, 0, x, xo);
+    ops.cyclotomicSquare(z, zo, x, xo);
+    for (int i = 1; i < 4; i++) {
+      ops.mul(w, S * i, w, S * (i - 1), z, zo);
+    }
+    for (int i = 0; i < 4; i++) {
+      Fq12Ops.conjugate(w, S * (4 + i), w, S * i);
+    }
+    int top = X_WNAF.length - 1;
+    Fq12Ops.copy(z, zo, w, S * ((X_WNAF[top] - 1) / 2));
+    for (int i = top - 1; i >= 0; i--) {
       ops.cyclotomicSquare(z, zo, z, zo);
-      if ((X >>> i & 1) == 1) {
-        ops.mul(z, zo, z, zo, x, xo);
+      int d = X_WNAF[i];
+      if (d > 0) {
+        ops.mul(z, zo, z, zo, w, S * ((d - 1) / 2));
+      } else if (d < 0) {
+        ops.mul(z, zo, z, zo, w, S * (4 + (-d - 1) / 2));
       }
     }
+  }
+
+  /** Width-w NAF digits of k > 0, least significant first (odd digits in (−2^(w−1), 2^(w−1))). */
+  static byte[] wnaf(long k, int width) {
+    byte[] d = new byte[65];
+    int n = 0;
+    while (k != 0) {
+      int digit = 0;
+      if ((k & 1) == 1) {
+        digit = (int) (k & ((1 << width) - 1));
+        if (digit >= 1 << (width - 1)) {
+          digit -= 1 << width;
+        }
+        k -= digit;
+      }
+      d[n++] = (byte) digit;
+      k >>>= 1;
+    }
+    return java.util.Arrays.copyOf(d, n);
   }
 }

@@ -1,6 +1,8 @@
 package io.kubz.field;
 
 import io.kubz.field.internal.Mont4;
+import io.kubz.field.internal.MontFq;
+import io.kubz.field.internal.Moduli;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Random;
@@ -15,16 +17,14 @@ import java.util.Random;
  */
 public final class Fq {
   public static final int LIMBS = 4;
-  public static final BigInteger MODULUS = new BigInteger(
-      "21888242871839275222246405745257275088696311157297823662689037894645226208583");
+  public static final BigInteger MODULUS = Moduli.Q;
 
   static final long P0 = Mont4.limb(MODULUS, 0);
   static final long P1 = Mont4.limb(MODULUS, 1);
   static final long P2 = Mont4.limb(MODULUS, 2);
   static final long P3 = Mont4.limb(MODULUS, 3);
   /** -q^-1 mod 2^64. */
-  static final long INV = BigInteger.ONE.shiftLeft(64).subtract(
-      MODULUS.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
+  static final long INV = Moduli.minusInverse64(MODULUS);
   /** R = 2^256 mod q: the Montgomery form of 1. */
   private static final long[] ONE_LIMBS = plain(BigInteger.ONE.shiftLeft(256).mod(MODULUS));
   /** R^2 mod q: multiplying by it converts into Montgomery form. */
@@ -57,12 +57,12 @@ public final class Fq {
 
   /** z = x · y. */
   public static void mul(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
-    Mont4.mul(z, zo, x, xo, y, yo, P0, P1, P2, P3, INV);
+    MontFq.mul(z, zo, x, xo, y, yo);
   }
 
   /** z = x². */
   public static void square(long[] z, int zo, long[] x, int xo) {
-    Mont4.square(z, zo, x, xo, P0, P1, P2, P3, INV);
+    MontFq.mul(z, zo, x, xo, x, xo);
   }
 
   /** z = -x. */

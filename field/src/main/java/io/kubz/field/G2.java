@@ -116,11 +116,12 @@ public final class G2 {
     return isOnCurve(a, 0);
   }
 
-  /** Whether r·P = O, i.e. P is in G2 (the twist's group order is r times a large cofactor). */
+  /**
+   * Whether this point of the twist is in G2 (r·P = O; the twist's order is r times a cofactor of
+   * about q), by the ψ-endomorphism test of {@link G2Ops#inSubgroup}.
+   */
   public boolean inSubgroup() {
-    long[] j = new long[JACOBIAN_LONGS];
-    G2Ops.LOCAL.get().mul(j, 0, a, 0, Fr.MODULUS);
-    return isInfinityJ(j, 0);
+    return G2Ops.LOCAL.get().inSubgroup(a, 0);
   }
 
   /** EVM encoding (EIP-197): 128 bytes x.c1‖x.c0‖y.c1‖y.c0 big-endian; infinity is all zero. */

@@ -63,6 +63,31 @@ class G2Test {
     }
   }
 
+  @Test
+  void psiSubgroupTestAgreesWithOrderR() {
+    BigInteger x = MillerLoop.X;
+    BigInteger lhs = x.add(BigInteger.ONE).add(Q.multiply(x)).add(Q.pow(2).multiply(x))
+        .subtract(Q.pow(3).multiply(x.shiftLeft(1)));
+    assertEquals(BigInteger.ZERO, lhs.mod(R), "(x + 1) + q·x + q²·x − 2q³·x ≡ 0 (mod r)");
+    Random rnd = new Random(5);
+    for (int i = 0; i < 6; i++) {
+      G2 bad = randomTwistPoint(rnd);
+      assertFalse(bad.mul(R).isInfinity());
+      assertFalse(bad.inSubgroup());
+      G2 good = G2.generator().mul(new BigInteger(250, rnd));
+      assertTrue(good.mul(R).isInfinity());
+      assertTrue(good.inSubgroup());
+      // a G2 point plus a point outside G2 is outside G2
+      assertFalse(good.add(bad).inSubgroup());
+    }
+    // ψ acts as [q] on G2
+    G2 g = G2.generator();
+    long[] j = new long[24];
+    g.writeJacobian(j, 0);
+    G2Ops.LOCAL.get().psi(j, 0, j, 0, 1);
+    assertEquals(g.mul(Q.mod(R)), G2.fromJacobian(j, 0));
+  }
+
   @Property(tries = 15)
   void groupLaws(@ForAll("scalars") BigInteger a, @ForAll("scalars") BigInteger b,
       @ForAll("scalars") BigInteger c) {

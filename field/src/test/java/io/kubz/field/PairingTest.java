@@ -45,6 +45,16 @@ class PairingTest {
   }
 
   @Test
+  void finalExpDigitsRebuildX() {
+    long acc = 0;
+    for (int i = FinalExp.X_WNAF.length - 1; i >= 0; i--) {
+      acc = 2 * acc + FinalExp.X_WNAF[i];
+      assertTrue(FinalExp.X_WNAF[i] == 0 || (FinalExp.X_WNAF[i] & 1) != 0);
+    }
+    assertEquals(X.longValueExact(), acc);
+  }
+
+  @Test
   void hardPartChainIsTheExactExponent() {
     BigInteger hard = Q.pow(4).subtract(Q.pow(2)).add(BigInteger.ONE);
     assertEquals(BigInteger.ZERO, hard.mod(R));
@@ -75,6 +85,34 @@ class PairingTest {
         () -> Pairing.check(new G1[] {G1.generator()}, new G2[0]));
   }
 
+  @Test
+  void threadsDoNotShareScratch() throws Exception {
+    int n = 8;
+    G1[] ps = new G1[n];
+    G2[] qs = new G2[n];
+    Fq12[] want = new Fq12[n];
+    for (int i = 0; i < n; i++) {
+      ps[i] = G1.generator().mul(BigInteger.valueOf(31L * i + 1));
+      qs[i] = G2.generator().mul(BigInteger.valueOf(17L * i + 2));
+      want[i] = Pairing.pair(ps[i], qs[i]);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Fq12>> got = new java.util.ArrayList<>();
+      for (int r = 0; r < 3; r++) {
+        for (int i = 0; i < n; i++) {
+          int k = i;
+          got.add(pool.submit(() -> Pairing.pair(ps[k], qs[k])));
+        }
+      }
+      for (int j = 0; j < got.size(); j++) {
+        assertEquals(want[j % n], got.get(j).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Provide
   Arbitrary<BigInteger> scalars() {
     return Arbitraries.oneOf(Arbitraries.of(BigInteger.ONE, BigInteger.TWO, R.subtract(BigInteger.ONE)),
@@ -103,10 +141,17 @@ class PairingTest {
       prod = prod.mul(Pairing.pair(ps[i], qs[i]));
     }
     assertEquals(prod, Pairing.multiPair(ps, qs));
+    G2Prepared[] prepared = new G2Prepared[qs.length];
+    for (int i = 0; i < qs.length; i++) {
+      prepared[i] = Pairing.prepare(qs[i]);
+      assertEquals(qs[i], prepared[i].point());
+    }
+    assertEquals(prod, Pairing.multiPair(ps, prepared));
     assertEquals(prod.conjugate(), Pairing.finalExponentiation(Pairing.millerLoop(ps, qs)).conjugate());
     // e(aP, cQ)·e(−acP, Q) = 1, and any perturbation breaks it
     G1 acp = G1.generator().mul(a.multiply(c).mod(R)).neg();
     assertTrue(Pairing.check(new G1[] {ps[0], acp}, new G2[] {qs[0], G2.generator()}));
+    assertTrue(Pairing.check(new G1[] {ps[0], acp}, new G2Prepared[] {prepared[0], Pairing.prepare(G2.generator())}));
     assertFalse(Pairing.check(new G1[] {ps[0], acp.add(G1.generator())}, new G2[] {qs[0], G2.generator()}));
     assertNotEquals(Pairing.pair(ps[0], qs[0]), Pairing.pair(ps[0], qs[0].dbl()));
   }

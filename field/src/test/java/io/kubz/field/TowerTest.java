@@ -57,6 +57,27 @@ class TowerTest {
     }
   }
 
+  @Provide
+  Arbitrary<BigInteger> raw() {
+    BigInteger qm1 = Q.subtract(BigInteger.ONE);
+    return Arbitraries.oneOf(Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, qm1, qm1.shiftRight(1),
+        Q.divide(BigInteger.valueOf(9)), Q.divide(BigInteger.valueOf(9)).add(BigInteger.ONE)),
+        Arbitraries.bigIntegers().between(BigInteger.ZERO, qm1));
+  }
+
+  @Property(tries = 2000)
+  void nineAddIsExact(@ForAll("raw") BigInteger a, @ForAll("raw") BigInteger b) {
+    // the kernel is linear, so it can be checked on plain limbs: z = 9a ± b mod q
+    long[] x = new long[8];
+    io.kubz.field.internal.Mont4.fromBigInteger(x, 0, a);
+    io.kubz.field.internal.Mont4.fromBigInteger(x, 4, b);
+    long[] z = new long[4];
+    Fq2Ops.nineAdd(z, 0, x, 0, x, 4, true);
+    assertEquals(a.multiply(BigInteger.valueOf(9)).subtract(b).mod(Q), io.kubz.field.internal.Mont4.toBigInteger(z, 0));
+    Fq2Ops.nineAdd(x, 0, x, 0, x, 4, false);
+    assertEquals(a.multiply(BigInteger.valueOf(9)).add(b).mod(Q), io.kubz.field.internal.Mont4.toBigInteger(x, 0));
+  }
+
   @Property(tries = 100)
   void fq2KernelsAllowAliasing(@ForAll("fq2s") Fq2 x, @ForAll("fq2s") Fq2 y) {
     Fq2Ops ops = new Fq2Ops();
@@ -155,6 +176,41 @@ class TowerTest {
     assertEquals(x.mul(y).mul(z), x.mul(y.mul(z)));
     assertEquals(x.mul(y), y.mul(x));
     assertEquals(x.mul(y.add(z)), x.mul(y).add(x.mul(z)));
+  }
+
+  @Property(tries = 20)
+  void fq12KernelsAllowAliasing(@ForAll("fq12s") Fq12 x, @ForAll("fq12s") Fq12 y) {
+    Fq12Ops ops = new Fq12Ops();
+    long[] a = new long[96];
+    x.writeTo(a, 0);
+    y.writeTo(a, 48);
+    ops.mul(a, 48, a, 0, a, 48);
+    assertEquals(x.mul(y), Fq12.readFrom(a, 48));
+    ops.square(a, 0, a, 0);
+    assertEquals(x.square(), Fq12.readFrom(a, 0));
+    x.writeTo(a, 0);
+    ops.inverse(a, 0, a, 0);
+    assertEquals(x.isZero() ? Fq12.ZERO : x.inverse(), Fq12.readFrom(a, 0));
+    x.writeTo(a, 0);
+    ops.frobenius(a, 0, a, 0, 1);
+    assertEquals(x.frobenius(1), Fq12.readFrom(a, 0));
+    ops.mul(a, 0, a, 0, a, 0);
+    assertEquals(x.frobenius(1).square(), Fq12.readFrom(a, 0));
+  }
+
+  @Property(tries = 30)
+  void lineProductMatchesFullProduct(@ForAll("fq12s") Fq12 x, @ForAll("fq2s") Fq2 la,
+      @ForAll("fq2s") Fq2 lb, @ForAll("fq2s") Fq2 lc) {
+    // l = a + b·w + c·w³ = (a, 0, 0) + (b, c, 0)·w
+    Fq12 l = Fq12.of(Fq6.of(la, Fq2.ZERO, Fq2.ZERO), Fq6.of(lb, lc, Fq2.ZERO));
+    Fq12Ops ops = new Fq12Ops();
+    long[] a = new long[72];
+    x.writeTo(a, 0);
+    la.writeTo(a, 48);
+    lb.writeTo(a, 56);
+    lc.writeTo(a, 64);
+    ops.mulByLine(a, 0, a, 0, a, 48);
+    assertEquals(x.mul(l), Fq12.readFrom(a, 0));
   }
 
   @Property(tries = 10)

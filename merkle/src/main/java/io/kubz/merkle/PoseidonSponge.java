@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * width {@value #WIDTH} (circomlib's t = 5 parameters), rate {@value #RATE}, capacity 1 (cell 0).
  *
  * <pre>
- *   state = (IV, 0, 0, 0, 0),  IV = ℓ·2^64 + domain          (ℓ = input length, domain &lt; 2^64)
+ *   state = (IV, 0, 0, 0, 0),  IV = ℓ·2^64 + domain          (ℓ = input length, 1 ≤ domain &lt; 2^63)
  *   input zero-padded to max(1, ⌈ℓ/4⌉) blocks of 4
  *   per block b: state[1+j] += b_j (j = 0..3); state ← Poseidon_5(state)
  *   output: state[0]
@@ -16,13 +16,14 @@ import java.math.BigInteger;
  *
  * Length in the capacity (the Poseidon paper's domain separation for known-length input, §4.2)
  * makes the zero padding injective: [a] and [a, 0] differ in IV. With at most 4 inputs this is
- * circomlib's {@code PoseidonEx(4, 1)} with {@code initialState = IV}.
+ * circomlib's {@code PoseidonEx(4, 1)} with {@code initialState = IV}. The domain is never 0, so IV ≠ 0
+ * and no sponge output is a circomlib hash (whose capacity starts at 0), not even for empty input.
  */
 public final class PoseidonSponge {
   public static final int WIDTH = 5;
   public static final int RATE = WIDTH - 1;
   /** Domain of {@link #hash(Fr...)}: general-purpose hashing. */
-  public static final long DOMAIN_GENERIC = 0;
+  public static final long DOMAIN_GENERIC = 1;
   private static final int L = Fr.LIMBS;
   private static final ThreadLocal<long[]> BUFFERS =
       ThreadLocal.withInitial(() -> new long[Poseidon.SCRATCH + L * WIDTH]);
@@ -71,8 +72,9 @@ public final class PoseidonSponge {
 
   /** Sets the 5 cells at {@code s[so ..]} to (ℓ·2^64 + domain, 0, 0, 0, 0). */
   static void initialState(long[] s, int so, long domain, long length) {
-    if (domain < 0 || length < 0) {
-      throw new IllegalArgumentException("domain and length must be non-negative: " + domain + ", " + length);
+    if (domain < 1 || length < 0) {
+      throw new IllegalArgumentException("the sponge domain must be positive and the length non-negative, got "
+          + domain + " and " + length);
     }
     for (int i = 1; i < WIDTH; i++) {
       Fr.setZero(s, so + i * L);

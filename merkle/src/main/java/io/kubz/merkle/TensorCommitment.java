@@ -20,8 +20,8 @@ import java.util.List;
 public final class TensorCommitment {
   /** Chunk length for the two-level form, 2^12 elements. */
   public static final int CHUNK = 1 << 12;
-  public static final long DOMAIN_TENSOR = 1;
-  public static final long DOMAIN_COMBINE = 2;
+  public static final long DOMAIN_TENSOR = 2;
+  public static final long DOMAIN_COMBINE = 3;
   /** Chunk i is hashed under DOMAIN_CHUNK + i. */
   public static final long DOMAIN_CHUNK = 1L << 32;
   private static final int L = Fr.LIMBS;

@@ -22,17 +22,17 @@
  *
  * <h2>Sponge ({@link io.kubz.merkle.PoseidonSponge})</h2>
  * Width 5 (rate 4, capacity 1 = cell 0), output cell 0 after the last permutation. For an input of
- * length ℓ under a domain constant D (0 ≤ D &lt; 2^64): the initial state is
+ * length ℓ under a domain constant D (1 ≤ D &lt; 2^63; D = 1 for general hashing): the initial state is
  * {@code (ℓ·2^64 + D, 0, 0, 0, 0)} (the paper's §4.2 domain separation, length in the capacity);
  * the input is zero-padded to {@code max(1, ⌈ℓ/4⌉)} blocks of four; each block is added into cells
  * 1..4 and the state permuted. Because ℓ is in the capacity, zero padding is unambiguous:
- * {@code [a]} and {@code [a, 0]} hash differently. Width 5 is chosen for circuit cost: 68 rounds
+ * {@code [a]} and {@code [a, 0]} hash differently; and as IV ≠ 0, no sponge output is a circomlib hash. Width 5 is chosen for circuit cost: 68 rounds
  * absorb 4 elements (17 rounds per element, t·rounds/rate = 85 cells per element), against 65 rounds
  * for 2 elements at t = 3 (32.5 rounds, 97.5 cells per element), while the gadget stays 5 columns
  * wide; natively it needs the fewest field multiplications per absorbed element of t = 3, 5, 9, 17.
  *
  * <h2>Tensor commitment ({@link io.kubz.merkle.TensorCommitment})</h2>
- * Domains: D_TENSOR = 1, D_COMBINE = 2, D_CHUNK(i) = 2^32 + i. Chunk length L = 2^12.
+ * Domains: D_TENSOR = 2, D_COMBINE = 3, D_CHUNK(i) = 2^32 + i. Chunk length L = 2^12.
  * <pre>
  *   n ≤ L:  C = Sponge_{D_TENSOR}(salt, v_0, …, v_{n−1})                        (ℓ = n + 1)
  *   n &gt; L:  d_i = Sponge_{D_CHUNK(i)}(v_{iL}, …, v_{min(n,(i+1)L)−1})          (ℓ = chunk length)

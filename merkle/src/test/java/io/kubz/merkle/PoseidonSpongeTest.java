@@ -2,6 +2,7 @@ package io.kubz.merkle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubz.field.Fr;
 import java.math.BigInteger;
@@ -34,7 +35,7 @@ class PoseidonSpongeTest {
 
   @Property(tries = 30)
   void matchesTheSpecWrittenInBigInteger(@ForAll @IntRange(min = 0, max = 13) int n, @ForAll long seed,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long domain) {
+      @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long domain) {
     Fr[] v = random(new Random(seed), n);
     assertEquals(BigPoseidon.sponge(domain, big(v)), PoseidonSponge.hash(domain, v).toBigInteger());
   }
@@ -59,7 +60,14 @@ class PoseidonSpongeTest {
   @Test
   void domainsSeparate() {
     Fr[] v = {Fr.of(1), Fr.of(2)};
-    assertNotEquals(PoseidonSponge.hash(0, v), PoseidonSponge.hash(1, v));
+    assertNotEquals(PoseidonSponge.hash(2, v), PoseidonSponge.hash(1, v));
+    assertThrows(IllegalArgumentException.class, () -> PoseidonSponge.hash(0, v));
+  }
+
+  /** IV ≠ 0: the empty sponge is not circomlib's Poseidon(0, 0, 0, 0). */
+  @Test
+  void emptyInputIsNotACircomlibHash() {
+    assertNotEquals(Poseidon.hash(Fr.ZERO, Fr.ZERO, Fr.ZERO, Fr.ZERO), PoseidonSponge.hash());
   }
 
   /** A short input is circomlib's PoseidonEx(4 inputs, initialState = IV): cell 0 of Poseidon_5. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
+import io.kubz.field.Parallel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,5 +99,28 @@ class TensorCommitmentTest {
     assertThrows(BadInputException.class, () -> TensorCommitment.commit(new long[4], 0, badSalt, 0, new long[4], 0, 1));
     assertThrows(IllegalArgumentException.class, () -> TensorCommitment.commit(Fr.ONE, new long[8], 3));
     assertThrows(IllegalArgumentException.class, () -> TensorCommitment.commit(Fr.ONE, new long[8], -1));
+  }
+
+  /** The chunks are hashed on a pool; the result must not depend on how many threads it has. */
+  @Test
+  void resultDoesNotDependOnTheThreadCount() {
+    Random rnd = new Random(4);
+    int n = 3 * L + 17;
+    long[] v = tensor(rnd, n);
+    Fr salt = Fr.random(rnd);
+    int before = Parallel.threads();
+    try {
+      Parallel.setThreads(1);
+      Fr one = TensorCommitment.commit(salt, v, n);
+      Parallel.setThreads(3);
+      Fr three = TensorCommitment.commit(salt, v, n);
+      assertEquals(one, three);
+      assertEquals(naive(salt, v, n), three);
+      MerkleTree t3 = MerkleTree.build(4, v, 0, 2000);
+      Parallel.setThreads(1);
+      assertEquals(MerkleTree.build(4, v, 0, 2000).root(), t3.root());
+    } finally {
+      Parallel.setThreads(before);
+    }
   }
 }

@@ -135,21 +135,22 @@ public final class LagrangePoly {
     Fr s = coset ? domain.cosetShift() : Fr.ONE;
     long[] zl = new long[4];
     z.writeTo(zl, 0);
-    long[] x0 = new long[4];
-    s.writeTo(x0, 0);
-    long[] om = new long[4];
-    domain.omega().writeTo(om, 0);
-    // d_i = z − x_i, and the points x_i themselves
-    long[] xs = new long[4 * n];
+    long[] inv0 = new long[4];
+    s.inverse().writeTo(inv0, 0);
+    long[] omInv = new long[4];
+    domain.omega().inverse().writeTo(omInv, 0);
+    // d_i = z/x_i − 1 = z·s^{-1}·ω^{-i} − 1, whose inverse is x_i/(z − x_i)
     long[] den = new long[4 * n];
+    long[] one = new long[4];
+    Fr.setOne(one, 0);
     Parallel.forRange(0, n, 1 << 12, (from, to) -> {
-      long[] x = new long[4];
-      Fr.pow(x, 0, om, 0, BigInteger.valueOf(from));
-      Fr.mul(x, 0, x, 0, x0, 0);
+      long[] xinv = new long[4];
+      Fr.pow(xinv, 0, omInv, 0, BigInteger.valueOf(from));
+      Fr.mul(xinv, 0, xinv, 0, inv0, 0);
       for (int i = from; i < to; i++) {
-        Fr.copy(xs, 4 * i, x, 0);
-        Fr.sub(den, 4 * i, zl, 0, x, 0);
-        Fr.mul(x, 0, x, 0, om, 0);
+        Fr.mul(den, 4 * i, zl, 0, xinv, 0);
+        Fr.sub(den, 4 * i, den, 4 * i, one, 0);
+        Fr.mul(xinv, 0, xinv, 0, omInv, 0);
       }
     });
     for (int i = 0; i < n; i++) {
@@ -164,8 +165,7 @@ public final class LagrangePoly {
       long[] acc = new long[4];
       long[] t = new long[4];
       for (int i = from; i < to; i++) {
-        Fr.mul(t, 0, e, 4 * i, xs, 4 * i);
-        Fr.mul(t, 0, t, 0, den, 4 * i);
+        Fr.mul(t, 0, e, 4 * i, den, 4 * i);
         Fr.add(acc, 0, acc, 0, t, 0);
       }
       Fr.copy(partial, 4 * chunk, acc, 0);

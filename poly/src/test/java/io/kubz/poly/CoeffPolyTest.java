@@ -108,6 +108,15 @@ class CoeffPolyTest {
     Fr xi = d.cosetShift().mul(d.element(i));
     assertEquals(p.evaluate(xi), c.evaluate(xi), "z in gH");
     assertEquals(p.evaluate(xi), c.value(i));
+    // L_i(z) is the evaluation of the unit vector e_i
+    Fr[] unit = new Fr[d.size()];
+    java.util.Arrays.fill(unit, Fr.ZERO);
+    unit[i] = Fr.ONE;
+    assertEquals(LagrangePoly.of(d, unit).evaluate(z), d.lagrange(i, z));
+    assertEquals(Fr.ONE, d.lagrange(i, d.element(i)));
+    if (d.size() > 1) {
+      assertEquals(Fr.ZERO, d.lagrange(i, d.element(i + 1)));
+    }
   }
 
   @Property(tries = 20)

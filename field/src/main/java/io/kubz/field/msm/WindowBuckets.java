@@ -13,8 +13,8 @@ import java.util.Arrays;
  * per addition against 11 for a mixed Jacobian one. A point whose bucket is already in the batch is
  * deferred to the next batch (up to batchMax/2 of them); past that, or when its x equals the
  * bucket's (doubling or cancellation), it goes into a Jacobian side bucket by a complete mixed
- * addition instead; the window sum adds both. With few buckets (small inputs) all
- * additions are mixed Jacobian ones. One instance serves one thread, window after window.
+ * addition instead; the window sum adds both. With very few buckets (tiny inputs) all additions
+ * are mixed Jacobian ones. One instance serves one thread, window after window.
  */
 final class WindowBuckets {
   private final MsmCurve g;
@@ -73,10 +73,10 @@ final class WindowBuckets {
   }
 
   /**
-   * Accumulates points 0..n−1 with digits {@code digits[off + i]} (0, or |d|·2 + sign) and writes
-   * the window sum (Jacobian) to {@code out[oo..]}.
+   * Accumulates points base0 + i (i &lt; n) with digits {@code digits[off + i]} (0, or |d|·2 + sign)
+   * and writes the window sum (Jacobian) to {@code out[oo..]}.
    */
-  void window(long[] bases, char[] digits, int off, int n, long[] out, int oo) {
+  void window(long[] bases, int base0, char[] digits, int off, int n, long[] out, int oo) {
     Arrays.fill(jac, 0L);
     if (batch) {
       Arrays.fill(filled, false);
@@ -89,9 +89,9 @@ final class WindowBuckets {
       int b = (d >>> 1) - 1;
       boolean neg = (d & 1) != 0;
       if (!batch) {
-        g.addMixed(jac, b * j, jac, b * j, bases, i * a, neg, t);
+        g.addMixed(jac, b * j, jac, b * j, bases, (base0 + i) * a, neg, t);
       } else {
-        add(bases, b, i, neg);
+        add(bases, b, base0 + i, neg);
         if (qn == batchMax) {
           flush(bases);
           drain(bases);

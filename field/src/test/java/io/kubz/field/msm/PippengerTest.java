@@ -50,6 +50,9 @@ class PippengerTest {
     for (int c : new int[] {2, 7, 11, 12, 13, 15}) {
       assertEquals(expected, run(bases, scalars, n, c), "c = " + c);
     }
+    long[] out = new long[12];
+    Pippenger.msm(G1Curve.INSTANCE, bases, scalars, n, out, 0, 11, 500); // blocks 500, 500, 200
+    assertEquals(expected, G1.fromJacobian(out, 0), "in blocks");
   }
 
   @Test

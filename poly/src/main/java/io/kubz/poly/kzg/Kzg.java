@@ -93,6 +93,9 @@ public final class Kzg implements PolynomialCommitment {
 
   @Override
   public boolean verifyBatch(Transcript t, List<VerifierQuery> queries, BatchOpening proof) {
+    if (proof == null || queries.isEmpty()) {
+      return false;
+    }
     for (VerifierQuery q : queries) {
       t.absorbScalar("kzg point", q.point());
       t.absorbScalar("kzg eval", q.eval());
@@ -102,7 +105,7 @@ public final class Kzg implements PolynomialCommitment {
     for (VerifierQuery q : queries) {
       groups.computeIfAbsent(q.point(), k -> new ArrayList<>()).add(q);
     }
-    if (proof == null || proof.witnesses().size() != groups.size() || groups.isEmpty()) {
+    if (proof.witnesses().size() != groups.size()) {
       return false;
     }
     for (G1 w : proof.witnesses()) {

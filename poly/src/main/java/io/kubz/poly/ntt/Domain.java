@@ -2,6 +2,7 @@ package io.kubz.poly.ntt;
 
 import io.kubz.field.Fr;
 import io.kubz.field.Parallel;
+import java.lang.ref.SoftReference;
 import java.math.BigInteger;
 
 /**
@@ -25,6 +26,9 @@ public final class Domain {
   private final long[] shiftInv = new long[4];
   private volatile long[] twiddles;
 
+  @SuppressWarnings("unchecked")
+  private static final SoftReference<Domain>[] CACHE = new SoftReference[MAX_LOG2 + 1];
+
   private Domain(int log2n) {
     this.log2n = log2n;
     this.n = 1 << log2n;
@@ -36,12 +40,22 @@ public final class Domain {
     Fr.inverse(shiftInv, 0, shift, 0);
   }
 
-  /** The domain of size 2^log2n; {@code IllegalArgumentException} outside 0..28. */
+  /**
+   * The domain of size 2^log2n; {@code IllegalArgumentException} outside 0..28. Domains are shared
+   * (softly cached per size) so their twiddle tables are computed once while memory allows.
+   */
   public static Domain of(int log2n) {
     if (log2n < 0 || log2n > MAX_LOG2) {
       throw new IllegalArgumentException("domain size 2^" + log2n + " outside 2^0..2^" + MAX_LOG2);
     }
-    return new Domain(log2n);
+    synchronized (CACHE) {
+      Domain d = CACHE[log2n] == null ? null : CACHE[log2n].get();
+      if (d == null) {
+        d = new Domain(log2n);
+        CACHE[log2n] = new SoftReference<>(d);
+      }
+      return d;
+    }
   }
 
   /** The smallest domain with at least {@code size} points. */
@@ -79,6 +93,19 @@ public final class Domain {
   /** Z_H(z) = z^n − 1, the vanishing polynomial of H. */
   public Fr vanishing(Fr z) {
     return z.pow(n).sub(Fr.ONE);
+  }
+
+  /**
+   * The Lagrange basis polynomial L_i (1 at ω^i, 0 elsewhere on H) at z:
+   * L_i(z) = ω^i·(z^n − 1)/(n·(z − ω^i)), and L_i(ω^i) = 1.
+   */
+  public Fr lagrange(long i, Fr z) {
+    Fr wi = element(i);
+    Fr d = z.sub(wi);
+    if (d.isZero()) {
+      return Fr.ONE;
+    }
+    return wi.mul(vanishing(z)).mul(Fr.of(n).mul(d).inverse());
   }
 
   // Limb views for the transforms and polynomial code of this module: callers must not write them.

@@ -24,6 +24,14 @@ public interface Ntt {
   /** Evaluations in bit-reversed order → coefficients in natural order (no permutation pass). */
   void inverseFromBitReversed(Domain domain, long[] a);
 
+  /** Permutes the first 2^log2n elements of {@code a} into bit-reversed index order, in place. */
+  static void bitReverse(long[] a, int log2n) {
+    if (a.length < 4L << log2n) {
+      throw new IllegalArgumentException("array holds " + a.length / 4 + " elements, not 2^" + log2n);
+    }
+    Radix2Ntt.bitReverse(a, log2n);
+  }
+
   /** The default implementation. */
   static Ntt radix2() {
     return Radix2Ntt.INSTANCE;

@@ -10,13 +10,14 @@ import java.math.BigInteger;
  * <p>Stage m (butterflies between i and i + m inside blocks of 2m) uses ω_{2m}^j = ω^{j·n/(2m)}.
  * Inverse twiddles come from the same table: ω^{−j} = −ω^{n/2−j} for 0 &lt; j &lt; n/2, the sign
  * folded into the butterfly. Stages with 2m ≤ 2^{LOG_BLOCK} run block by block (one block stays
- * in L1/L2 across its stages); the wider stages stream over the whole array.
+ * in L2 across its stages); the wider stages stream over the whole array two at a time (radix-2²
+ * order: four elements loaded once for two stages), which halves the memory traffic.
  */
 final class Radix2Ntt implements Ntt {
   static final Radix2Ntt INSTANCE = new Radix2Ntt();
 
-  /** 2^10 elements × 32 bytes = 32 KiB per block. */
-  private static final int LOG_BLOCK = 10;
+  /** 2^13 elements × 32 bytes = 256 KiB per block, within a core's L2 cache. */
+  private static final int LOG_BLOCK = 13;
   /** Butterflies per parallel task in a wide stage. */
   private static final int MIN_CHUNK = 1 << 12;
 
@@ -79,10 +80,16 @@ final class Radix2Ntt implements Ntt {
     long[] tw = d.twiddles();
     int half = 1 << (logn - 1);
     int lb = Math.min(LOG_BLOCK, logn);
-    for (int logm = logn - 1; logm >= lb; logm--) {
-      final int lm = logm;
+    int top = logn - 1;
+    if (((logn - lb) & 1) == 1) {
+      final int lm = top--;
       Parallel.forRange(0, half, MIN_CHUNK,
           (from, to) -> difStage(a, tw, logn, lm, 0, from, to, inv, new long[4]));
+    }
+    for (; top > lb; top -= 2) {
+      final int lm = top;
+      Parallel.forRange(0, half / 2, MIN_CHUNK,
+          (from, to) -> difTwoStages(a, tw, logn, lm, from, to, inv, new long[4]));
     }
     int blockHalf = 1 << (lb - 1);
     Parallel.forRange(0, 1 << (logn - lb), 1, (from, to) -> {
@@ -106,21 +113,51 @@ final class Radix2Ntt implements Ntt {
       int i = base + ((q >>> logm) << (logm + 1)) + j;
       int x = 4 * i;
       int y = 4 * (i + m);
-      int idx = j << strideLog;
-      if (idx == 0) {
-        Fr.sub(t, 0, a, x, a, y);
-        Fr.add(a, x, a, x, a, y);
-        Fr.copy(a, y, t, 0);
-      } else if (!inv) {
-        Fr.sub(t, 0, a, x, a, y);
-        Fr.add(a, x, a, x, a, y);
-        Fr.mul(a, y, t, 0, tw, 4 * idx);
-      } else {
-        // w = −ω^{n/2−idx}: (a − b)·w = (b − a)·ω^{n/2−idx}
-        Fr.sub(t, 0, a, y, a, x);
-        Fr.add(a, x, a, x, a, y);
-        Fr.mul(a, y, t, 0, tw, 4 * (half - idx));
-      }
+      difButterfly(a, x, y, tw, j << strideLog, half, inv, t);
+    }
+  }
+
+  /**
+   * Stages m = 2^logm and m/2 fused (each element loaded once for both): in a block of 2m with
+   * h = m/2 and j &lt; h, the quadruple i, i+h, i+m, i+m+h takes (i, i+m), (i+h, i+m+h) with
+   * ω_{2m}^j, ω_{2m}^{j+h}, then (i, i+h), (i+m, i+m+h) with ω_m^j = ω_{2m}^{2j}.
+   */
+  private static void difTwoStages(long[] a, long[] tw, int logn, int logm, int from, int to,
+      boolean inv, long[] t) {
+    int m = 1 << logm;
+    int h = m >>> 1;
+    int half = 1 << (logn - 1);
+    int strideLog = logn - 1 - logm;
+    for (int q = from; q < to; q++) {
+      int j = q & (h - 1);
+      int i = ((q >>> (logm - 1)) << (logm + 1)) + j;
+      int x0 = 4 * i;
+      int x1 = 4 * (i + h);
+      int x2 = 4 * (i + m);
+      int x3 = 4 * (i + m + h);
+      difButterfly(a, x0, x2, tw, j << strideLog, half, inv, t);
+      difButterfly(a, x1, x3, tw, (j + h) << strideLog, half, inv, t);
+      difButterfly(a, x0, x1, tw, j << (strideLog + 1), half, inv, t);
+      difButterfly(a, x2, x3, tw, j << (strideLog + 1), half, inv, t);
+    }
+  }
+
+  /** a' = a + b, b' = (a − b)·w at limb offsets x, y; w = ω^{±idx}. */
+  private static void difButterfly(long[] a, int x, int y, long[] tw, int idx, int half,
+      boolean inv, long[] t) {
+    if (idx == 0) {
+      Fr.sub(t, 0, a, x, a, y);
+      Fr.add(a, x, a, x, a, y);
+      Fr.copy(a, y, t, 0);
+    } else if (!inv) {
+      Fr.sub(t, 0, a, x, a, y);
+      Fr.add(a, x, a, x, a, y);
+      Fr.mul(a, y, t, 0, tw, 4 * idx);
+    } else {
+      // w = −ω^{n/2−idx}: (a − b)·w = (b − a)·ω^{n/2−idx}
+      Fr.sub(t, 0, a, y, a, x);
+      Fr.add(a, x, a, x, a, y);
+      Fr.mul(a, y, t, 0, tw, 4 * (half - idx));
     }
   }
 
@@ -142,8 +179,14 @@ final class Radix2Ntt implements Ntt {
         }
       }
     });
-    for (int logm = lb; logm < logn; logm++) {
-      final int lm = logm;
+    int bottom = lb;
+    for (; bottom + 1 < logn; bottom += 2) {
+      final int lm = bottom + 1;
+      Parallel.forRange(0, half / 2, MIN_CHUNK,
+          (from, to) -> ditTwoStages(a, tw, logn, lm, from, to, inv, new long[4]));
+    }
+    if (bottom < logn) {
+      final int lm = bottom;
       Parallel.forRange(0, half, MIN_CHUNK,
           (from, to) -> ditStage(a, tw, logn, lm, 0, from, to, inv, new long[4]));
     }
@@ -159,21 +202,47 @@ final class Radix2Ntt implements Ntt {
       int i = base + ((q >>> logm) << (logm + 1)) + j;
       int x = 4 * i;
       int y = 4 * (i + m);
-      int idx = j << strideLog;
-      if (idx == 0) {
-        Fr.copy(t, 0, a, y);
-        Fr.sub(a, y, a, x, t, 0);
-        Fr.add(a, x, a, x, t, 0);
-      } else if (!inv) {
-        Fr.mul(t, 0, a, y, tw, 4 * idx);
-        Fr.sub(a, y, a, x, t, 0);
-        Fr.add(a, x, a, x, t, 0);
-      } else {
-        // t = b·ω^{n/2−idx} = −b·w, so a' = a − t and b' = a + t
-        Fr.mul(t, 0, a, y, tw, 4 * (half - idx));
-        Fr.add(a, y, a, x, t, 0);
-        Fr.sub(a, x, a, x, t, 0);
-      }
+      ditButterfly(a, x, y, tw, j << strideLog, half, inv, t);
+    }
+  }
+
+  /** Stages m/2 then m fused: the mirror image of {@link #difTwoStages}. */
+  private static void ditTwoStages(long[] a, long[] tw, int logn, int logm, int from, int to,
+      boolean inv, long[] t) {
+    int m = 1 << logm;
+    int h = m >>> 1;
+    int half = 1 << (logn - 1);
+    int strideLog = logn - 1 - logm;
+    for (int q = from; q < to; q++) {
+      int j = q & (h - 1);
+      int i = ((q >>> (logm - 1)) << (logm + 1)) + j;
+      int x0 = 4 * i;
+      int x1 = 4 * (i + h);
+      int x2 = 4 * (i + m);
+      int x3 = 4 * (i + m + h);
+      ditButterfly(a, x0, x1, tw, j << (strideLog + 1), half, inv, t);
+      ditButterfly(a, x2, x3, tw, j << (strideLog + 1), half, inv, t);
+      ditButterfly(a, x0, x2, tw, j << strideLog, half, inv, t);
+      ditButterfly(a, x1, x3, tw, (j + h) << strideLog, half, inv, t);
+    }
+  }
+
+  /** t = b·w, a' = a + t, b' = a − t at limb offsets x, y; w = ω^{±idx}. */
+  private static void ditButterfly(long[] a, int x, int y, long[] tw, int idx, int half,
+      boolean inv, long[] t) {
+    if (idx == 0) {
+      Fr.copy(t, 0, a, y);
+      Fr.sub(a, y, a, x, t, 0);
+      Fr.add(a, x, a, x, t, 0);
+    } else if (!inv) {
+      Fr.mul(t, 0, a, y, tw, 4 * idx);
+      Fr.sub(a, y, a, x, t, 0);
+      Fr.add(a, x, a, x, t, 0);
+    } else {
+      // t = b·ω^{n/2−idx} = −b·w, so a' = a − t and b' = a + t
+      Fr.mul(t, 0, a, y, tw, 4 * (half - idx));
+      Fr.add(a, y, a, x, t, 0);
+      Fr.sub(a, x, a, x, t, 0);
     }
   }
 

@@ -140,6 +140,9 @@ class KzgTest {
     assertFalse(kzg.verifyBatch(transcript(1), s.vq(), new BatchOpening(swapped)), "swapped");
     assertFalse(kzg.verifyBatch(transcript(1), s.vq(), null), "no proof");
     assertFalse(kzg.verifyBatch(transcript(1), List.of(), new BatchOpening(List.of())), "empty");
+    Transcript drained = transcript(1);
+    drained.challenge("earlier round");
+    assertFalse(kzg.verifyBatch(drained, List.of(), new BatchOpening(List.of())), "empty, drained");
   }
 
   @Test

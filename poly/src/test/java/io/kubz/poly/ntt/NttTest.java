@@ -39,6 +39,10 @@ class NttTest {
       }
     }
     assertThrows(IllegalArgumentException.class, () -> Domain.of(29));
+    assertThrows(IllegalArgumentException.class, () -> Domain.of(-1));
+    assertEquals(Domain.of(5).size(), 32);
+    assertEquals(Domain.atLeast(33).size(), 64);
+    assertEquals(Domain.atLeast(1).size(), 1);
   }
 
   @Test
@@ -63,6 +67,9 @@ class NttTest {
         int j = k == 0 ? 0 : Integer.reverse(i) >>> (32 - k);
         assertEquals(expect[i], Fr.toBigInteger(br, 4 * j), "bit-reversed, n=2^" + k);
       }
+      long[] viaPermutation = br.clone();
+      Ntt.bitReverse(viaPermutation, k);
+      assertArrayEquals(x, viaPermutation, "bitReverse(forwardToBitReversed) = forward, n=2^" + k);
       ntt.inverse(d, x);
       assertArrayEquals(a, x, "inverse(forward(a)) = a, n=2^" + k);
       ntt.inverseFromBitReversed(d, br);
@@ -95,9 +102,12 @@ class NttTest {
       long[] x = a.clone();
       ntt.forward(d, x);
       assertNotEquals(a[4], x[4]);
-      // spot-check one evaluation against Horner: A_5 = a(ω^5)
-      BigInteger w5 = d.omega().toBigInteger().modPow(BigInteger.valueOf(5), P);
-      assertEquals(TestValues.horner(TestValues.big(a), w5), Fr.toBigInteger(x, 20), "A_5, 2^" + k);
+      // spot-check evaluations against Horner: A_i = a(ω^i)
+      BigInteger[] coeffs = TestValues.big(a);
+      for (int i : new int[] {5, rnd.nextInt(d.size()), d.size() - 1}) {
+        BigInteger wi = d.omega().toBigInteger().modPow(BigInteger.valueOf(i), P);
+        assertEquals(TestValues.horner(coeffs, wi), Fr.toBigInteger(x, 4 * i), "A_" + i + ", 2^" + k);
+      }
       ntt.inverse(d, x);
       assertArrayEquals(a, x, "round trip 2^" + k);
       ntt.cosetForward(d, x);

@@ -78,6 +78,14 @@ public final class OnnxWriter {
     graph.addOutput(valueInfo(name, DType.FLOAT, shape));
   }
 
+  /** Declares a float output whose shape is left to the runtime. */
+  public void output(String name) {
+    graph.addOutput(ValueInfoProto.newBuilder().setName(name)
+        .setType(TypeProto.newBuilder().setTensorType(
+            TypeProto.Tensor.newBuilder().setElemType(DType.FLOAT.onnxCode())))
+        .build());
+  }
+
   /** The model. */
   public ModelProto build() {
     return ModelProto.newBuilder()
