@@ -31,8 +31,25 @@ public final class Prover {
     return prove(pk, pcs, witness, new SecureRandom());
   }
 
+  /** Receives the wall time of each prover stage (for progress and timing tables). */
+  @FunctionalInterface
+  public interface StageListener {
+    void stage(String name, long nanos);
+  }
+
   /** {@code rnd} supplies the blinding values; pass a seeded one only for reproducible test proofs. */
   public static Proof prove(ProvingKey pk, PolynomialCommitment pcs, Witness witness, Random rnd) {
+    return prove(pk, pcs, witness, rnd, (name, nanos) -> {});
+  }
+
+  public static Proof prove(ProvingKey pk, PolynomialCommitment pcs, Witness witness, Random rnd,
+      StageListener listener) {
+    long[] clock = {System.nanoTime()};
+    StageListener lap = (name, ignored) -> {
+      long now = System.nanoTime();
+      listener.stage(name, now - clock[0]);
+      clock[0] = now;
+    };
     CircuitDescription d = pk.description();
     VerifyingKey vk = pk.vk();
     int n = d.n();
@@ -75,12 +92,15 @@ public final class Prover {
     }
     System.arraycopy(pk.domainCoeffs(), 0, cols, a + f + ins, 3);
 
+    lap.stage("advice", 0);
+
     // 2. Quotient h = Σ y^c·C_c / (X^n − 1), cut into pieces of n coefficients, blinded.
     if (!absorbed) {
       t.absorbBytes("quotient", new byte[] {'h'});
     }
     Fr y = t.challenge("y");
     long[] h = Quotient.compute(d, cols, challenges, y);
+    lap.stage("quotient", 0);
     int pieces = vk.quotientPieces();
     long[][] piece = new long[pieces][];
     for (int i = 0; i < pieces; i++) {
@@ -101,6 +121,7 @@ public final class Prover {
       t.absorbG1("quotient", c);
     }
     Fr x = t.challenge("x");
+    lap.stage("quotient commit", 0);
 
     // 3. Evaluations at x·ω^r of every advice and fixed query, then one batch opening.
     Fr omega = PolyOps.domain(d.k()).omega();
@@ -141,7 +162,9 @@ public final class Prover {
       power = power.mul(xn);
     }
     openings.add(new ProverQuery(CoeffPoly.wrap(combined), x, PolyOps.evaluate(combined, n + 1, x)));
+    lap.stage("evaluations", 0);
     PolynomialCommitment.BatchOpening opening = pcs.openBatch(t, openings);
+    lap.stage("opening", 0);
     return new Proof(List.of(adviceCommitments), quotientCommitments, List.of(evals), opening.witnesses());
   }
 
