@@ -13,8 +13,8 @@ import java.util.Arrays;
  * per addition against 11 for a mixed Jacobian one. A point whose bucket is already in the batch is
  * deferred to the next batch (up to batchMax/2 of them); past that, or when its x equals the
  * bucket's (doubling or cancellation), it goes into a Jacobian side bucket by a complete mixed
- * addition instead; the window sum adds both. With few buckets (small inputs) all
- * additions are mixed Jacobian ones. One instance serves one thread, window after window.
+ * addition instead; the window sum adds both. With very few buckets (tiny inputs) all additions
+ * are mixed Jacobian ones. One instance serves one thread, window after window.
  */
 final class WindowBuckets {
   private final MsmCurve g;
