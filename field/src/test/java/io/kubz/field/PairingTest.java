@@ -85,6 +85,34 @@ class PairingTest {
         () -> Pairing.check(new G1[] {G1.generator()}, new G2[0]));
   }
 
+  @Test
+  void threadsDoNotShareScratch() throws Exception {
+    int n = 8;
+    G1[] ps = new G1[n];
+    G2[] qs = new G2[n];
+    Fq12[] want = new Fq12[n];
+    for (int i = 0; i < n; i++) {
+      ps[i] = G1.generator().mul(BigInteger.valueOf(31L * i + 1));
+      qs[i] = G2.generator().mul(BigInteger.valueOf(17L * i + 2));
+      want[i] = Pairing.pair(ps[i], qs[i]);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Fq12>> got = new java.util.ArrayList<>();
+      for (int r = 0; r < 3; r++) {
+        for (int i = 0; i < n; i++) {
+          int k = i;
+          got.add(pool.submit(() -> Pairing.pair(ps[k], qs[k])));
+        }
+      }
+      for (int j = 0; j < got.size(); j++) {
+        assertEquals(want[j % n], got.get(j).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Provide
   Arbitrary<BigInteger> scalars() {
     return Arbitraries.oneOf(Arbitraries.of(BigInteger.ONE, BigInteger.TWO, R.subtract(BigInteger.ONE)),

@@ -57,6 +57,27 @@ class TowerTest {
     }
   }
 
+  @Provide
+  Arbitrary<BigInteger> raw() {
+    BigInteger qm1 = Q.subtract(BigInteger.ONE);
+    return Arbitraries.oneOf(Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, qm1, qm1.shiftRight(1),
+        Q.divide(BigInteger.valueOf(9)), Q.divide(BigInteger.valueOf(9)).add(BigInteger.ONE)),
+        Arbitraries.bigIntegers().between(BigInteger.ZERO, qm1));
+  }
+
+  @Property(tries = 2000)
+  void nineAddIsExact(@ForAll("raw") BigInteger a, @ForAll("raw") BigInteger b) {
+    // the kernel is linear, so it can be checked on plain limbs: z = 9a ± b mod q
+    long[] x = new long[8];
+    io.kubz.field.internal.Mont4.fromBigInteger(x, 0, a);
+    io.kubz.field.internal.Mont4.fromBigInteger(x, 4, b);
+    long[] z = new long[4];
+    Fq2Ops.nineAdd(z, 0, x, 0, x, 4, true);
+    assertEquals(a.multiply(BigInteger.valueOf(9)).subtract(b).mod(Q), io.kubz.field.internal.Mont4.toBigInteger(z, 0));
+    Fq2Ops.nineAdd(x, 0, x, 0, x, 4, false);
+    assertEquals(a.multiply(BigInteger.valueOf(9)).add(b).mod(Q), io.kubz.field.internal.Mont4.toBigInteger(x, 0));
+  }
+
   @Property(tries = 100)
   void fq2KernelsAllowAliasing(@ForAll("fq2s") Fq2 x, @ForAll("fq2s") Fq2 y) {
     Fq2Ops ops = new Fq2Ops();

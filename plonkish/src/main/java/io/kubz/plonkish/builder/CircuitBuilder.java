@@ -3,6 +3,7 @@ package io.kubz.plonkish.builder;
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.plonkish.ir.Argument;
+import io.kubz.plonkish.ir.ArgumentContext;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.ColumnAllocator;
@@ -36,6 +37,7 @@ public final class CircuitBuilder {
   private final List<InstanceCopy> instanceCopies = new ArrayList<>();
   private final Map<Column, Integer> nextFree = new HashMap<>();
   private final Map<Column.Instance, Map<Integer, Fr>> instanceValues = new HashMap<>();
+  private final List<ArgumentContext.Factory> argumentFactories = new ArrayList<>();
   private int minK = 1;
 
   private record InstanceCopy(AssignedCell cell, Column.Instance column, int row) {}
@@ -82,6 +84,14 @@ public final class CircuitBuilder {
   /** Lets {@code column} take part in copy constraints (implied by {@link #copy}). */
   public void enableEquality(Column column) {
     equality.add(column);
+  }
+
+  /**
+   * Adds an argument (a lookup, say) configured at {@link #build()}, once the layout fixes the
+   * domain; the permutation argument for copy constraints is added automatically.
+   */
+  public void argument(ArgumentContext.Factory factory) {
+    argumentFactories.add(factory);
   }
 
   /** Asks for at least 2^k rows. */
@@ -171,9 +181,13 @@ public final class CircuitBuilder {
     for (InstanceCopy ic : instanceCopies) {
       cc.add(new CopyConstraint(ic.cell().column(), ic.cell().row(), ic.column(), ic.row()));
     }
+    ArgumentContext ctx = new ArgumentContext(k, blinding, alloc.maxAdvicePhase(), userDegree);
     List<Argument> arguments = new ArrayList<>();
+    for (ArgumentContext.Factory f : argumentFactories) {
+      arguments.add(f.configure(alloc, ctx));
+    }
     if (!equality.isEmpty()) {
-      arguments.add(PermutationArgument.configure(alloc, List.copyOf(equality), cc, userDegree, k, blinding));
+      arguments.add(PermutationArgument.configure(alloc, List.copyOf(equality), cc, ctx));
     }
 
     long[][] fixed = new long[alloc.numFixed()][];

@@ -2,6 +2,7 @@ package io.kubz.plonkish.permutation;
 
 import io.kubz.field.Fr;
 import io.kubz.plonkish.ir.Argument;
+import io.kubz.plonkish.ir.ArgumentContext;
 import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.ColumnAllocator;
 import io.kubz.plonkish.ir.CopyConstraint;
@@ -54,12 +55,15 @@ public final class PermutationArgument implements Argument {
    * Allocates the argument's columns and challenges.
    *
    * @param columns the columns taking part in copy constraints (distinct, sorted)
-   * @param circuitDegree the largest degree of the circuit's gates; chunks hold max(1, max(d, 3) − 2) columns
+   * @param ctx the circuit's shape; chunks hold max(1, max(d, 3) − 2) columns for its degree d
    */
   public static PermutationArgument configure(ColumnAllocator alloc, List<Column> columns, List<CopyConstraint> copies,
-      int circuitDegree, int k, int blinding) {
+      ArgumentContext ctx) {
+    int circuitDegree = ctx.circuitDegree();
+    int k = ctx.k();
+    int blinding = ctx.blinding();
     int chunk = Math.max(1, Math.max(circuitDegree, 3) - 2);
-    int phase = alloc.maxAdvicePhase();
+    int phase = ctx.lastCircuitPhase();
     Expression.Challenge beta = alloc.challenge(phase);
     Expression.Challenge gamma = alloc.challenge(phase);
     List<Column.Fixed> sigmas = new ArrayList<>();
