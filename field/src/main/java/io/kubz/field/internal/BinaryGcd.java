@@ -11,7 +11,9 @@ package io.kubz.field.internal;
  * negative) and u, v ← (f·u + g·v)/2^31 mod p, the division by 2^31 done Montgomery-style so no
  * scaling is left at the end. When a reaches 0, b = gcd = 1 and v = y^-1.
  *
- * <p>Multi-precision values are 8 halves of 32 bits (signed accumulation in a long never
+ * <p>Runs of even steps are taken at once (count trailing zeros), which is what makes this the
+ * variable-time variant (kubz makes no constant-time claims: timing depends on the value).
+ * Multi-precision values are 8 halves of 32 bits (signed accumulation in a long never
  * overflows: (2^32-1)·2^31 + 2^31 < 2^63). Scratch space is a per-thread array, so the kernel does
  * not allocate.
  */
@@ -59,9 +61,19 @@ public final class BinaryGcd {
         xb = (w[B] & LOW31) | (bits32(w, B, n - 32) << R);
       }
       long f0 = 1, g0 = 0, f1 = 0, g1 = 1;
-      for (int j = 0; j < R; j++) {
-        long odd = -(xa & 1);
-        long swap = odd & ((xa - xb) >> 63); // a odd and a < b: exchange the rows
+      int j = 0;
+      while (true) {
+        // a run of even steps at once: a ← a/2^e, recorded by doubling the other row e times
+        int e = Math.min(Long.numberOfTrailingZeros(xa), R - j);
+        xa >>= e;
+        f1 <<= e;
+        g1 <<= e;
+        j += e;
+        if (j == R) {
+          break;
+        }
+        // a is odd: exchange the rows when a < b, then a ← (a - b)/2
+        long swap = (xa - xb) >> 63;
         long t = (xa ^ xb) & swap;
         xa ^= t;
         xb ^= t;
@@ -71,12 +83,12 @@ public final class BinaryGcd {
         t = (g0 ^ g1) & swap;
         g0 ^= t;
         g1 ^= t;
-        xa -= xb & odd; // a ← a - b when a is odd
-        f0 -= f1 & odd;
-        g0 -= g1 & odd;
-        xa >>= 1; // a ← a/2, recorded by doubling the other row
+        xa = (xa - xb) >> 1;
+        f0 -= f1;
+        g0 -= g1;
         f1 <<= 1;
         g1 <<= 1;
+        j++;
       }
       combine(w, A, f0, B, g0, T);
       combine(w, A, f1, B, g1, S);

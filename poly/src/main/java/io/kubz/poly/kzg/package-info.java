@@ -5,8 +5,9 @@
  *
  * <p>Commit: C = [p(τ)]_1 = Σ c_i·[τ^i]_1 (one MSM). A polynomial given by evaluations on a domain is
  * first interpolated (inverse NTT, n log n field operations) and then committed with the monomial
- * powers, so one SRS serves every domain size and no Lagrange-basis SRS (the ptau's sections 12–15,
- * tied to snarkjs's choice of ω) is needed; the inverse NTT costs far less than the MSM.
+ * powers, so one SRS serves every domain size and no Lagrange-basis SRS (the prepared ptau's
+ * section 12) is needed; the inverse NTT costs far less than the MSM. Our roots of unity are
+ * snarkjs's: a test checks commitLagrange of each unit vector against section 12's [L_i(τ)]_1.
  *
  * <p>Single opening at z: W = [q(τ)]_1 with q = (p − p(z))/(X − z); the verifier checks
  * e(W, [τ]_2) = e(C − y·G + z·W, [1]_2).
