@@ -140,6 +140,27 @@ class BadInputTest {
   }
 
   @Test
+  void absurdDimensionsAreRefused() {
+    ModelProto.Builder b = MLP.toBuilder();
+    b.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(1).setDimValue(1L << 40);
+    String m = fails(() -> OnnxImporter.convert(b.build(), null, Map.of()));
+    assertTrue(m.contains("'input'"), m);
+    ModelProto.Builder c = MLP.toBuilder();
+    c.getGraphBuilder().getInitializerBuilder(0).clearRawData().clearDims().addDims(1 << 20)
+        .addDims(1 << 20);
+    String n = fails(() -> OnnxImporter.convert(c.build(), null, Map.of()));
+    assertTrue(n.contains("fc1.weight"), n);
+    ModelProto.Builder d = MLP.toBuilder();
+    d.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(1).setDimValue(1 << 16);
+    d.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(0).setDimValue(1 << 16);
+    String o = fails(() -> OnnxImporter.convert(d.build(), null, Map.of()));
+    assertTrue(o.contains("'input'") && o.contains("elements"), o);
+  }
+
+  @Test
   void cycleIsReported() {
     ModelProto.Builder b = MLP.toBuilder();
     // Make fc1 read the output of the last node: fc1 → relu → fc2 → identity → fc1.
