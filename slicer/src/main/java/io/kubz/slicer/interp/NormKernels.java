@@ -211,4 +211,45 @@ final class NormKernels {
     }
     return Tensor.of(x.dtype(), s, y);
   }
+
+  static Tensor argExtreme(Op.ArgExtreme op, Tensor x) {
+    int[] s = x.shape();
+    int axis = op.axis();
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= s[d];
+    }
+    int len = s[axis];
+    int inner = x.size() / Math.max(1, outer * len);
+    double[] xd = x.data();
+    double[] y = new double[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int best = 0;
+        double bv = xd[o * len * inner + in];
+        for (int j = 1; j < len; j++) {
+          double v = xd[(o * len + j) * inner + in];
+          boolean better = op.max() ? v > bv : v < bv;
+          if (better || (op.selectLast() && v == bv)) {
+            best = j;
+            bv = v;
+          }
+        }
+        y[o * inner + in] = best;
+      }
+    }
+    int[] shape;
+    if (op.keepDims()) {
+      shape = s.clone();
+      shape[axis] = 1;
+    } else {
+      shape = new int[s.length - 1];
+      for (int d = 0, w = 0; d < s.length; d++) {
+        if (d != axis) {
+          shape[w++] = s[d];
+        }
+      }
+    }
+    return Tensor.of(io.kubz.slicer.ir.DType.INT64, shape, y);
+  }
 }

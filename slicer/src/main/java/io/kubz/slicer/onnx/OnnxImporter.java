@@ -159,7 +159,7 @@ public final class OnnxImporter {
       }
       String out = n.getOutput(0);
       long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
-      DecodeContext c = new DecodeContext(n, label, version, constants, values);
+      DecodeContext c = new DecodeContext(n, nodeName(n, i), label, version, constants, values);
       Tensor folded;
       DecodeContext.Decoded d;
       try {
