@@ -34,7 +34,7 @@ final class Erf {
     } else {
       r = 1 - erfcContinuedFraction(ax);
     }
-    return x < 0 ? -r : r;
+    return Math.copySign(r, x);
   }
 
   /** erfc(x) for x ≥ 2.5 by the continued fraction x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …)))). */

@@ -145,8 +145,9 @@ public final class OnnxImporter {
       String label = labels.get(i);
       for (int k = 1; k < n.getOutputCount(); k++) {
         if (!n.getOutput(k).isEmpty() && referenced.contains(n.getOutput(k))) {
-          throw new UnsupportedOpException(n.getOpType() + " output #" + (k + 1),
-              nodeName(n, i), List.of(label + " output '" + n.getOutput(k) + "'"));
+          throw new UnsupportedOpException(n.getOpType(), nodeName(n, i), "its output #"
+              + (k + 1) + " '" + n.getOutput(k) + "' is read by the model, but kubz computes "
+              + "only the first output of this operator; re-export the model without that use");
         }
       }
       if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {

@@ -21,6 +21,14 @@ public final class UnsupportedOpException extends BadInputException {
     this.all = List.copyOf(all);
   }
 
+  /** An operator kubz supports, used in a way it does not (e.g. reading a second output). */
+  public UnsupportedOpException(String opType, String nodeName, String detail) {
+    super("unsupported use of ONNX operator " + opType + " (node '" + nodeName + "'): " + detail);
+    this.opType = opType;
+    this.nodeName = nodeName;
+    this.all = List.of(opType + " '" + nodeName + "'");
+  }
+
   private static String message(String opType, String nodeName, List<String> all) {
     String s = "unsupported ONNX operator " + opType + " (node '" + nodeName + "')";
     if (all.size() > 1) {

@@ -1,0 +1,62 @@
+package io.kubz.slicer.input;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kubz.slicer.ir.DType;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.onnx.OnnxImporter;
+import io.kubz.slicer.onnx.OnnxWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The two input forms and their leniencies. */
+class InputDataTest {
+  private static Graph twoInputs() {
+    OnnxWriter w = OnnxWriter.create("t", 13);
+    w.input("a", 1, 2, 2);
+    w.input("b", DType.INT64, 1, 3);
+    w.node("Relu", "r", List.of("a"), "y");
+    w.output("y");
+    return OnnxImporter.convert(w.build(), null, Map.of());
+  }
+
+  @Test
+  void ezklFormatWithAndWithoutBatch() {
+    Graph g = twoInputs();
+    for (String shapes : new String[] {"[[1,2,2],[1,3]]", "[[2,2],[3]]", "null"}) {
+      List<Tensor> t = InputData.parse("{\"input_data\": [[[0.5, -1], [2, 3]], [1, 2, 3]],"
+          + " \"input_shapes\": " + shapes + ", \"output_data\": [[9]]}", g, "in.json");
+      assertArrayEquals(new int[] {1, 2, 2}, t.get(0).shape());
+      assertArrayEquals(new double[] {0.5, -1, 2, 3}, t.get(0).data());
+      assertEquals(DType.INT64, t.get(1).dtype());
+      assertArrayEquals(new long[] {1, 2, 3}, t.get(1).toLongs());
+    }
+  }
+
+  @Test
+  void plainArrays() {
+    Graph g = twoInputs();
+    List<Tensor> t = InputData.parse("[[1, 2, 3, 4], [5.9, -6.9, 7]]", g, "x");
+    // Integer inputs truncate toward zero, as a cast would.
+    assertArrayEquals(new long[] {5, -6, 7}, t.get(1).toLongs());
+    OnnxWriter w = OnnxWriter.create("one", 13);
+    w.input("x", 1, 3);
+    w.node("Relu", "r", List.of("x"), "y");
+    w.output("y");
+    Graph one = OnnxImporter.convert(w.build(), null, Map.of());
+    assertArrayEquals(new double[] {1, 0, 1},
+        InputData.parse("[[true, false, 1]]", one, "x").get(0).data());
+  }
+
+  @Test
+  void modelWithoutInputsAcceptsEzklsEmptyList() {
+    OnnxWriter w = OnnxWriter.create("none", 13);
+    w.node("Constant", "c", List.of(), "y", OnnxWriter.tensor("value", Tensor.of(new int[] {1}, 4)));
+    w.output("y");
+    Graph g = OnnxImporter.convert(w.build(), null, Map.of());
+    assertEquals(0, InputData.parse("{\"input_data\": [[]]}", g, "x").size());
+  }
+}
