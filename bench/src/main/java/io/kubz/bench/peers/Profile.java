@@ -39,7 +39,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Both add JMH's GC profiler, so each result carries the bytes allocated per operation. A benchmark
  * that fails is reported by JMH and skipped; the others still run.
  *
- * <p>usage: {@code Profile quick|full <result.json> [benchmark regex]}
+ * <p>usage: {@code Profile quick|full <result.json> [benchmark regex]}; {@code Profile plan [regex]}
+ * prints what the quick profile would run, without running it.
  */
 public final class Profile {
   private static final Pattern SIZE_PARAM = Pattern.compile("(?i)log.*|.*size.*|n");
@@ -47,8 +48,13 @@ public final class Profile {
   private Profile() {}
 
   public static void main(String[] args) throws RunnerException, java.io.IOException {
+    if (args.length >= 1 && args[0].equals("plan")) {
+      quickPlan(args.length > 1 ? args[1] : ".*", quickSizes())
+          .forEach((b, p) -> System.out.println(b + " " + describe(p)));
+      return;
+    }
     if (args.length < 2 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: Profile quick|full <result.json> [benchmark regex]");
+      System.err.println("usage: Profile quick|full <result.json> [benchmark regex], or Profile plan [regex]");
       System.exit(2);
     }
     String regex = args.length > 2 ? args[2] : ".*";
@@ -56,9 +62,7 @@ public final class Profile {
     if (args[0].equals("full")) {
       all.addAll(run(new OptionsBuilder().include(regex)));
     } else {
-      Set<Integer> keys = Arrays.stream(System.getProperty("kubz.quickSizes", "15,16,20").split(","))
-          .map(String::trim).map(Integer::valueOf).collect(Collectors.toSet());
-      Map<String, Map<String, String[]>> plan = quickPlan(regex, keys);
+      Map<String, Map<String, String[]>> plan = quickPlan(regex, quickSizes());
       int i = 0;
       for (Map.Entry<String, Map<String, String[]>> b : plan.entrySet()) {
         System.out.printf("%n==== quick %d/%d: %s %s%n", ++i, plan.size(), b.getKey(), describe(b.getValue()));
@@ -81,6 +85,11 @@ public final class Profile {
     }
     ResultFormatFactory.getInstance(ResultFormatType.JSON, out.toString()).writeOut(all);
     System.out.println("profile " + args[0] + ": " + all.size() + " results in " + out);
+  }
+
+  private static Set<Integer> quickSizes() {
+    return Arrays.stream(System.getProperty("kubz.quickSizes", "15,16,20").split(","))
+        .map(String::trim).map(Integer::valueOf).collect(Collectors.toSet());
   }
 
   private static Collection<RunResult> run(ChainedOptionsBuilder o) throws RunnerException {
