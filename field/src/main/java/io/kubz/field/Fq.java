@@ -62,7 +62,7 @@ public final class Fq {
 
   /** z = x². */
   public static void square(long[] z, int zo, long[] x, int xo) {
-    MontFq.mul(z, zo, x, xo, x, xo);
+    MontFq.square(z, zo, x, xo);
   }
 
   /** z = -x. */

@@ -73,7 +73,7 @@ public final class Fr {
 
   /** z = x². */
   public static void square(long[] z, int zo, long[] x, int xo) {
-    MontFr.mul(z, zo, x, xo, x, xo);
+    MontFr.square(z, zo, x, xo);
   }
 
   /** z = -x. */
