@@ -1,5 +1,6 @@
 package io.kubz.slicer.interp;
 
+import io.kubz.field.BadInputException;
 import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Op;
 import io.kubz.slicer.ir.Shapes;
@@ -34,6 +35,9 @@ final class ElementwiseKernels {
           break;
         case DIV:
           // Integer division truncates toward zero, as ONNX Runtime's does.
+          if (integer && (long) z == 0) {
+            throw new BadInputException(what + ": integer division by zero at element " + i);
+          }
           r = integer ? (double) ((long) x / (long) z) : x / z;
           break;
         case POW:

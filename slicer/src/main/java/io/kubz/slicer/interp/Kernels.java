@@ -44,6 +44,11 @@ public final class Kernels {
     } else if (op instanceof Op.BatchNorm) {
       return NormKernels.batchNorm(
           (Op.BatchNorm) op, x, in.get(1), in.get(2), in.get(3), in.get(4), what);
+    } else if (op instanceof Op.LayerNorm) {
+      return NormKernels.layerNorm((Op.LayerNorm) op, x, in.get(1), in.size() > 2 ? in.get(2) : null,
+          what);
+    } else if (op instanceof Op.InstanceNorm) {
+      return NormKernels.instanceNorm((Op.InstanceNorm) op, x, in.get(1), in.get(2), what);
     } else if (op instanceof Op.Reshape) {
       return LayoutKernels.reshape((Op.Reshape) op, x, what);
     } else if (op instanceof Op.Transpose) {

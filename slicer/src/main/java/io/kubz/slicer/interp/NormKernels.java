@@ -96,39 +96,52 @@ final class NormKernels {
       kept[a] = 1;
     }
     int no = (int) Shapes.size(kept);
+    // idx[i] is the output slot that input element i reduces into.
     int[] idx = Shapes.broadcastIndex(kept, s);
-    double init;
-    switch (op.kind()) {
-      case MAX:
-        init = Double.NEGATIVE_INFINITY;
-        break;
-      case MIN:
-        init = Double.POSITIVE_INFINITY;
-        break;
-      default:
-        init = 0;
-    }
-    double[] y = new double[no];
-    Arrays.fill(y, init);
     double[] xd = x.data();
-    // broadcastIndex maps each input element to the output slot it reduces into.
-    for (int i = 0; i < xd.length; i++) {
-      int o = idx[i];
-      switch (op.kind()) {
-        case MAX:
-          y[o] = Math.max(y[o], xd[i]);
-          break;
-        case MIN:
-          y[o] = Math.min(y[o], xd[i]);
-          break;
-        default:
-          y[o] += xd[i];
+    double[] y = new double[no];
+    Op.ReduceKind k = op.kind();
+    double[] max = null;
+    if (k == Op.ReduceKind.MAX || k == Op.ReduceKind.MIN || k == Op.ReduceKind.LOG_SUM_EXP) {
+      max = new double[no];
+      Arrays.fill(max, k == Op.ReduceKind.MIN ? Double.POSITIVE_INFINITY
+          : Double.NEGATIVE_INFINITY);
+      for (int i = 0; i < xd.length; i++) {
+        max[idx[i]] = k == Op.ReduceKind.MIN ? Math.min(max[idx[i]], xd[i])
+            : Math.max(max[idx[i]], xd[i]);
+      }
+      if (k != Op.ReduceKind.LOG_SUM_EXP) {
+        y = max;
       }
     }
-    if (op.kind() == Op.ReduceKind.MEAN) {
+    if (k != Op.ReduceKind.MAX && k != Op.ReduceKind.MIN) {
+      for (int i = 0; i < xd.length; i++) {
+        double v = xd[i];
+        switch (k) {
+          case L1:
+            v = Math.abs(v);
+            break;
+          case L2:
+            v = v * v;
+            break;
+          case LOG_SUM_EXP:
+            // log Σ exp(x) = m + log Σ exp(x − m), m the maximum, to avoid overflow.
+            v = Math.exp(v - max[idx[i]]);
+            break;
+          default:
+            break;
+        }
+        y[idx[i]] += v;
+      }
       int count = no == 0 ? 1 : xd.length / no;
       for (int o = 0; o < no; o++) {
-        y[o] /= count;
+        if (k == Op.ReduceKind.MEAN) {
+          y[o] /= count;
+        } else if (k == Op.ReduceKind.L2) {
+          y[o] = Math.sqrt(y[o]);
+        } else if (k == Op.ReduceKind.LOG_SUM_EXP) {
+          y[o] = max[o] + Math.log(y[o]);
+        }
       }
     }
     int[] shape = kept;
@@ -142,5 +155,60 @@ final class NormKernels {
       }
     }
     return Tensor.of(x.dtype(), shape, y);
+  }
+
+  /** Normalises each of {@code outer} rows of {@code len} values; returns x̂. */
+  private static double[] normalizeRows(double[] xd, int outer, int len, double eps) {
+    double[] y = new double[xd.length];
+    for (int o = 0; o < outer; o++) {
+      int base = o * len;
+      double mean = 0;
+      for (int j = 0; j < len; j++) {
+        mean += xd[base + j];
+      }
+      mean /= len;
+      double var = 0;
+      for (int j = 0; j < len; j++) {
+        double d = xd[base + j] - mean;
+        var += d * d;
+      }
+      double inv = 1 / Math.sqrt(var / len + eps);
+      for (int j = 0; j < len; j++) {
+        y[base + j] = (xd[base + j] - mean) * inv;
+      }
+    }
+    return y;
+  }
+
+  static Tensor layerNorm(Op.LayerNorm op, Tensor x, Tensor scale, Tensor bias, String what) {
+    int[] s = x.shape();
+    int[] tail = Arrays.copyOfRange(s, op.axis(), s.length);
+    int len = (int) Shapes.size(tail);
+    double[] y = normalizeRows(x.data(), len == 0 ? 0 : x.size() / len, len, op.epsilon());
+    int[] si = Shapes.broadcastIndex(scale.shape(), tail);
+    int[] bi = bias == null ? null : Shapes.broadcastIndex(bias.shape(), tail);
+    Shapes.broadcast(scale.shape(), tail, what);
+    for (int i = 0; i < y.length; i++) {
+      int j = i % len;
+      y[i] = y[i] * scale.get(si[j]) + (bias == null ? 0 : bias.get(bi[j]));
+    }
+    return Tensor.of(x.dtype(), s, y);
+  }
+
+  static Tensor instanceNorm(Op.InstanceNorm op, Tensor x, Tensor scale, Tensor bias,
+      String what) {
+    int[] s = x.shape();
+    if (s.length < 3 || scale.size() != s[1] || bias.size() != s[1]) {
+      throw new BadInputException(what + ": InstanceNormalization needs [N, C, …] with C scales "
+          + "and biases, got " + Shapes.str(s));
+    }
+    int c = s[1];
+    int len = x.size() / (s[0] * c);
+    double[] y = normalizeRows(x.data(), s[0] * c, len, op.epsilon());
+    for (int i = 0; i < y.length; i++) {
+      int ch = (i / len) % c;
+      y[i] = y[i] * scale.get(ch) + bias.get(ch);
+    }
+    return Tensor.of(x.dtype(), s, y);
   }
 }

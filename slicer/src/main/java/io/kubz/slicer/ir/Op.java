@@ -16,7 +16,11 @@ import java.util.Arrays;
  *
  * <p>Input order per operation (names in the {@link Node}): Gemm (A, B[, C]), MatMul (A, B),
  * Binary (A, B), PRelu (X, slope), Conv and ConvTranspose (X, W[, B]), BatchNorm (X, scale, bias,
- * mean, var), Concat (X₁ … Xₙ); every other operation has one input.
+ * mean, var), LayerNorm (X, scale[, bias]), InstanceNorm (X, scale, bias), Concat (X₁ … Xₙ);
+ * every other operation has one input.
+ *
+ * <p>Trilu is imported as a Binary MUL by a constant 0/1 mask, so it needs no operation of its
+ * own.
  */
 public sealed interface Op {
 
@@ -98,6 +102,16 @@ public sealed interface Op {
 
   /** Inference batch normalisation: y = scale·(x − mean)/√(var + ε) + bias, per channel (axis 1). */
   record BatchNorm(double epsilon) implements Op {}
+
+  /**
+   * Layer normalisation over the axes [axis, rank): y = (x − mean)/√(var + ε)·scale + bias, with
+   * the biased variance; scale and bias (optional) broadcast over those axes.
+   */
+  record LayerNorm(int axis, double epsilon) implements Op {}
+
+  /** Instance normalisation of [N, C, …]: normalise each (n, c) over the spatial axes, then per
+   * channel y = scale[c]·x̂ + bias[c]. */
+  record InstanceNorm(double epsilon) implements Op {}
 
   /** Same elements, new shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity). */
   record Reshape(int[] shape) implements Op {
@@ -182,11 +196,14 @@ public sealed interface Op {
     EDGE
   }
 
-  /** Reductions. */
+  /** Reductions: Σx, mean, max, min, Σ|x|, √(Σx²), log Σ exp(x). */
   enum ReduceKind {
     SUM,
     MEAN,
     MAX,
-    MIN
+    MIN,
+    L1,
+    L2,
+    LOG_SUM_EXP
   }
 }

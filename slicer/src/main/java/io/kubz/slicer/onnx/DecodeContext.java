@@ -13,8 +13,11 @@ import java.util.Map;
  * known so far. Auxiliary inputs (shapes, axes, bounds, indices, pads) must be constants.
  */
 final class DecodeContext {
-  /** A decoded node: the IR operation and the names of its data inputs. */
-  record Decoded(Op op, List<String> inputs) {}
+  /**
+   * A decoded node: the IR operation, the names of its data inputs, and constants the decoding
+   * made (a name and tensor, or null).
+   */
+  record Decoded(Op op, List<String> inputs, String constantName, Tensor constant) {}
 
   final NodeProto node;
   final String what;
@@ -79,7 +82,19 @@ final class DecodeContext {
   }
 
   Decoded of(Op op, List<String> inputs) {
-    return new Decoded(op, inputs);
+    return new Decoded(op, inputs, null, null);
+  }
+
+  /** A decoding that also introduces a constant (which one of {@code inputs} names). */
+  Decoded withConstant(Op op, List<String> inputs, String name, Tensor t) {
+    if (constants.containsKey(name) || values.containsKey(name)) {
+      throw error("tensor name '" + name + "' is already taken");
+    }
+    return new Decoded(op, inputs, name, t);
+  }
+
+  io.kubz.slicer.ir.DType dtype(int k) {
+    return values.get(input(k)).dtype();
   }
 
   static int[] toInts(long[] v) {

@@ -33,7 +33,8 @@ import java.util.Set;
  * really initializers are dropped. Nodes are sorted topologically and walked once: a node whose
  * inputs are all constant is evaluated and becomes a constant (this folds Shape, Cast, Constant
  * and arithmetic on constants); every other node gets its output type and shape by evaluating its
- * kernel on zeros of the input shapes. Symbolic dimensions (a batch "N") become 1 unless the
+ * kernel on ones of the input shapes (every operation has a static output shape once its
+ * auxiliary inputs are constants, so the probe's values do not matter). Symbolic dimensions (a batch "N") become 1 unless the
  * caller gives the input shapes. Then {@link Passes#standard} folds batch normalisation into the
  * convolution or Gemm before it and fuses the erf/tanh GELU patterns.
  */
@@ -163,14 +164,21 @@ public final class OnnxImporter {
         continue;
       }
       DecodeContext.Decoded d = OnnxOps.decode(c);
+      if (d.constantName() != null) {
+        constants.put(d.constantName(), d.constant());
+        values.put(d.constantName(), new ValueInfo(d.constantName(), d.constant().dtype(),
+            d.constant().shape()));
+      }
       boolean allConstant = true;
       List<Tensor> probe = new ArrayList<>();
       for (String s : d.inputs()) {
         Tensor t = constants.get(s);
         if (t == null) {
           allConstant = false;
+          // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value.
           ValueInfo v = values.get(s);
           t = Tensor.zeros(v.dtype(), v.shape());
+          java.util.Arrays.fill(t.data(), 1);
         }
         probe.add(t);
       }

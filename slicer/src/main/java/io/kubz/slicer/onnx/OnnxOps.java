@@ -2,6 +2,7 @@ package io.kubz.slicer.onnx;
 
 import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.ir.UnaryKind;
 import io.kubz.slicer.onnx.DecodeContext.Decoded;
 import java.util.List;
@@ -60,7 +61,9 @@ final class OnnxOps {
           "Gemm", "MatMul", "PRelu", "Clip", "Softmax", "Conv", "ConvTranspose", "MaxPool",
           "AveragePool", "GlobalAveragePool", "BatchNormalization", "Flatten", "Reshape",
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
-          "ReduceSum", "ReduceMax", "ReduceMin", "Identity", "Constant", "Cast", "Shape");
+          "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
+          "LayerNormalization", "InstanceNormalization", "Trilu", "Identity", "Constant", "Cast",
+          "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();
@@ -109,6 +112,14 @@ final class OnnxOps {
         return c.of(new Op.BatchNorm(a.f("epsilon", 1e-5)), c.inputs(5));
       case "Cast":
         return cast(c);
+      case "LayerNormalization": {
+        int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", -1), c.shape(0).length, c.what);
+        return c.of(new Op.LayerNorm(axis, a.f("epsilon", 1e-5)), c.optionalInputs(2, 3));
+      }
+      case "InstanceNormalization":
+        return c.of(new Op.InstanceNorm(a.f("epsilon", 1e-5)), c.inputs(3));
+      case "Trilu":
+        return trilu(c);
       case "Conv":
       case "ConvTranspose":
       case "MaxPool":
@@ -169,6 +180,30 @@ final class OnnxOps {
     long axis = c.attrs.i("axis", legacy ? 1 : -1);
     int ax = io.kubz.slicer.ir.Shapes.axis(axis, rank, c.what);
     return c.of(new Op.Softmax(ax, legacy), c.inputs(1));
+  }
+
+  /**
+   * Trilu keeps the elements with j − i ≥ k (upper) or j − i ≤ k (lower) of the last two axes:
+   * imported as Mul by a constant 0/1 mask of shape [rows, cols].
+   */
+  private static Decoded trilu(DecodeContext c) {
+    int[] s = c.shape(0);
+    if (s.length < 2) {
+      throw c.error("input must have rank 2 or more, got " + java.util.Arrays.toString(s));
+    }
+    long k = c.hasInput(1) ? (long) c.constant(1, "k").get(0) : 0;
+    boolean upper = c.attrs.i("upper", 1) != 0;
+    int rows = s[s.length - 2];
+    int cols = s[s.length - 1];
+    double[] mask = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        mask[i * cols + j] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
+      }
+    }
+    String name = c.node.getOutput(0) + "_trilu_mask";
+    return c.withConstant(new Op.Binary(Op.BinaryKind.MUL), List.of(c.input(0), name), name,
+        Tensor.of(c.dtype(0), new int[] {rows, cols}, mask));
   }
 
   private static Decoded cast(DecodeContext c) {

@@ -103,6 +103,9 @@ final class ShapeOps {
       case "ReduceSum":
       case "ReduceMax":
       case "ReduceMin":
+      case "ReduceL1":
+      case "ReduceL2":
+      case "ReduceLogSumExp":
         return reduce(c, s);
       default:
         throw new AssertionError(c.node.getOpType());
@@ -290,7 +293,8 @@ final class ShapeOps {
       set.add(Shapes.axis(ax, r, c.what));
     }
     int[] sorted = set.stream().mapToInt(Integer::intValue).toArray();
-    Op.ReduceKind kind = Op.ReduceKind.valueOf(t.substring("Reduce".length()).toUpperCase());
+    Op.ReduceKind kind = t.equals("ReduceLogSumExp") ? Op.ReduceKind.LOG_SUM_EXP
+        : Op.ReduceKind.valueOf(t.substring("Reduce".length()).toUpperCase());
     return c.of(new Op.Reduce(kind, sorted, keep), c.inputs(1));
   }
 

@@ -82,6 +82,15 @@ final class OpCases {
         List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4)),
             w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))),
         attr("epsilon", 1e-3f))));
+    c.add(single("Conv without bias + BatchNormalization (folded)", 13, img, w -> w.node(
+        "BatchNormalization", List.of(w.node("Conv", List.of("x", w.initializer("w",
+            rand(3, 4, 3, 3)))), w.initializer("s", rand(3)), w.initializer("b", rand(3)),
+            w.initializer("m", rand(3)), w.initializer("v", plus(rand(3), 1.5))))));
+    c.add(single("Gemm + BatchNormalization (folded)", 13, new int[] {2, 3}, w -> w.node(
+        "BatchNormalization", List.of(w.node("Gemm", List.of("x", w.initializer("w",
+            rand(4, 3)), w.initializer("c", rand(4))), attr("transB", 1L), attr("beta", 0.5f)),
+            w.initializer("s", rand(4)), w.initializer("b", rand(4)),
+            w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))))));
     c.add(op("Softmax axis 1 opset 13", 13, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
     c.add(op("Softmax default axis opset 13", 13, new int[] {2, 3, 4}, "Softmax"));
     c.add(op("Softmax coerced opset 11", 11, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
@@ -146,6 +155,21 @@ final class OpCases {
     c.add(single("ReduceSum axes input", 13, img, w -> w.node("ReduceSum",
         List.of("x", w.initializer("a", Tensor.longs(2))))));
     c.add(op("ReduceMax all", 13, img, "ReduceMax"));
+    c.add(op("ReduceL1", 13, img, "ReduceL1", ints("axes", 2, 3)));
+    c.add(op("ReduceL2 keepdims 0", 13, img, "ReduceL2", ints("axes", 1), attr("keepdims", 0L)));
+    c.add(op("ReduceLogSumExp", 13, img, "ReduceLogSumExp", ints("axes", -1)));
+    c.add(single("ReduceMean axes input opset 18", 18, img, w -> w.node("ReduceMean",
+        List.of("x", w.initializer("a", Tensor.longs(0, 2))))));
+    c.add(single("LayerNormalization axis -2", 17, new int[] {2, 3, 4}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(3, 4)),
+            w.initializer("b", rand(4))), attr("axis", -2L), attr("epsilon", 1e-3f))));
+    c.add(single("LayerNormalization no bias", 17, new int[] {2, 5}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(5))))));
+    c.add(single("InstanceNormalization", 13, img, w -> w.node("InstanceNormalization",
+        List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4))))));
+    c.add(op("Trilu upper", 14, new int[] {2, 4, 5}, "Trilu"));
+    c.add(single("Trilu lower k=-1", 14, new int[] {2, 4, 5}, w -> w.node("Trilu",
+        List.of("x", w.initializer("k", Tensor.scalar(DType.INT64, -1))), attr("upper", 0L))));
     c.add(op("ReduceMin axis 0", 13, img, "ReduceMin", ints("axes", 0)));
     c.add(single("Shape-driven Reshape (folded)", 13, img, w -> {
       String shape = w.node("Shape", List.of("x"));
