@@ -16,13 +16,15 @@ import picocli.CommandLine.ScopeType;
     name = "kubz",
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
-    subcommands = {},
+    subcommands = {InspectCommand.class, RunCommand.class, CalibrateCommand.class},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",
       "",
       "Examples:",
-      "  ./kubz --version",
+      "  kubz inspect network.onnx                      operators, shapes, support",
+      "  kubz run network.onnx --input input.json       float vs quantized inference",
+      "  kubz calibrate network.onnx --input input.json --out settings.json",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
