@@ -67,6 +67,8 @@ public final class Kernels {
       return LayoutKernels.pad((Op.Pad) op, x, what);
     } else if (op instanceof Op.Reduce) {
       return NormKernels.reduce((Op.Reduce) op, x);
+    } else if (op instanceof Op.NormReduce) {
+      return NormKernels.reduce((Op.NormReduce) op, x);
     } else if (op instanceof Op.Cast) {
       return x.cast(((Op.Cast) op).to());
     }

@@ -86,13 +86,32 @@ final class NormKernels {
   }
 
   static Tensor reduce(Op.Reduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  static Tensor reduce(Op.NormReduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  /** Every reduction kind, linear and not. */
+  private enum Kind {
+    SUM,
+    MEAN,
+    MAX,
+    MIN,
+    L1,
+    L2,
+    LOG_SUM_EXP
+  }
+
+  private static Tensor reduce(Kind k, int[] axes, boolean keepDims, Tensor x) {
     int[] s = x.shape();
     boolean[] reduced = new boolean[s.length];
-    for (int a : op.axes()) {
+    for (int a : axes) {
       reduced[a] = true;
     }
     int[] kept = s.clone();
-    for (int a : op.axes()) {
+    for (int a : axes) {
       kept[a] = 1;
     }
     int no = (int) Shapes.size(kept);
@@ -100,21 +119,20 @@ final class NormKernels {
     int[] idx = Shapes.broadcastIndex(kept, s);
     double[] xd = x.data();
     double[] y = new double[no];
-    Op.ReduceKind k = op.kind();
     double[] max = null;
-    if (k == Op.ReduceKind.MAX || k == Op.ReduceKind.MIN || k == Op.ReduceKind.LOG_SUM_EXP) {
+    if (k == Kind.MAX || k == Kind.MIN || k == Kind.LOG_SUM_EXP) {
       max = new double[no];
-      Arrays.fill(max, k == Op.ReduceKind.MIN ? Double.POSITIVE_INFINITY
+      Arrays.fill(max, k == Kind.MIN ? Double.POSITIVE_INFINITY
           : Double.NEGATIVE_INFINITY);
       for (int i = 0; i < xd.length; i++) {
-        max[idx[i]] = k == Op.ReduceKind.MIN ? Math.min(max[idx[i]], xd[i])
+        max[idx[i]] = k == Kind.MIN ? Math.min(max[idx[i]], xd[i])
             : Math.max(max[idx[i]], xd[i]);
       }
-      if (k != Op.ReduceKind.LOG_SUM_EXP) {
+      if (k != Kind.LOG_SUM_EXP) {
         y = max;
       }
     }
-    if (k != Op.ReduceKind.MAX && k != Op.ReduceKind.MIN) {
+    if (k != Kind.MAX && k != Kind.MIN) {
       for (int i = 0; i < xd.length; i++) {
         double v = xd[i];
         switch (k) {
@@ -135,18 +153,18 @@ final class NormKernels {
       }
       int count = no == 0 ? 1 : xd.length / no;
       for (int o = 0; o < no; o++) {
-        if (k == Op.ReduceKind.MEAN) {
+        if (k == Kind.MEAN) {
           y[o] /= count;
-        } else if (k == Op.ReduceKind.L2) {
+        } else if (k == Kind.L2) {
           y[o] = Math.sqrt(y[o]);
-        } else if (k == Op.ReduceKind.LOG_SUM_EXP) {
+        } else if (k == Kind.LOG_SUM_EXP) {
           y[o] = max[o] + Math.log(y[o]);
         }
       }
     }
     int[] shape = kept;
-    if (!op.keepDims()) {
-      shape = new int[s.length - op.axes().length];
+    if (!keepDims) {
+      shape = new int[s.length - axes.length];
       int w = 0;
       for (int d = 0; d < s.length; d++) {
         if (!reduced[d]) {

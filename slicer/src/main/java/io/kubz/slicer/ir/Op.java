@@ -181,6 +181,17 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * A non-linear reduction (ReduceL1, ReduceL2, ReduceLogSumExp) over sorted, distinct axes; a
+   * record of its own so that a stage handling {@link Reduce} cannot mistake it for a sum.
+   */
+  record NormReduce(NormReduceKind kind, int[] axes, boolean keepDims) implements Op {
+    @Override
+    public String toString() {
+      return "Reduce" + kind + "[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+    }
+  }
+
   /** Element type conversion. */
   record Cast(DType to) implements Op {}
 
@@ -222,12 +233,16 @@ public sealed interface Op {
     EDGE
   }
 
-  /** Reductions: Σx, mean, max, min, Σ|x|, √(Σx²), log Σ exp(x). */
+  /** Linear and order reductions: Σx, mean, max, min. */
   enum ReduceKind {
     SUM,
     MEAN,
     MAX,
-    MIN,
+    MIN
+  }
+
+  /** Non-linear reductions: Σ|x|, √(Σx²), log Σ exp(x). */
+  enum NormReduceKind {
     L1,
     L2,
     LOG_SUM_EXP
