@@ -84,9 +84,9 @@ public final class Fq {
   public static void pow(long[] z, int zo, long[] x, int xo, BigInteger e) {
     if (e.signum() < 0) {
       inverse(z, zo, x, xo);
-      Mont4.pow(z, zo, z, zo, e.negate(), ONE_LIMBS, P0, P1, P2, P3, INV);
+      Mont4.pow(z, zo, z, zo, e.negate(), ONE_LIMBS, Fq::mul, Fq::square);
     } else {
-      Mont4.pow(z, zo, x, xo, e, ONE_LIMBS, P0, P1, P2, P3, INV);
+      Mont4.pow(z, zo, x, xo, e, ONE_LIMBS, Fq::mul, Fq::square);
     }
   }
 
@@ -127,7 +127,15 @@ public final class Fq {
 
   /** Inverts n consecutive elements starting at offset off in place; zeros stay zero. */
   public static void batchInverse(long[] a, int off, int n) {
-    Mont4.batchInverse(a, off, n, ONE_LIMBS, Fq::inverse, P0, P1, P2, P3, INV);
+    Mont4.batchInverse(a, off, n, ONE_LIMBS, Fq::mul, Fq::inverse);
+  }
+
+  /**
+   * {@link #batchInverse} split over {@link Parallel} in chunks of at least 4096 elements (one
+   * inversion per chunk); same result, for long vectors.
+   */
+  public static void batchInverseParallel(long[] a, int off, int n) {
+    Parallel.forRange(0, n, 4096, (from, to) -> batchInverse(a, off + 4 * from, to - from));
   }
 
   /** z = v mod q, any sign. */
@@ -173,7 +181,7 @@ public final class Fq {
 
   /** z = x / R: the plain limbs of x. */
   public static void toCanonicalLimbs(long[] z, int zo, long[] x, int xo) {
-    Mont4.mul(z, zo, x, xo, PLAIN_ONE, 0, P0, P1, P2, P3, INV);
+    MontFq.mul(z, zo, x, xo, PLAIN_ONE, 0);
   }
 
   /** z = x · R from plain limbs x < q; x >= q throws IllegalArgumentException. */
@@ -182,7 +190,7 @@ public final class Fq {
       throw new IllegalArgumentException("not a canonical Fq element (>= q): "
           + Mont4.toBigInteger(x, xo));
     }
-    Mont4.mul(z, zo, x, xo, R2_LIMBS, 0, P0, P1, P2, P3, INV);
+    MontFq.mul(z, zo, x, xo, R2_LIMBS, 0);
   }
 
   /** 1 if x is a non-zero square, -1 if not a square, 0 for zero (Euler's criterion). */
@@ -191,14 +199,14 @@ public final class Fq {
       return 0;
     }
     long[] t = new long[4];
-    Mont4.pow(t, 0, x, xo, HALF_Q_MINUS_1, ONE_LIMBS, P0, P1, P2, P3, INV);
+    Mont4.pow(t, 0, x, xo, HALF_Q_MINUS_1, ONE_LIMBS, Fq::mul, Fq::square);
     return Mont4.equal(t, 0, ONE_LIMBS, 0) ? 1 : -1;
   }
 
   /** z = a square root of x (x^((q+1)/4)) and true, or false (z untouched) if x is not a square. */
   public static boolean sqrt(long[] z, int zo, long[] x, int xo) {
     long[] t = new long[8];
-    Mont4.pow(t, 0, x, xo, SQRT_EXP, ONE_LIMBS, P0, P1, P2, P3, INV);
+    Mont4.pow(t, 0, x, xo, SQRT_EXP, ONE_LIMBS, Fq::mul, Fq::square);
     square(t, 4, t, 0);
     if (!Mont4.equal(t, 4, x, xo)) {
       return false;

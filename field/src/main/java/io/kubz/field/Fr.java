@@ -95,9 +95,9 @@ public final class Fr {
   public static void pow(long[] z, int zo, long[] x, int xo, BigInteger e) {
     if (e.signum() < 0) {
       inverse(z, zo, x, xo);
-      Mont4.pow(z, zo, z, zo, e.negate(), ONE_LIMBS, P0, P1, P2, P3, INV);
+      Mont4.pow(z, zo, z, zo, e.negate(), ONE_LIMBS, Fr::mul, Fr::square);
     } else {
-      Mont4.pow(z, zo, x, xo, e, ONE_LIMBS, P0, P1, P2, P3, INV);
+      Mont4.pow(z, zo, x, xo, e, ONE_LIMBS, Fr::mul, Fr::square);
     }
   }
 
@@ -138,7 +138,15 @@ public final class Fr {
 
   /** Inverts n consecutive elements starting at offset off in place; zeros stay zero. */
   public static void batchInverse(long[] a, int off, int n) {
-    Mont4.batchInverse(a, off, n, ONE_LIMBS, Fr::inverse, P0, P1, P2, P3, INV);
+    Mont4.batchInverse(a, off, n, ONE_LIMBS, Fr::mul, Fr::inverse);
+  }
+
+  /**
+   * {@link #batchInverse} split over {@link Parallel} in chunks of at least 4096 elements (one
+   * inversion per chunk); same result, for long vectors.
+   */
+  public static void batchInverseParallel(long[] a, int off, int n) {
+    Parallel.forRange(0, n, 4096, (from, to) -> batchInverse(a, off + 4 * from, to - from));
   }
 
   /** z = v mod r, any sign. */
@@ -184,7 +192,7 @@ public final class Fr {
 
   /** z = x / R: the plain limbs of x. */
   public static void toCanonicalLimbs(long[] z, int zo, long[] x, int xo) {
-    Mont4.mul(z, zo, x, xo, PLAIN_ONE, 0, P0, P1, P2, P3, INV);
+    MontFr.mul(z, zo, x, xo, PLAIN_ONE, 0);
   }
 
   /** z = x · R from plain limbs x < r; x >= r throws IllegalArgumentException. */
@@ -193,7 +201,7 @@ public final class Fr {
       throw new IllegalArgumentException("not a canonical Fr element (>= r): "
           + Mont4.toBigInteger(x, xo));
     }
-    Mont4.mul(z, zo, x, xo, R2_LIMBS, 0, P0, P1, P2, P3, INV);
+    MontFr.mul(z, zo, x, xo, R2_LIMBS, 0);
   }
 
   /** z = the primitive 2^log2n-th root of unity 5^((r-1)/2^log2n), 0 <= log2n <= 28. */
