@@ -24,6 +24,10 @@ final class MillerLoop {
   static final BigInteger X = new BigInteger("4965661367192848881");
   /** NAF digits of 6x + 2, least significant first. */
   static final byte[] NAF = naf(X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+  /** Lines in one Miller loop: a tangent per step, a chord per non-zero digit, and the two final chords. */
+  static final int LINES = countLines();
+  /** Longs per prepared line: the Fq2 coefficients (A, B, C) of A·yP + B·xP·w + C·w³. */
+  static final int LINE = 24;
   /** 3b' for the doubling step. */
   private static final long[] B3 = threeTwistB();
 
@@ -58,11 +62,6 @@ final class MillerLoop {
     Fq2Ops.add(b, 0, b, 0, TowerConstants.TWIST_B, 0);
     return b;
   }
-
-  /** Lines in one Miller loop: a tangent per step, a chord per non-zero digit, and the two final chords. */
-  static final int LINES = countLines();
-  /** Longs per prepared line: the Fq2 coefficients (A, B, C) of A·yP + B·xP·w + C·w³. */
-  static final int LINE = 24;
 
   private static int countLines() {
     int n = 2;

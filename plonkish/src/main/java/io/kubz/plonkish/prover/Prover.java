@@ -31,6 +31,18 @@ public final class Prover {
     return prove(pk, pcs, witness, new SecureRandom());
   }
 
+  /**
+   * A rough upper bound of the heap a proof takes beyond its proving key, in bytes: advice values
+   * and coefficients, every column's sub-coset evaluations, the extended quotient, its pieces and
+   * the opening's combinations (32 bytes per element).
+   */
+  public static long estimateBytes(CircuitDescription d) {
+    long n = d.n();
+    long columns = d.numAdvice() + d.numFixed() + d.numInstance() + 4L;
+    long quotient = (1L << Quotient.extension(d.maxDegree())) + d.maxDegree();
+    return 32 * n * (2L * d.numAdvice() + d.numInstance() + columns + quotient + 4);
+  }
+
   /** Receives the wall time of each prover stage (for progress and timing tables). */
   @FunctionalInterface
   public interface StageListener {

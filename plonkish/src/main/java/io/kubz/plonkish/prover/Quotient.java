@@ -44,6 +44,57 @@ public final class Quotient {
     return acc == null ? Expression.constant(0) : acc;
   }
 
+  /** The domain polynomials some gate uses. */
+  static java.util.Set<Expression.DomainPoly> domainPolys(CircuitDescription d) {
+    java.util.Set<Expression.DomainPoly> used = java.util.EnumSet.noneOf(Expression.DomainPoly.class);
+    Expression.Evaluator<Void> walk = new Expression.Evaluator<>() {
+      @Override
+      public Void constant(Fr value) {
+        return null;
+      }
+
+      @Override
+      public Void cell(Column column, int rotation) {
+        return null;
+      }
+
+      @Override
+      public Void challenge(int index) {
+        return null;
+      }
+
+      @Override
+      public Void domain(Expression.DomainPoly poly) {
+        used.add(poly);
+        return null;
+      }
+
+      @Override
+      public Void sum(Void a, Void b) {
+        return null;
+      }
+
+      @Override
+      public Void product(Void a, Void b) {
+        return null;
+      }
+
+      @Override
+      public Void negated(Void a) {
+        return null;
+      }
+
+      @Override
+      public Void scaled(Void a, Fr factor) {
+        return null;
+      }
+    };
+    for (Gate g : d.allGates()) {
+      g.polys().forEach(e -> e.evaluate(walk));
+    }
+    return used;
+  }
+
   /**
    * Returns the N = 2^e·n coefficients of h.
    *
@@ -67,7 +118,9 @@ public final class Quotient {
       Column c = q.column();
       needed[c instanceof Column.Advice ? c.index() : c instanceof Column.Fixed ? a + c.index() : a + f + c.index()] = true;
     }
-    needed[a + f + ins] = needed[a + f + ins + 1] = needed[a + f + ins + 2] = true;
+    for (Expression.DomainPoly p : domainPolys(d)) {
+      needed[p == Expression.DomainPoly.X ? xSource : a + f + ins + p.ordinal() - 1] = true;
+    }
     long[] h = new long[4 * big.size()];
     int stride = 1 << e;
     Fr omegaBig = big.omega();
@@ -75,12 +128,17 @@ public final class Quotient {
     long[][] sources = new long[xSource + 1][];
     for (int j = 0; j < stride; j++) {
       Fr s = g.mul(omegaBig.pow(j));
-      for (int i = 0; i < xSource; i++) {
-        sources[i] = needed[i] ? PolyOps.onCoset(columns[i], small, s) : null;
+      Fr shift = s;
+      Parallel.forRange(0, xSource, 1, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          sources[i] = needed[i] ? PolyOps.onCoset(columns[i], small, shift) : null;
+        }
+      });
+      if (needed[xSource]) {
+        long[] x = new long[8]; // the polynomial X
+        Fr.setOne(x, 4);
+        sources[xSource] = PolyOps.onCoset(x, small, s);
       }
-      long[] x = new long[8]; // the polynomial X
-      Fr.setOne(x, 4);
-      sources[xSource] = PolyOps.onCoset(x, small, s);
       long[] zInv = new long[4];
       s.pow(n).sub(Fr.ONE).inverse().writeTo(zInv, 0);
       int jj = j;

@@ -3,6 +3,8 @@ package io.kubz.plonkish.prover;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
 import io.kubz.plonkish.Proof;
 import io.kubz.plonkish.RandomCircuit;
 import io.kubz.plonkish.builder.Circuit;
@@ -21,6 +23,45 @@ class ProverProperties {
     ProvingKey pk = Setup.keygen(c);
     Proof p = Prover.prove(pk, Setup.PCS, c.witness(), new Random(seed));
     assertTrue(Verifier.verify(pk.vk(), Setup.PCS, Setup.instance(c), p));
+  }
+
+  @Property(tries = 8)
+  void tamperingWithACommitmentEvaluationOrInstanceValueIsRejected(@ForAll long seed) {
+    Circuit c = new RandomCircuit(seed).build(null);
+    ProvingKey pk = Setup.keygen(c);
+    Proof p = Prover.prove(pk, Setup.PCS, c.witness(), new Random(seed));
+    Fr[][] inst = Setup.instance(c);
+    Random rnd = new Random(seed ^ 0x5eed);
+    G1 g = G1.generator();
+    Proof bad;
+    switch (rnd.nextInt(5)) {
+      case 0:
+        bad = new Proof(ProverTest.bump(p.advice(), rnd.nextInt(p.advice().size()), q -> q.add(g)), p.quotient(),
+            p.evaluations(), p.openings());
+        break;
+      case 1:
+        bad = new Proof(p.advice(), ProverTest.bump(p.quotient(), rnd.nextInt(p.quotient().size()), q -> q.add(g)),
+            p.evaluations(), p.openings());
+        break;
+      case 2:
+        bad = new Proof(p.advice(), p.quotient(),
+            ProverTest.bump(p.evaluations(), rnd.nextInt(p.evaluations().size()), e -> e.add(Fr.random(rnd))), p.openings());
+        break;
+      case 3:
+        bad = new Proof(p.advice(), p.quotient(), p.evaluations(),
+            ProverTest.bump(p.openings(), rnd.nextInt(p.openings().size()), q -> q.add(g)));
+        break;
+      default:
+        bad = p;
+        Fr[] col = new Fr[Math.max(1, inst[0].length)];
+        for (int i = 0; i < col.length; i++) {
+          col[i] = i < inst[0].length ? inst[0][i] : Fr.ZERO;
+        }
+        col[rnd.nextInt(col.length)] = col[0].add(Fr.ONE);
+        inst = new Fr[][] {col};
+    }
+    assertTrue(Verifier.verify(pk.vk(), Setup.PCS, Setup.instance(c), p));
+    assertFalse(Verifier.verify(pk.vk(), Setup.PCS, inst, bad));
   }
 
   @Property(tries = 8)

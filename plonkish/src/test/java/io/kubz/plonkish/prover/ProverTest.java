@@ -40,6 +40,15 @@ class ProverTest {
   }
 
   @Test
+  void memoryEstimateCoversTheColumns() {
+    var d = TestCircuits.fibonacci(50, TestCircuits.fib(49)).description();
+    long floor = 32L * d.n() * (d.numAdvice() + d.numFixed() + d.numInstance()) * 2;
+    assertTrue(Prover.estimateBytes(d) >= floor);
+    var big = TestCircuits.fibonacci(500, TestCircuits.fib(499)).description();
+    assertTrue(Prover.estimateBytes(big) > Prover.estimateBytes(d));
+  }
+
+  @Test
   void wrongClaimIsRejected() {
     // The witness says fib(49), the public claim says fib(49) + 1: the proof goes through the prover
     // and the verifier rejects it.
