@@ -11,6 +11,7 @@ import io.kubz.field.internal.Mont4;
 final class Fq2Ops {
   static final int N = 8;
   private final long[] t = new long[24];
+  private final long[] w = new long[40];
 
   // z = x + y, componentwise
   static void add(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
@@ -66,17 +67,12 @@ final class Fq2Ops {
     Fq.mul(z, zo + 4, x, xo + 4, s, so);
   }
 
-  /** Karatsuba: (a0 + a1u)(b0 + b1u) = (a0b0 − a1b1) + ((a0 + a1)(b0 + b1) − a0b0 − a1b1)u. */
+  /**
+   * Karatsuba: (a0 + a1u)(b0 + b1u) = (a0b0 − a1b1) + ((a0 + a1)(b0 + b1) − a0b0 − a1b1)u, with
+   * lazy reduction ({@link Fq2Wide}): three 512-bit products, two Montgomery reductions.
+   */
   void mul(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
-    long[] t = this.t;
-    Fq.mul(t, 0, x, xo, y, yo);
-    Fq.mul(t, 4, x, xo + 4, y, yo + 4);
-    Fq.add(t, 8, x, xo, x, xo + 4);
-    Fq.add(t, 12, y, yo, y, yo + 4);
-    Fq.mul(t, 8, t, 8, t, 12);
-    Fq.sub(t, 8, t, 8, t, 0);
-    Fq.sub(z, zo + 4, t, 8, t, 4);
-    Fq.sub(z, zo, t, 0, t, 4);
+    Fq2Wide.mul(z, zo, x, xo, y, yo, w);
   }
 
   /** (a0 + a1u)² = (a0 + a1)(a0 − a1) + 2a0a1·u. */

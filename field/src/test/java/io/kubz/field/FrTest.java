@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubz.field.json.Json;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,6 +40,30 @@ class FrTest {
     assertEquals(Fr.TWO_ADICITY, m.getLowestSetBit());
     // 5 is a quadratic non-residue, so 5^((r-1)/2^28) has order exactly 2^28 (checked below too)
     assertEquals(m, BigInteger.valueOf(Fr.GENERATOR).modPow(m.shiftRight(1), P));
+  }
+
+  @Test
+  void knownAnswersFromLibff() throws java.io.IOException {
+    String text;
+    try (var in = FrTest.class.getResourceAsStream("/vectors/field/fr_constants.json")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var m = Json.asObject(Json.parse(text), "fr_constants");
+    assertEquals(P, new BigInteger(m.get("modulus").toString()));
+    assertEquals(BigInteger.valueOf(Fr.GENERATOR), new BigInteger(m.get("multiplicative_generator").toString()));
+    assertEquals(new BigInteger(m.get("root_of_unity_2_28").toString()), root(Fr.TWO_ADICITY).toBigInteger());
+    // 5 generates F_r^*: 5^((r-1)/q) != 1 for every prime q dividing r - 1
+    BigInteger rest = P.subtract(BigInteger.ONE);
+    BigInteger product = BigInteger.ONE;
+    for (Object f : Json.asArray(m.get("r_minus_1_factors"), "factors")) {
+      List<Object> pe = Json.asArray(f, "factor");
+      BigInteger q = new BigInteger(pe.get(0).toString());
+      int e = Integer.parseInt(pe.get(1).toString());
+      assertTrue(q.isProbablePrime(64), q + " is prime");
+      product = product.multiply(q.pow(e));
+      assertNotEquals(BigInteger.ONE, BigInteger.valueOf(Fr.GENERATOR).modPow(rest.divide(q), P), "q = " + q);
+    }
+    assertEquals(rest, product, "the factorization multiplies back to r - 1");
   }
 
   @Test

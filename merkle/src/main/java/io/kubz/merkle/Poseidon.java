@@ -117,6 +117,8 @@ public final class Poseidon {
   /**
    * circomlib's Poseidon of 1..16 integers, each of which must lie in [0, r): unlike circomlibjs,
    * nothing is reduced silently.
+   *
+   * @throws BadInputException if an input is negative or not below r
    */
   public static BigInteger hash(BigInteger... inputs) {
     Fr[] f = new Fr[inputs.length];

@@ -79,7 +79,12 @@ public final class PoseidonSponge {
     for (int i = 1; i < WIDTH; i++) {
       Fr.setZero(s, so + i * L);
     }
-    Fr.fromBigInteger(s, so, iv(domain, length));
+    // IV = ℓ·2^64 + domain has canonical limbs (domain, ℓ, 0, 0); into Montgomery form in place
+    s[so] = domain;
+    s[so + 1] = length;
+    s[so + 2] = 0;
+    s[so + 3] = 0;
+    Fr.fromCanonicalLimbs(s, so, s, so);
   }
 
   /** The capacity's initial value ℓ·2^64 + domain. */

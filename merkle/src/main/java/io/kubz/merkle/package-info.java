@@ -11,10 +11,10 @@
  * {@code s ← M·S(s + c_r)}. Constants and the Cauchy MDS matrix M[i][j] = 1/(x_i + y_j) come from
  * the paper's Grain LFSR (Appendix F) seeded with (field = 1, S-box = 0, n = 254, t, 8, R_P),
  * derived at first use in {@code PoseidonParams}, as the reference script
- * {@code generate_parameters_grain.sage} does; the tests re-derive them against circomlibjs's
- * published constants and hashes. The hot path uses the paper's Appendix B form: partial-round
- * constants folded to one scalar per round and the matrix factored into sparse matrices
- * ({@code SparseRounds}), property-tested equal to the plain form.
+ * {@code generate_parameters_grain.sage} does; the tests check them against circomlibjs's shipped
+ * tables (all 10854 constants and 16 matrices) and its hashes. The hot path uses the paper's
+ * Appendix B form: partial-round constants folded to one scalar per round and the matrix factored
+ * into sparse matrices ({@code SparseRounds}), property-tested equal to the plain form.
  *
  * <h2>Hash</h2>
  * {@code H(x_1..x_n)} for n = 1..16 is cell 0 of {@code Poseidon_{n+1}(0, x_1, …, x_n)}: circomlib's
@@ -26,8 +26,9 @@
  * {@code (ℓ·2^64 + D, 0, 0, 0, 0)} (the paper's §4.2 domain separation, length in the capacity);
  * the input is zero-padded to {@code max(1, ⌈ℓ/4⌉)} blocks of four; each block is added into cells
  * 1..4 and the state permuted. Because ℓ is in the capacity, zero padding is unambiguous:
- * {@code [a]} and {@code [a, 0]} hash differently; and as IV ≠ 0, no sponge output is a circomlib hash. Width 5 is chosen for circuit cost: 68 rounds
- * absorb 4 elements (17 rounds per element, t·rounds/rate = 85 cells per element), against 65 rounds
+ * {@code [a]} and {@code [a, 0]} hash differently; and as IV ≠ 0, no sponge output is a circomlib
+ * hash. Width 5 is chosen for circuit cost: 68 rounds absorb 4 elements (17 rounds per element,
+ * t·rounds/rate = 85 cells per element), against 65 rounds
  * for 2 elements at t = 3 (32.5 rounds, 97.5 cells per element), while the gadget stays 5 columns
  * wide; natively it needs the fewest field multiplications per absorbed element of t = 3, 5, 9, 17.
  *
@@ -47,5 +48,9 @@
  * the length separately where it matters. A path lists, from the leaves up, the a − 1 siblings of
  * the current node in child order; the node's child position at level l is digit l (least
  * significant first) of the index in base a.
+ *
+ * <p>The sponge, commitment and Merkle roots are also checked against the same constructions
+ * composed from circomlibjs's permutation (test resources {@code vectors/kubz_spec_circomlibjs.*}),
+ * so other ecosystems can reproduce them from this description.
  */
 package io.kubz.merkle;

@@ -115,4 +115,26 @@ class PoseidonTest {
     Poseidon.hash(a, 4, a, 0, 2);
     assertEquals(Poseidon.hash(Fr.of(1), Fr.of(2)), Fr.readFrom(a, 4));
   }
+
+  /** The kernels allocate nothing per call (the per-thread scratch is made once). */
+  @Test
+  void kernelsDoNotAllocate() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "no allocation counter on this JVM");
+    com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) mx;
+    long id = Thread.currentThread().getId();
+    long[] s = new long[4 * 5];
+    long[] out = new long[4];
+    Poseidon.permute(s, 0, 3);
+    Poseidon.hash(out, 0, s, 0, 2);
+    PoseidonSponge.hash(out, 0, 1, s, 0, 5);
+    long before = counter.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 200; i++) {
+      Poseidon.permute(s, 0, 3);
+      Poseidon.hash(out, 0, s, 0, 2);
+      PoseidonSponge.hash(out, 0, 1, s, 0, 5);
+    }
+    long allocated = counter.getThreadAllocatedBytes(id) - before;
+    assertTrue(allocated < 1024, allocated + " bytes allocated by 600 kernel calls");
+  }
 }

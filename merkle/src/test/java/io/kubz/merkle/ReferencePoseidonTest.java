@@ -55,6 +55,33 @@ class ReferencePoseidonTest {
     assertEquals(65, p.rounds());
   }
 
+  /**
+   * Every round constant and MDS entry for t = 2..17, as circomlibjs 0.1.7 ships them in
+   * src/poseidon_constants.json: SHA-256 over the entries as 64 lower-case hex digits and a newline,
+   * for each t the constants C[t] in order, then M[t] row by row (digest computed from that file).
+   */
+  @Test
+  void allConstantsEqualCircomlibjsShippedTables() throws Exception {
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    for (int t = PoseidonParams.MIN_WIDTH; t <= PoseidonParams.MAX_WIDTH; t++) {
+      PoseidonParams p = PoseidonParams.of(t);
+      StringBuilder sb = new StringBuilder();
+      for (int r = 0; r < p.rounds(); r++) {
+        for (int i = 0; i < t; i++) {
+          sb.append(String.format("%064x", p.roundConstant(r, i))).append('\n');
+        }
+      }
+      for (int i = 0; i < t; i++) {
+        for (int j = 0; j < t; j++) {
+          sb.append(String.format("%064x", p.mds(i, j))).append('\n');
+        }
+      }
+      sha.update(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    assertEquals("98f4cbf66ec8b007a9c342a6f4df5e96da9f6eec4f762971ee05d6ce1358a99a",
+        java.util.HexFormat.of().formatHex(sha.digest()));
+  }
+
   @Test
   void widthsOutsideCircomlibAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> PoseidonParams.of(1));

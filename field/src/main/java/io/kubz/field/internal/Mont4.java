@@ -270,19 +270,31 @@ public final class Mont4 {
       z[zo + i] = l;
     }
   }
+  /** A two-input kernel z = f(x, y), e.g. a field's product. */
+  @FunctionalInterface
+  public interface Binary {
+    void run(long[] z, int zo, long[] x, int xo, long[] y, int yo);
+  }
+
+  /** A one-input kernel z = f(x), e.g. a field's square or inversion. */
+  @FunctionalInterface
+  public interface Unary {
+    void run(long[] z, int zo, long[] x, int xo);
+  }
+
   /**
-   * z = x^e in Montgomery form, e given as non-negative BigInteger; {@code one} holds R mod p.
-   * Allocates one 4-limb copy of the base (x may alias z).
+   * z = x^e for a non-negative e by left-to-right square-and-multiply with the field's own product
+   * and square; {@code one} holds R mod p. Allocates one 4-limb copy of the base (x may alias z).
    */
   public static void pow(long[] z, int zo, long[] x, int xo, BigInteger e, long[] one,
-      long p0, long p1, long p2, long p3, long inv) {
+      Binary mul, Unary square) {
     long[] b = new long[4];
     copy(b, 0, x, xo);
     copy(z, zo, one, 0);
     for (int i = e.bitLength() - 1; i >= 0; i--) {
-      mul(z, zo, z, zo, z, zo, p0, p1, p2, p3, inv);
+      square.run(z, zo, z, zo);
       if (e.testBit(i)) {
-        mul(z, zo, z, zo, b, 0, p0, p1, p2, p3, inv);
+        mul.run(z, zo, z, zo, b, 0);
       }
     }
   }
@@ -303,16 +315,16 @@ public final class Mont4 {
       mul(z, zo, z, zo, r3, 0, p0, p1, p2, p3, inv);
     } else {
       BigInteger p = toBigInteger(new long[] {p0, p1, p2, p3}, 0);
-      pow(z, zo, x, xo, p.subtract(BigInteger.TWO), one, p0, p1, p2, p3, inv);
+      Binary m = (c, co, a, ao, b, bo) -> mul(c, co, a, ao, b, bo, p0, p1, p2, p3, inv);
+      pow(z, zo, x, xo, p.subtract(BigInteger.TWO), one, m, (c, co, a, ao) -> m.run(c, co, a, ao, a, ao));
     }
   }
 
   /**
    * In-place inversion of n consecutive elements with Montgomery's trick (one inversion and 3(n-1)
-   * products); zeros are skipped and stay zero. {@code inverse} is the caller's single inversion.
+   * products); zeros are skipped and stay zero. Allocates a 4(n+1)-limb prefix table.
    */
-  public static void batchInverse(long[] a, int off, int n, long[] one, Inverter inverse,
-      long p0, long p1, long p2, long p3, long inv) {
+  public static void batchInverse(long[] a, int off, int n, long[] one, Binary mul, Unary inverse) {
     if (n <= 0) {
       return;
     }
@@ -323,23 +335,17 @@ public final class Mont4 {
       int ai = off + 4 * i;
       copy(pre, 4 * i, pre, acc);
       if (!isZero(a, ai)) {
-        mul(pre, acc, pre, acc, a, ai, p0, p1, p2, p3, inv);
+        mul.run(pre, acc, pre, acc, a, ai);
       }
     }
-    inverse.invert(pre, acc, pre, acc);
+    inverse.run(pre, acc, pre, acc);
     for (int i = n - 1; i >= 0; i--) {
       int ai = off + 4 * i;
       if (!isZero(a, ai)) {
-        mul(pre, 4 * i, pre, 4 * i, pre, acc, p0, p1, p2, p3, inv); // 1/a_i
-        mul(pre, acc, pre, acc, a, ai, p0, p1, p2, p3, inv);        // 1/(a_0..a_{i-1})
+        mul.run(pre, 4 * i, pre, 4 * i, pre, acc); // 1/a_i
+        mul.run(pre, acc, pre, acc, a, ai);        // 1/(a_0..a_{i-1})
         copy(a, ai, pre, 4 * i);
       }
     }
-  }
-
-  /** A single-element inversion kernel (z = 1/x, 0 -> 0). */
-  @FunctionalInterface
-  public interface Inverter {
-    void invert(long[] z, int zo, long[] x, int xo);
   }
 }

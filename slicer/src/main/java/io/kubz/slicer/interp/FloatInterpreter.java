@@ -31,6 +31,19 @@ public final class FloatInterpreter {
     return out;
   }
 
+  /** The graph outputs for inputs given by name (every model input must be present). */
+  public static Map<String, Tensor> run(Graph g, Map<String, Tensor> inputs) {
+    List<Tensor> list = new ArrayList<>();
+    for (ValueInfo v : g.inputs()) {
+      Tensor t = inputs.get(v.name());
+      if (t == null) {
+        throw new BadInputException("no value given for model input '" + v.name() + "'");
+      }
+      list.add(t);
+    }
+    return run(g, list);
+  }
+
   /** Every tensor of the run (inputs, constants, node outputs) by name. */
   public static Map<String, Tensor> trace(Graph g, List<Tensor> inputs) {
     check(g, inputs);

@@ -86,54 +86,85 @@ final class NormKernels {
   }
 
   static Tensor reduce(Op.Reduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  static Tensor reduce(Op.NormReduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  /** Every reduction kind, linear and not. */
+  private enum Kind {
+    SUM,
+    MEAN,
+    MAX,
+    MIN,
+    L1,
+    L2,
+    LOG_SUM_EXP
+  }
+
+  private static Tensor reduce(Kind k, int[] axes, boolean keepDims, Tensor x) {
     int[] s = x.shape();
     boolean[] reduced = new boolean[s.length];
-    for (int a : op.axes()) {
+    for (int a : axes) {
       reduced[a] = true;
     }
     int[] kept = s.clone();
-    for (int a : op.axes()) {
+    for (int a : axes) {
       kept[a] = 1;
     }
     int no = (int) Shapes.size(kept);
+    // idx[i] is the output slot that input element i reduces into.
     int[] idx = Shapes.broadcastIndex(kept, s);
-    double init;
-    switch (op.kind()) {
-      case MAX:
-        init = Double.NEGATIVE_INFINITY;
-        break;
-      case MIN:
-        init = Double.POSITIVE_INFINITY;
-        break;
-      default:
-        init = 0;
-    }
-    double[] y = new double[no];
-    Arrays.fill(y, init);
     double[] xd = x.data();
-    // broadcastIndex maps each input element to the output slot it reduces into.
-    for (int i = 0; i < xd.length; i++) {
-      int o = idx[i];
-      switch (op.kind()) {
-        case MAX:
-          y[o] = Math.max(y[o], xd[i]);
-          break;
-        case MIN:
-          y[o] = Math.min(y[o], xd[i]);
-          break;
-        default:
-          y[o] += xd[i];
+    double[] y = new double[no];
+    double[] max = null;
+    if (k == Kind.MAX || k == Kind.MIN || k == Kind.LOG_SUM_EXP) {
+      max = new double[no];
+      Arrays.fill(max, k == Kind.MIN ? Double.POSITIVE_INFINITY
+          : Double.NEGATIVE_INFINITY);
+      for (int i = 0; i < xd.length; i++) {
+        max[idx[i]] = k == Kind.MIN ? Math.min(max[idx[i]], xd[i])
+            : Math.max(max[idx[i]], xd[i]);
+      }
+      if (k != Kind.LOG_SUM_EXP) {
+        y = max;
       }
     }
-    if (op.kind() == Op.ReduceKind.MEAN) {
+    if (k != Kind.MAX && k != Kind.MIN) {
+      for (int i = 0; i < xd.length; i++) {
+        double v = xd[i];
+        switch (k) {
+          case L1:
+            v = Math.abs(v);
+            break;
+          case L2:
+            v = v * v;
+            break;
+          case LOG_SUM_EXP:
+            // log Σ exp(x) = m + log Σ exp(x − m), m the maximum, to avoid overflow.
+            v = Math.exp(v - max[idx[i]]);
+            break;
+          default:
+            break;
+        }
+        y[idx[i]] += v;
+      }
       int count = no == 0 ? 1 : xd.length / no;
       for (int o = 0; o < no; o++) {
-        y[o] /= count;
+        if (k == Kind.MEAN) {
+          y[o] /= count;
+        } else if (k == Kind.L2) {
+          y[o] = Math.sqrt(y[o]);
+        } else if (k == Kind.LOG_SUM_EXP) {
+          y[o] = max[o] + Math.log(y[o]);
+        }
       }
     }
     int[] shape = kept;
-    if (!op.keepDims()) {
-      shape = new int[s.length - op.axes().length];
+    if (!keepDims) {
+      shape = new int[s.length - axes.length];
       int w = 0;
       for (int d = 0; d < s.length; d++) {
         if (!reduced[d]) {
@@ -142,5 +173,101 @@ final class NormKernels {
       }
     }
     return Tensor.of(x.dtype(), shape, y);
+  }
+
+  /** Normalises each of {@code outer} rows of {@code len} values; returns x̂. */
+  private static double[] normalizeRows(double[] xd, int outer, int len, double eps) {
+    double[] y = new double[xd.length];
+    for (int o = 0; o < outer; o++) {
+      int base = o * len;
+      double mean = 0;
+      for (int j = 0; j < len; j++) {
+        mean += xd[base + j];
+      }
+      mean /= len;
+      double var = 0;
+      for (int j = 0; j < len; j++) {
+        double d = xd[base + j] - mean;
+        var += d * d;
+      }
+      double inv = 1 / Math.sqrt(var / len + eps);
+      for (int j = 0; j < len; j++) {
+        y[base + j] = (xd[base + j] - mean) * inv;
+      }
+    }
+    return y;
+  }
+
+  static Tensor layerNorm(Op.LayerNorm op, Tensor x, Tensor scale, Tensor bias, String what) {
+    int[] s = x.shape();
+    int[] tail = Arrays.copyOfRange(s, op.axis(), s.length);
+    int len = (int) Shapes.size(tail);
+    double[] y = normalizeRows(x.data(), len == 0 ? 0 : x.size() / len, len, op.epsilon());
+    int[] si = Shapes.broadcastIndex(scale.shape(), tail);
+    int[] bi = bias == null ? null : Shapes.broadcastIndex(bias.shape(), tail);
+    Shapes.broadcast(scale.shape(), tail, what);
+    for (int i = 0; i < y.length; i++) {
+      int j = i % len;
+      y[i] = y[i] * scale.get(si[j]) + (bias == null ? 0 : bias.get(bi[j]));
+    }
+    return Tensor.of(x.dtype(), s, y);
+  }
+
+  static Tensor instanceNorm(Op.InstanceNorm op, Tensor x, Tensor scale, Tensor bias,
+      String what) {
+    int[] s = x.shape();
+    if (s.length < 3 || scale.size() != s[1] || bias.size() != s[1]) {
+      throw new BadInputException(what + ": InstanceNormalization needs [N, C, …] with C scales "
+          + "and biases, got " + Shapes.str(s));
+    }
+    int c = s[1];
+    int len = x.size() / (s[0] * c);
+    double[] y = normalizeRows(x.data(), s[0] * c, len, op.epsilon());
+    for (int i = 0; i < y.length; i++) {
+      int ch = (i / len) % c;
+      y[i] = y[i] * scale.get(ch) + bias.get(ch);
+    }
+    return Tensor.of(x.dtype(), s, y);
+  }
+
+  static Tensor argExtreme(Op.ArgExtreme op, Tensor x) {
+    int[] s = x.shape();
+    int axis = op.axis();
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= s[d];
+    }
+    int len = s[axis];
+    int inner = x.size() / Math.max(1, outer * len);
+    double[] xd = x.data();
+    double[] y = new double[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int best = 0;
+        double bv = xd[o * len * inner + in];
+        for (int j = 1; j < len; j++) {
+          double v = xd[(o * len + j) * inner + in];
+          boolean better = op.max() ? v > bv : v < bv;
+          if (better || (op.selectLast() && v == bv)) {
+            best = j;
+            bv = v;
+          }
+        }
+        y[o * inner + in] = best;
+      }
+    }
+    int[] shape;
+    if (op.keepDims()) {
+      shape = s.clone();
+      shape[axis] = 1;
+    } else {
+      shape = new int[s.length - 1];
+      for (int d = 0, w = 0; d < s.length; d++) {
+        if (d != axis) {
+          shape[w++] = s[d];
+        }
+      }
+    }
+    return Tensor.of(io.kubz.slicer.ir.DType.INT64, shape, y);
   }
 }

@@ -7,11 +7,11 @@ import io.kubz.slicer.ir.Shapes;
  * kernel position k of the spatial axes, the input position o·stride − padBegin + k·dilation, as a
  * flat spatial offset, or −1 where it falls into the padding.
  */
-final class Windows {
+public final class Windows {
   private Windows() {}
 
   /** Output extent per axis: floor or ceil of (in + pads − ((k−1)·dil + 1)) / stride, plus 1. */
-  static int[] outShape(
+  public static int[] outShape(
       int[] in, int[] kernel, int[] strides, int[] pads, int[] dilations, boolean ceil) {
     int r = in.length;
     int[] out = new int[r];
@@ -28,7 +28,7 @@ final class Windows {
   }
 
   /** table[o·K + k] = flat input offset of window o, kernel position k, or −1 if padded. */
-  static int[] table(int[] in, int[] out, int[] kernel, int[] strides, int[] pads, int[] dilations) {
+  public static int[] table(int[] in, int[] out, int[] kernel, int[] strides, int[] pads, int[] dilations) {
     int r = in.length;
     int no = (int) Shapes.size(out);
     int nk = (int) Shapes.size(kernel);
@@ -56,7 +56,7 @@ final class Windows {
   }
 
   /** How many kernel positions of window oi lie inside the padded extent [−padBegin, in + padEnd). */
-  static int paddedCount(int[] in, int[] out, int[] kernel, int[] strides, int[] pads,
+  public static int paddedCount(int[] in, int[] out, int[] kernel, int[] strides, int[] pads,
       int[] dilations, int oi) {
     int r = in.length;
     int[] o = new int[r];

@@ -13,19 +13,24 @@ import java.util.Map;
  * known so far. Auxiliary inputs (shapes, axes, bounds, indices, pads) must be constants.
  */
 final class DecodeContext {
-  /** A decoded node: the IR operation and the names of its data inputs. */
-  record Decoded(Op op, List<String> inputs) {}
+  /**
+   * A decoded node: the IR operation, the names of its data inputs, and constants the decoding
+   * made (a name and tensor, or null).
+   */
+  record Decoded(Op op, List<String> inputs, String constantName, Tensor constant) {}
 
   final NodeProto node;
+  final String name;
   final String what;
   final long opset;
   final Attrs attrs;
   private final Map<String, Tensor> constants;
   private final Map<String, ValueInfo> values;
 
-  DecodeContext(NodeProto node, String what, long opset, Map<String, Tensor> constants,
-      Map<String, ValueInfo> values) {
+  DecodeContext(NodeProto node, String name, String what, long opset,
+      Map<String, Tensor> constants, Map<String, ValueInfo> values) {
     this.node = node;
+    this.name = name;
     this.what = what;
     this.opset = opset;
     this.attrs = new Attrs(node, what);
@@ -53,9 +58,10 @@ final class DecodeContext {
   Tensor constant(int k, String role) {
     Tensor t = constants.get(input(k));
     if (t == null) {
-      throw new MalformedModelException(what + ": its " + role + " input '" + input(k)
-          + "' must be a constant (kubz needs static shapes), but it is computed from the model "
-          + "input");
+      // A limitation of kubz (static shapes and indices), not a fault of the model.
+      throw new UnsupportedOpException(node.getOpType(), name, "its " + role + " input '"
+          + input(k) + "' is computed from the model input, but kubz needs it constant (static "
+          + "shapes and indices); re-export the model with it fixed");
     }
     return t;
   }
@@ -79,7 +85,19 @@ final class DecodeContext {
   }
 
   Decoded of(Op op, List<String> inputs) {
-    return new Decoded(op, inputs);
+    return new Decoded(op, inputs, null, null);
+  }
+
+  /** A decoding that also introduces a constant (which one of {@code inputs} names). */
+  Decoded withConstant(Op op, List<String> inputs, String name, Tensor t) {
+    if (constants.containsKey(name) || values.containsKey(name)) {
+      throw error("tensor name '" + name + "' is already taken");
+    }
+    return new Decoded(op, inputs, name, t);
+  }
+
+  io.kubz.slicer.ir.DType dtype(int k) {
+    return values.get(input(k)).dtype();
   }
 
   static int[] toInts(long[] v) {

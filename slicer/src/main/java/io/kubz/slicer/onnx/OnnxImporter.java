@@ -33,11 +33,15 @@ import java.util.Set;
  * really initializers are dropped. Nodes are sorted topologically and walked once: a node whose
  * inputs are all constant is evaluated and becomes a constant (this folds Shape, Cast, Constant
  * and arithmetic on constants); every other node gets its output type and shape by evaluating its
- * kernel on zeros of the input shapes. Symbolic dimensions (a batch "N") become 1 unless the
+ * kernel on ones of the input shapes (every operation has a static output shape once its
+ * auxiliary inputs are constants, so the probe's values do not matter). Symbolic dimensions (a batch "N") become 1 unless the
  * caller gives the input shapes. Then {@link Passes#standard} folds batch normalisation into the
  * convolution or Gemm before it and fuses the erf/tanh GELU patterns.
  */
 public final class OnnxImporter {
+  /** The largest model input kubz accepts, in elements (2²⁷: a gigabyte of doubles). */
+  public static final long MAX_ELEMENTS = 1L << 27;
+
   private OnnxImporter() {}
 
   /** Reads a model file; external tensor data is looked up next to it. */
@@ -155,22 +159,39 @@ public final class OnnxImporter {
       }
       String out = n.getOutput(0);
       long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
-      DecodeContext c = new DecodeContext(n, label, version, constants, values);
-      Tensor folded = ConstantOps.tryConstant(c, values);
+      DecodeContext c = new DecodeContext(n, nodeName(n, i), label, version, constants, values);
+      Tensor folded;
+      DecodeContext.Decoded d;
+      try {
+        folded = ConstantOps.tryConstant(c, values);
+        d = folded == null ? OnnxOps.decode(c) : null;
+      } catch (BadInputException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Attribute values no valid model has (overflowing ints, inconsistent lists).
+        throw new MalformedModelException(label + ": its attributes or inputs are invalid ("
+            + e + "); the file is corrupt or was written by a faulty exporter", e);
+      }
       if (folded != null) {
         constants.put(out, folded);
         values.put(out, new ValueInfo(out, folded.dtype(), folded.shape()));
         continue;
       }
-      DecodeContext.Decoded d = OnnxOps.decode(c);
+      if (d.constantName() != null) {
+        constants.put(d.constantName(), d.constant());
+        values.put(d.constantName(), new ValueInfo(d.constantName(), d.constant().dtype(),
+            d.constant().shape()));
+      }
       boolean allConstant = true;
       List<Tensor> probe = new ArrayList<>();
       for (String s : d.inputs()) {
         Tensor t = constants.get(s);
         if (t == null) {
           allConstant = false;
+          // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value.
           ValueInfo v = values.get(s);
           t = Tensor.zeros(v.dtype(), v.shape());
+          java.util.Arrays.fill(t.data(), 1);
         }
         probe.add(t);
       }
@@ -242,9 +263,17 @@ public final class OnnxImporter {
     }
     TensorShapeProto sp = vi.getType().getTensorType().getShape();
     int[] shape = new int[sp.getDimCount()];
+    long size = 1;
     for (int k = 0; k < shape.length; k++) {
       TensorShapeProto.Dimension d = sp.getDim(k);
-      shape[k] = d.hasDimValue() && d.getDimValue() > 0 ? Math.toIntExact(d.getDimValue()) : 1;
+      long v = d.hasDimValue() && d.getDimValue() > 0 ? d.getDimValue() : 1;
+      size *= Math.min(v, MAX_ELEMENTS + 1);
+      if (v > MAX_ELEMENTS || size > MAX_ELEMENTS) {
+        throw new MalformedModelException(what + " declares more than " + MAX_ELEMENTS
+            + " elements (dimension " + k + " is " + v + "): the file is corrupt or the model "
+            + "too large for kubz");
+      }
+      shape[k] = (int) v;
     }
     if (given != null) {
       if (given.length != shape.length) {

@@ -2,6 +2,7 @@ package io.kubz.slicer.onnx;
 
 import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.ir.UnaryKind;
 import io.kubz.slicer.onnx.DecodeContext.Decoded;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The ONNX operators kubz reads (default domain only) and how each becomes an IR {@link Op}.
- * Constant and Shape are handled by the importer itself (they become constants).
+ * Constant, ConstantOfShape and Shape are handled by the importer itself (they become
+ * constants).
  */
 final class OnnxOps {
   private OnnxOps() {}
@@ -45,22 +47,33 @@ final class OnnxOps {
           Map.entry("Tan", UnaryKind.TAN),
           Map.entry("Asin", UnaryKind.ASIN),
           Map.entry("Acos", UnaryKind.ACOS),
-          Map.entry("Atan", UnaryKind.ATAN));
+          Map.entry("Atan", UnaryKind.ATAN),
+          Map.entry("Not", UnaryKind.NOT));
 
   private static final Map<String, Op.BinaryKind> BINARY =
-      Map.of(
-          "Add", Op.BinaryKind.ADD,
-          "Sub", Op.BinaryKind.SUB,
-          "Mul", Op.BinaryKind.MUL,
-          "Div", Op.BinaryKind.DIV,
-          "Pow", Op.BinaryKind.POW);
+      Map.ofEntries(
+          Map.entry("Add", Op.BinaryKind.ADD),
+          Map.entry("Sub", Op.BinaryKind.SUB),
+          Map.entry("Mul", Op.BinaryKind.MUL),
+          Map.entry("Div", Op.BinaryKind.DIV),
+          Map.entry("Pow", Op.BinaryKind.POW),
+          Map.entry("Less", Op.BinaryKind.LESS),
+          Map.entry("LessOrEqual", Op.BinaryKind.LESS_OR_EQUAL),
+          Map.entry("Greater", Op.BinaryKind.GREATER),
+          Map.entry("GreaterOrEqual", Op.BinaryKind.GREATER_OR_EQUAL),
+          Map.entry("Equal", Op.BinaryKind.EQUAL),
+          Map.entry("And", Op.BinaryKind.AND),
+          Map.entry("Or", Op.BinaryKind.OR),
+          Map.entry("Xor", Op.BinaryKind.XOR));
 
   private static final Set<String> OTHERS =
       Set.of(
           "Gemm", "MatMul", "PRelu", "Clip", "Softmax", "Conv", "ConvTranspose", "MaxPool",
           "AveragePool", "GlobalAveragePool", "BatchNormalization", "Flatten", "Reshape",
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
-          "ReduceSum", "ReduceMax", "ReduceMin", "Identity", "Constant", "Cast", "Shape");
+          "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
+          "LayerNormalization", "InstanceNormalization", "Trilu", "Where", "ArgMax", "ArgMin",
+          "Identity", "Constant", "ConstantOfShape", "Cast", "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();
@@ -109,6 +122,22 @@ final class OnnxOps {
         return c.of(new Op.BatchNorm(a.f("epsilon", 1e-5)), c.inputs(5));
       case "Cast":
         return cast(c);
+      case "LayerNormalization": {
+        int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", -1), c.shape(0).length, c.what);
+        return c.of(new Op.LayerNorm(axis, a.f("epsilon", 1e-5)), c.optionalInputs(2, 3));
+      }
+      case "InstanceNormalization":
+        return c.of(new Op.InstanceNorm(a.f("epsilon", 1e-5)), c.inputs(3));
+      case "Trilu":
+        return trilu(c);
+      case "Where":
+        return c.of(new Op.Where(), c.inputs(3));
+      case "ArgMax":
+      case "ArgMin": {
+        int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", 0), c.shape(0).length, c.what);
+        return c.of(new Op.ArgExtreme(t.equals("ArgMax"), axis, a.i("keepdims", 1) != 0,
+            a.i("select_last_index", 0) != 0), c.inputs(1));
+      }
       case "Conv":
       case "ConvTranspose":
       case "MaxPool":
@@ -169,6 +198,30 @@ final class OnnxOps {
     long axis = c.attrs.i("axis", legacy ? 1 : -1);
     int ax = io.kubz.slicer.ir.Shapes.axis(axis, rank, c.what);
     return c.of(new Op.Softmax(ax, legacy), c.inputs(1));
+  }
+
+  /**
+   * Trilu keeps the elements with j − i ≥ k (upper) or j − i ≤ k (lower) of the last two axes:
+   * imported as Mul by a constant 0/1 mask of shape [rows, cols].
+   */
+  private static Decoded trilu(DecodeContext c) {
+    int[] s = c.shape(0);
+    if (s.length < 2) {
+      throw c.error("input must have rank 2 or more, got " + java.util.Arrays.toString(s));
+    }
+    long k = c.hasInput(1) ? (long) c.constant(1, "k").get(0) : 0;
+    boolean upper = c.attrs.i("upper", 1) != 0;
+    int rows = s[s.length - 2];
+    int cols = s[s.length - 1];
+    double[] mask = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        mask[i * cols + j] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
+      }
+    }
+    String name = c.node.getOutput(0) + "_trilu_mask";
+    return c.withConstant(new Op.Binary(Op.BinaryKind.MUL), List.of(c.input(0), name), name,
+        Tensor.of(c.dtype(0), new int[] {rows, cols}, mask));
   }
 
   private static Decoded cast(DecodeContext c) {

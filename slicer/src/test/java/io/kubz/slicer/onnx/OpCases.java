@@ -82,6 +82,15 @@ final class OpCases {
         List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4)),
             w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))),
         attr("epsilon", 1e-3f))));
+    c.add(single("Conv without bias + BatchNormalization (folded)", 13, img, w -> w.node(
+        "BatchNormalization", List.of(w.node("Conv", List.of("x", w.initializer("w",
+            rand(3, 4, 3, 3)))), w.initializer("s", rand(3)), w.initializer("b", rand(3)),
+            w.initializer("m", rand(3)), w.initializer("v", plus(rand(3), 1.5))))));
+    c.add(single("Gemm + BatchNormalization (folded)", 13, new int[] {2, 3}, w -> w.node(
+        "BatchNormalization", List.of(w.node("Gemm", List.of("x", w.initializer("w",
+            rand(4, 3)), w.initializer("c", rand(4))), attr("transB", 1L), attr("beta", 0.5f)),
+            w.initializer("s", rand(4)), w.initializer("b", rand(4)),
+            w.initializer("m", rand(4)), w.initializer("v", plus(rand(4), 1.5))))));
     c.add(op("Softmax axis 1 opset 13", 13, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
     c.add(op("Softmax default axis opset 13", 13, new int[] {2, 3, 4}, "Softmax"));
     c.add(op("Softmax coerced opset 11", 11, new int[] {2, 3, 4}, "Softmax", attr("axis", 1L)));
@@ -146,6 +155,47 @@ final class OpCases {
     c.add(single("ReduceSum axes input", 13, img, w -> w.node("ReduceSum",
         List.of("x", w.initializer("a", Tensor.longs(2))))));
     c.add(op("ReduceMax all", 13, img, "ReduceMax"));
+    c.add(op("ReduceL1", 13, img, "ReduceL1", ints("axes", 2, 3)));
+    c.add(op("ReduceL2 keepdims 0", 13, img, "ReduceL2", ints("axes", 1), attr("keepdims", 0L)));
+    c.add(op("ReduceLogSumExp", 13, img, "ReduceLogSumExp", ints("axes", -1)));
+    c.add(single("ReduceMean axes input opset 18", 18, img, w -> w.node("ReduceMean",
+        List.of("x", w.initializer("a", Tensor.longs(0, 2))))));
+    c.add(single("LayerNormalization axis -2", 17, new int[] {2, 3, 4}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(3, 4)),
+            w.initializer("b", rand(4))), attr("axis", -2L), attr("epsilon", 1e-3f))));
+    c.add(single("LayerNormalization no bias", 17, new int[] {2, 5}, w -> w.node(
+        "LayerNormalization", List.of("x", w.initializer("s", rand(5))))));
+    c.add(single("InstanceNormalization", 13, img, w -> w.node("InstanceNormalization",
+        List.of("x", w.initializer("s", rand(4)), w.initializer("b", rand(4))))));
+    c.add(op("Trilu upper", 14, new int[] {2, 4, 5}, "Trilu"));
+    c.add(single("Trilu lower k=-1", 14, new int[] {2, 4, 5}, w -> w.node("Trilu",
+        List.of("x", w.initializer("k", Tensor.scalar(DType.INT64, -1))), attr("upper", 0L))));
+    for (String cmp : new String[] {"Less", "LessOrEqual", "Greater", "GreaterOrEqual",
+        "Equal"}) {
+      c.add(single(cmp, 13, new int[] {3, 4}, w -> w.node("Cast", List.of(w.node(cmp,
+          List.of(w.node("Round", List.of("x")), w.initializer("z", Tensor.of(new int[] {4},
+              -1, 0, 0.5, 1))))), attr("to", 1L))));
+    }
+    c.add(single("And/Or/Xor/Not", 13, new int[] {3, 4}, w -> {
+      String pos = w.node("Greater", List.of("x", w.initializer("z", Tensor.scalar(DType.FLOAT,
+          0))));
+      String small = w.node("Less", List.of("x", w.initializer("h", Tensor.scalar(DType.FLOAT,
+          0.5))));
+      String and = w.node("And", List.of(pos, small));
+      String or = w.node("Or", List.of(and, w.node("Not", List.of(pos))));
+      return w.node("Cast", List.of(w.node("Xor", List.of(or, small))), attr("to", 1L));
+    }));
+    c.add(single("Where", 13, new int[] {3, 4}, w -> w.node("Where", List.of(
+        w.node("Greater", List.of("x", w.initializer("z", Tensor.scalar(DType.FLOAT, 0)))),
+        "x", w.initializer("k", rand(4))))));
+    c.add(single("ArgMax keepdims", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
+        w.node("ArgMax", List.of("x"), attr("axis", 1L))), attr("to", 1L))));
+    c.add(single("ArgMin last index", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
+        w.node("ArgMin", List.of(w.node("Round", List.of("x"))), attr("axis", -1L),
+            attr("keepdims", 0L), attr("select_last_index", 1L))), attr("to", 1L))));
+    c.add(single("ConstantOfShape (folded)", 13, new int[] {2, 3}, w -> w.node("Add", List.of(
+        "x", w.node("ConstantOfShape", List.of(w.node("Shape", List.of("x"))),
+            OnnxWriter.tensor("value", Tensor.of(new int[] {1}, 2.5)))))));
     c.add(op("ReduceMin axis 0", 13, img, "ReduceMin", ints("axes", 0)));
     c.add(single("Shape-driven Reshape (folded)", 13, img, w -> {
       String shape = w.node("Shape", List.of("x"));

@@ -1,0 +1,197 @@
+package io.kubz.slicer.quant;
+
+import io.kubz.lookup.table.FixedPoint;
+import io.kubz.slicer.interp.Kernels;
+import io.kubz.slicer.interp.Windows;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.ir.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Integer kernels of the quantized semantics (see the package documentation). */
+final class IntKernels {
+  /** Products are summed in doubles only while every partial sum is an exact integer. */
+  private static final double EXACT = 0x1p52;
+
+  private IntKernels() {}
+
+  /**
+   * acc = Σ a·w (+ bias) of a Gemm, MatMul, Conv or ConvTranspose with alpha = beta = 1, computed by
+   * the float kernel on integer-valued doubles. Exactness: every partial sum is bounded by
+   * max|a|·max|w|·|W| + max|bias| (each output sums at most |W| products); below 2^52 every
+   * double operation is exact, so the result equals the integer sum in any order.
+   */
+  static long[] linear(Op op, List<long[]> ins, List<int[]> shapes, String what) {
+    double bound = maxAbs(ins.get(0)) * maxAbs(ins.get(1)) * (double) ins.get(1).length
+        + (ins.size() > 2 ? maxAbs(ins.get(2)) : 0);
+    if (bound >= EXACT) {
+      throw new ArithmeticException(what + ": accumulator could exceed 2^52 (bound " + bound
+          + "); lower activation_scale or param_scale");
+    }
+    List<Tensor> t = new ArrayList<>();
+    for (int i = 0; i < ins.size(); i++) {
+      t.add(Tensor.of(shapes.get(i), toDoubles(ins.get(i))));
+    }
+    double[] out = Kernels.apply(op, t, what).data();
+    long[] r = new long[out.length];
+    for (int i = 0; i < out.length; i++) {
+      r[i] = (long) out[i];
+    }
+    return r;
+  }
+
+  static long[] rescale(long[] x, int k) {
+    long[] r = new long[x.length];
+    for (int i = 0; i < x.length; i++) {
+      r[i] = FixedPoint.rescale(x[i], k);
+    }
+    return r;
+  }
+
+  /** ⌊(x + ⌊d/2⌋) / d⌋: x/d rounded half up, for d &gt; 0 (a circuit proves q·d + r = x + ⌊d/2⌋, 0 ≤ r &lt; d). */
+  static long divRound(long x, long d) {
+    return Math.floorDiv(x + d / 2, d);
+  }
+
+  /** a[bi(o)] op b[bj(o)] with numpy broadcasting; {@code f} combines two values. */
+  interface LongOp {
+    long apply(long a, long b);
+  }
+
+  static long[] broadcast(long[] a, int[] sa, long[] b, int[] sb, int[] out, LongOp f) {
+    int[] ia = Shapes.broadcastIndex(sa, out);
+    int[] ib = Shapes.broadcastIndex(sb, out);
+    long[] r = new long[ia.length];
+    for (int o = 0; o < r.length; o++) {
+      r[o] = f.apply(a[ia[o]], b[ib[o]]);
+    }
+    return r;
+  }
+
+  /** Max or average pooling; average divides the window sum by its count, rounding half up. */
+  static long[] pool(Op.Pool p, long[] x, int[] xs, int[] ys) {
+    int nc = xs[0] * xs[1];
+    int[] in = java.util.Arrays.copyOfRange(xs, 2, xs.length);
+    int[] out = java.util.Arrays.copyOfRange(ys, 2, ys.length);
+    int[] table = Windows.table(in, out, p.kernel(), p.strides(), p.pads(), p.dilations());
+    int nIn = (int) Shapes.size(in);
+    int nOut = (int) Shapes.size(out);
+    int nk = (int) Shapes.size(p.kernel());
+    long[] y = new long[nc * nOut];
+    for (int c = 0; c < nc; c++) {
+      for (int o = 0; o < nOut; o++) {
+        long acc = p.kind() == Op.PoolKind.MAX ? Long.MIN_VALUE : 0;
+        int valid = 0;
+        for (int k = 0; k < nk; k++) {
+          int off = table[o * nk + k];
+          if (off < 0) {
+            continue;
+          }
+          long v = x[c * nIn + off];
+          acc = p.kind() == Op.PoolKind.MAX ? Math.max(acc, v) : acc + v;
+          valid++;
+        }
+        if (p.kind() == Op.PoolKind.AVERAGE) {
+          int count = p.countIncludePad()
+              ? Windows.paddedCount(in, out, p.kernel(), p.strides(), p.pads(), p.dilations(), o) : valid;
+          acc = divRound(acc, count);
+        } else if (valid == 0) {
+          acc = 0;
+        }
+        y[c * nOut + o] = acc;
+      }
+    }
+    return y;
+  }
+
+  static long[] globalAveragePool(long[] x, int[] xs) {
+    int nc = xs[0] * xs[1];
+    int ni = x.length / nc;
+    long[] y = new long[nc];
+    for (int p = 0; p < nc; p++) {
+      long s = 0;
+      for (int i = 0; i < ni; i++) {
+        s += x[p * ni + i];
+      }
+      y[p] = divRound(s, ni);
+    }
+    return y;
+  }
+
+  /** Reduction over axes; MEAN divides the exact sum by the count, rounding half up. */
+  static long[] reduce(Op.Reduce r, long[] x, int[] xs) {
+    int rank = xs.length;
+    boolean[] reduced = new boolean[rank];
+    int count = 1;
+    for (int a : r.axes()) {
+      reduced[a] = true;
+      count *= xs[a];
+    }
+    int[] kept = xs.clone();
+    for (int a = 0; a < rank; a++) {
+      if (reduced[a]) {
+        kept[a] = 1;
+      }
+    }
+    int[] keptStrides = Shapes.strides(kept);
+    int nOut = (int) Shapes.size(kept);
+    long[] acc = new long[nOut];
+    boolean[] seen = new boolean[nOut];
+    int[] idx = new int[rank];
+    for (int i = 0; i < x.length; i++) {
+      int rem = i;
+      for (int d = rank - 1; d >= 0; d--) {
+        idx[d] = rem % xs[d];
+        rem /= xs[d];
+      }
+      int o = 0;
+      for (int d = 0; d < rank; d++) {
+        o += (reduced[d] ? 0 : idx[d]) * keptStrides[d];
+      }
+      long v = x[i];
+      switch (r.kind()) {
+        case MAX: acc[o] = seen[o] ? Math.max(acc[o], v) : v; break;
+        case MIN: acc[o] = seen[o] ? Math.min(acc[o], v) : v; break;
+        default: acc[o] += v;
+      }
+      seen[o] = true;
+    }
+    if (r.kind() == Op.ReduceKind.MEAN) {
+      for (int o = 0; o < nOut; o++) {
+        acc[o] = divRound(acc[o], count);
+      }
+    }
+    return acc;
+  }
+
+  /** Groups of a softmax: element (outer, j, inner) is at outer·len·inner + j·inner + inner. */
+  static int[] softmaxGroups(Op.Softmax s, int[] xs) {
+    int outer = 1;
+    for (int a = 0; a < s.axis(); a++) {
+      outer *= xs[a];
+    }
+    int len = xs[s.axis()];
+    int inner = 1;
+    for (int a = s.axis() + 1; a < xs.length; a++) {
+      inner *= xs[a];
+    }
+    return s.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
+  }
+
+  static double maxAbs(long[] v) {
+    long m = 0;
+    for (long x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
+  }
+
+  static double[] toDoubles(long[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return d;
+  }
+}

@@ -1,0 +1,83 @@
+package io.kubz.slicer.quant;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The quantization settings of a model: the fixed-point scale of activations and of parameters, and
+ * the bit width of every lookup table (chosen by calibration with a safety margin). Saved as JSON
+ * so that a later run reuses exactly the same circuits.
+ *
+ * @param activationScale s: every activation tensor holds round(x·2^s)
+ * @param paramScale scale of weights and other multiplicative constants
+ * @param marginBits extra table bits beyond the calibrated range (1 doubles the range)
+ * @param tableBits bits of the input domain of each node's table, by node name
+ * @param target the preset the plan came from ("accuracy", "resources" or "custom")
+ */
+public record QuantPlan(int activationScale, int paramScale, int marginBits, Map<String, Integer> tableBits,
+    String target) {
+  public static final int FORMAT_VERSION = 1;
+
+  public QuantPlan {
+    if (activationScale < 0 || activationScale > 24 || paramScale < 0 || paramScale > 24) {
+      throw new BadInputException("scales must be in [0, 24]; got activation_scale " + activationScale
+          + ", param_scale " + paramScale);
+    }
+    if (marginBits < 0 || marginBits > 8) {
+      throw new BadInputException("margin_bits must be in [0, 8], got " + marginBits);
+    }
+    tableBits = Map.copyOf(tableBits);
+  }
+
+  /** A preset before calibration: "accuracy" (scales 2^10) or "resources" (2^6). */
+  public static QuantPlan preset(String target) {
+    switch (target) {
+      case "accuracy":
+        return new QuantPlan(10, 10, 1, Map.of(), target);
+      case "resources":
+        return new QuantPlan(6, 6, 1, Map.of(), target);
+      default:
+        throw new BadInputException("unknown --target '" + target + "': use accuracy or resources");
+    }
+  }
+
+  /** The default preset: a balance of accuracy and circuit size (scales 2^8). */
+  public static QuantPlan defaults() {
+    return new QuantPlan(8, 8, 1, Map.of(), "balanced");
+  }
+
+  public QuantPlan withTableBits(Map<String, Integer> bits) {
+    return new QuantPlan(activationScale, paramScale, marginBits, bits, target);
+  }
+
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format_version", FORMAT_VERSION);
+    m.put("target", target);
+    m.put("activation_scale", activationScale);
+    m.put("param_scale", paramScale);
+    m.put("margin_bits", marginBits);
+    m.put("table_bits", new TreeMap<>(tableBits));
+    return Json.writePretty(m);
+  }
+
+  public static QuantPlan fromJson(String text) {
+    Map<String, Object> m = Json.asObject(Json.parse(text), "settings");
+    int version = Json.asInt(Json.get(m, "format_version"), "format_version");
+    if (version != FORMAT_VERSION) {
+      throw new BadInputException("settings format_version " + version + " is not supported (expected "
+          + FORMAT_VERSION + "): calibrate again");
+    }
+    Map<String, Integer> bits = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : Json.asObject(Json.get(m, "table_bits"), "table_bits").entrySet()) {
+      bits.put(e.getKey(), Json.asInt(e.getValue(), "table_bits." + e.getKey()));
+    }
+    return new QuantPlan(Json.asInt(Json.get(m, "activation_scale"), "activation_scale"),
+        Json.asInt(Json.get(m, "param_scale"), "param_scale"),
+        Json.asInt(Json.get(m, "margin_bits"), "margin_bits"), bits,
+        m.containsKey("target") ? Json.asString(m.get("target"), "target") : "custom");
+  }
+}

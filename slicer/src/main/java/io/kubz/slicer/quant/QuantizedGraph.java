@@ -1,0 +1,291 @@
+package io.kubz.slicer.quant;
+
+import io.kubz.field.BadInputException;
+import io.kubz.lookup.table.Activation;
+import io.kubz.lookup.table.FixedPoint;
+import io.kubz.lookup.table.FunctionTable;
+import io.kubz.lookup.table.TableSpec;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.ir.UnaryKind;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph in integers: every node with its scales, rescale shift, table and quantized constants
+ * ({@link QNode}), and the re-indexing map of every layout node. This is what circuits are compiled
+ * from and what {@link IntegerInterpreter} runs; the float graph is kept for the accuracy report.
+ */
+public final class QuantizedGraph {
+  /** Table width used for a node the plan does not mention (calibration normally sets every one). */
+  public static final int DEFAULT_TABLE_BITS = 16;
+
+  private final Graph graph;
+  private final QuantPlan plan;
+  private final Map<String, QNode> nodes;
+  private final Map<String, IndexMap> indexMaps;
+
+  private QuantizedGraph(Graph graph, QuantPlan plan, Map<String, QNode> nodes, Map<String, IndexMap> maps) {
+    this.graph = graph;
+    this.plan = plan;
+    this.nodes = Collections.unmodifiableMap(nodes);
+    this.indexMaps = Collections.unmodifiableMap(maps);
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public QuantPlan plan() {
+    return plan;
+  }
+
+  /** Nodes in topological order. */
+  public List<QNode> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  public QNode node(String name) {
+    QNode q = nodes.get(name);
+    if (q == null) {
+      throw new IllegalArgumentException("no node named " + name);
+    }
+    return q;
+  }
+
+  /** The re-indexing map of a layout node (Reshape, Transpose, Concat, Slice, Gather, Pad). */
+  public IndexMap indexMap(String node) {
+    IndexMap m = indexMaps.get(node);
+    if (m == null) {
+      throw new IllegalArgumentException(node + " is not a layout node");
+    }
+    return m;
+  }
+
+  /** Scale of every activation tensor (graph inputs, node outputs). */
+  public int activationScale() {
+    return plan.activationScale();
+  }
+
+  /** round(x·2^s) of each input value. */
+  public long[] quantizeInput(Tensor t) {
+    double[] d = t.data();
+    long[] q = new long[d.length];
+    for (int i = 0; i < d.length; i++) {
+      q[i] = FixedPoint.toFixed(d[i], plan.activationScale());
+    }
+    return q;
+  }
+
+  /** The real values of an activation tensor. */
+  public Tensor dequantize(long[] v, int[] shape) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = FixedPoint.toReal(v[i], plan.activationScale());
+    }
+    return Tensor.of(shape, d);
+  }
+
+  /** Quantizes every node of {@code g} under {@code plan}. */
+  public static QuantizedGraph quantize(Graph g, QuantPlan plan) {
+    Map<String, QNode> nodes = new LinkedHashMap<>();
+    Map<String, IndexMap> maps = new LinkedHashMap<>();
+    for (Node n : g.nodes()) {
+      nodes.put(n.name(), quantizeNode(n, g, plan));
+      if (IndexMap.isLayout(n.op())) {
+        maps.put(n.name(), IndexMap.of(n, g));
+      }
+    }
+    return new QuantizedGraph(g, plan, nodes, maps);
+  }
+
+  private static QNode quantizeNode(Node n, Graph g, QuantPlan plan) {
+    int s = plan.activationScale();
+    int p = plan.paramScale();
+    int k = n.inputs().size();
+    int[] sc = new int[k];
+    long[][] params = new long[k][];
+    Tensor[] c = new Tensor[k];
+    for (int i = 0; i < k; i++) {
+      sc[i] = s;
+      if (g.isConstant(n.inputs().get(i))) {
+        c[i] = g.constants().get(n.inputs().get(i));
+      }
+    }
+    Op op = n.op();
+    int shift = 0;
+    TableSpec table = null;
+    if (op instanceof Op.Gemm) {
+      Op.Gemm gm = (Op.Gemm) op;
+      double alphaA = c[0] != null ? gm.alpha() : 1;
+      double alphaB = c[0] == null && c[1] != null ? gm.alpha() : 1;
+      if (c[0] == null && c[1] == null && gm.alpha() != 1) {
+        throw unsupported(n, "alpha ≠ 1 with two activation operands");
+      }
+      quantizeParam(c, params, sc, 0, p, alphaA);
+      quantizeParam(c, params, sc, 1, p, alphaB);
+      if (k > 2) {
+        if (c[2] == null && gm.beta() != 1) {
+          throw unsupported(n, "beta ≠ 1 with an activation bias");
+        }
+        quantizeParam(c, params, sc, 2, c[2] != null ? sc[0] + sc[1] : s, gm.beta());
+      }
+      shift = sc[0] + sc[1] - s;
+    } else if (op instanceof Op.MatMul) {
+      quantizeParam(c, params, sc, 0, p, 1);
+      quantizeParam(c, params, sc, 1, p, 1);
+      shift = sc[0] + sc[1] - s;
+    } else if (op instanceof Op.Conv || op instanceof Op.ConvTranspose) {
+      if (c[1] == null) {
+        throw unsupported(n, "weights that are not constants");
+      }
+      quantizeParam(c, params, sc, 1, p, 1);
+      if (k > 2) {
+        quantizeParam(c, params, sc, 2, s + p, 1);
+      }
+      shift = p;
+    } else if (op instanceof Op.Binary) {
+      Op.BinaryKind kind = ((Op.Binary) op).kind();
+      switch (kind) {
+        case ADD:
+        case SUB:
+          quantizeParam(c, params, sc, 0, s, 1);
+          quantizeParam(c, params, sc, 1, s, 1);
+          break;
+        case MUL:
+          quantizeParam(c, params, sc, 0, p, 1);
+          quantizeParam(c, params, sc, 1, p, 1);
+          shift = sc[0] + sc[1] - s;
+          break;
+        case DIV:
+          if (c[1] == null) {
+            throw unsupported(n, "division by a tensor that is not a constant");
+          }
+          quantizeParam(c, params, sc, 0, s, 1);
+          params[1] = fixed(reciprocal(c[1], n), p);
+          sc[1] = p;
+          shift = sc[0] + p - s;
+          break;
+        default:
+          throw unsupported(n, "element-wise " + kind);
+      }
+    } else if (op instanceof Op.Unary) {
+      Op.Unary u = (Op.Unary) op;
+      if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS) {
+        table = new FunctionTable(activation(u, n), bits(plan, n), s, s);
+      }
+      constantsAt(c, params, sc, s);
+    } else if (op instanceof Op.Softmax) {
+      table = new FunctionTable(new Activation.Exp(), bits(plan, n), s, s);
+      constantsAt(c, params, sc, s);
+    } else if (op instanceof Op.PRelu) {
+      quantizeParam(c, params, sc, 1, p, 1);
+      shift = p;
+    } else if (op instanceof Op.BatchNorm) {
+      batchNorm(n, c, params, sc, s, p, ((Op.BatchNorm) op).epsilon());
+      shift = p;
+    } else if (op instanceof Op.Cast) {
+      if (!((Op.Cast) op).to().isFloating()) {
+        throw unsupported(n, "a cast to an integer type");
+      }
+      constantsAt(c, params, sc, s);
+    } else {
+      constantsAt(c, params, sc, s);
+    }
+    if (shift < 0) {
+      throw unsupported(n, "a product at a lower scale than the activations (param_scale too small)");
+    }
+    return new QNode(n, sc, s, shift, table, params);
+  }
+
+  private static void constantsAt(Tensor[] c, long[][] params, int[] sc, int scale) {
+    for (int i = 0; i < c.length; i++) {
+      quantizeParam(c, params, sc, i, scale, 1);
+    }
+  }
+
+  private static void quantizeParam(Tensor[] c, long[][] params, int[] sc, int i, int scale, double factor) {
+    if (i < c.length && c[i] != null) {
+      double[] d = c[i].data();
+      long[] q = new long[d.length];
+      for (int j = 0; j < d.length; j++) {
+        q[j] = FixedPoint.toFixed(d[j] * factor, scale);
+      }
+      params[i] = q;
+      sc[i] = scale;
+    }
+  }
+
+  private static long[] fixed(double[] d, int scale) {
+    long[] q = new long[d.length];
+    for (int j = 0; j < d.length; j++) {
+      q[j] = FixedPoint.toFixed(d[j], scale);
+    }
+    return q;
+  }
+
+  private static double[] reciprocal(Tensor t, Node n) {
+    double[] d = t.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      if (d[i] == 0) {
+        throw new BadInputException(n.label() + ": division by a constant that contains 0");
+      }
+      d[i] = 1 / d[i];
+    }
+    return d;
+  }
+
+  /** Unfolded batch norm: y = x·a + b per channel, a = γ/√(σ² + ε) at P, b = β − μ·a at S + P. */
+  private static void batchNorm(Node n, Tensor[] c, long[][] params, int[] sc, int s, int p, double eps) {
+    for (int i = 1; i < 5; i++) {
+      if (c[i] == null) {
+        throw unsupported(n, "batch-norm statistics that are not constants");
+      }
+    }
+    double[] gamma = c[1].data();
+    double[] beta = c[2].data();
+    double[] mean = c[3].data();
+    double[] var = c[4].data();
+    double[] a = new double[gamma.length];
+    double[] b = new double[gamma.length];
+    for (int ch = 0; ch < a.length; ch++) {
+      a[ch] = gamma[ch] / Math.sqrt(var[ch] + eps);
+      b[ch] = beta[ch] - mean[ch] * a[ch];
+    }
+    params[1] = fixed(a, p);
+    params[2] = fixed(b, s + p);
+    params[3] = new long[0];
+    params[4] = new long[0];
+    sc[1] = p;
+    sc[2] = s + p;
+  }
+
+  private static int bits(QuantPlan plan, Node n) {
+    return plan.tableBits().getOrDefault(n.name(), DEFAULT_TABLE_BITS);
+  }
+
+  /** The tabulated function of an element-wise op (StrictMath-based, so tables are reproducible). */
+  static Activation activation(Op.Unary u, Node n) {
+    switch (u.kind()) {
+      case RELU: return new Activation.Relu();
+      case LEAKY_RELU: return new Activation.LeakyRelu(u.alpha());
+      case SIGMOID: return new Activation.Sigmoid();
+      case TANH: return new Activation.Tanh();
+      case ERF: return new Activation.Erf();
+      case GELU: return new Activation.Gelu();
+      case GELU_TANH: return new Activation.GeluTanh();
+      case EXP: return new Activation.Exp();
+      case RECIPROCAL: return new Activation.Reciprocal();
+      default: throw unsupported(n, "the element-wise function " + u.kind());
+    }
+  }
+
+  static BadInputException unsupported(Node n, String what) {
+    return new BadInputException(n.label() + ": " + what
+        + " is not supported by the quantizer yet");
+  }
+}
