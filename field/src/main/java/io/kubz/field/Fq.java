@@ -12,7 +12,9 @@ import java.util.Random;
  *
  * <p>Two tiers: static allocation-free kernels on flat {@code long[]} (4 little-endian limbs per
  * element, Montgomery form x·2^256 mod q, an offset is the index of limb 0; every output may alias
- * any input) for provers, and an immutable value type for circuits, configs and tests.
+ * any input) for provers, and an immutable value type for circuits, configs and tests. The
+ * arithmetic kernels allocate nothing; pow, the byte/BigInteger codecs and batchInverse use a small
+ * temporary. Inversion is a variable-time binary GCD (about 20 products' worth).
  * q ≡ 3 (mod 4), so a square root of a square x is x^((q+1)/4).
  */
 public final class Fq {
@@ -31,7 +33,7 @@ public final class Fq {
   private static final long[] R2_LIMBS = plain(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   /** The plain integer 1: multiplying by it converts out of Montgomery form. */
   private static final long[] PLAIN_ONE = {1, 0, 0, 0};
-  /** R^3 mod p: turns the binary GCD's (x·R)^-1 into x^-1·R. */
+  /** R^3 mod q: turns the binary GCD's (x·R)^-1 into x^-1·R. */
   private static final long[] R3_LIMBS = plain(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
   private static final BigInteger HALF_Q_MINUS_1 = MODULUS.shiftRight(1);
   /** (q+1)/4, valid as a square-root exponent because q ≡ 3 (mod 4). */
@@ -254,7 +256,7 @@ public final class Fq {
     return of(new BigInteger(MODULUS.bitLength() + 64, rnd));
   }
 
-  public static Fq readFqom(long[] x, int xo) {
+  public static Fq readFrom(long[] x, int xo) {
     long[] z = new long[4];
     Mont4.copy(z, 0, x, xo);
     return new Fq(z);
