@@ -31,7 +31,8 @@ public final class RowEstimator {
   private RowEstimator() {}
 
   /** Rows per gadget, the rows needed (max) and the smallest k whose usable rows fit. */
-  public record Estimate(long arith, long limbs, long mac, long sponge, long instance, long rows, int k) {}
+  public record Estimate(long arith, long limbs, long mac, long sponge, long freivalds, long instance, long rows,
+      int k) {}
 
   /** Estimate for a slice given by node names (compiles the slice's boundary, no synthesis). */
   public static Estimate estimate(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
@@ -39,7 +40,7 @@ public final class RowEstimator {
   }
 
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes) {
-    long[] g = new long[4]; // arith, limbs, mac, sponge
+    long[] g = new long[6]; // arith, limbs, mac, sponge, horner, phase-1 mac
     long instance = 0;
     g[0] += 2; // constants
     for (Boundary b : ins) {
@@ -56,13 +57,16 @@ public final class RowEstimator {
         rescaled.add(n.node().output());
       }
     }
-    long rows = Math.max(Math.max(Math.max(g[0], g[1]), Math.max(g[2], g[3])), instance);
+    long rows = instance;
+    for (long v : g) {
+      rows = Math.max(rows, v);
+    }
     int blinding = CircuitDescription.blindingFor(2);
     int k = 1;
     while ((1L << k) - blinding - 1 < rows) {
       k++;
     }
-    return new Estimate(g[0], g[1], g[2], g[3], instance, rows, k);
+    return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), instance, rows, k);
   }
 
   private static long boundary(long[] g, Boundary b) {
@@ -79,17 +83,17 @@ public final class RowEstimator {
   }
 
   private static void add(long[] g, long[] d) {
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < g.length; i++) {
       g[i] += d[i];
     }
   }
 
-  /** Rows (arith, limbs, mac, sponge) one node adds. */
+  /** Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds. */
   public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled) {
     Node node = n.node();
     Op op = node.op();
     long out = Shapes.size(q.graph().shape(node.output()));
-    long[] g = new long[4];
+    long[] g = new long[6];
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
       boolean transB = op instanceof Op.Gemm gm && gm.transB();
@@ -99,7 +103,14 @@ public final class RowEstimator {
     } else if (op instanceof Op.Conv) {
       int[] ws = q.graph().shape(node.inputs().get(1));
       int k = (int) (Shapes.size(ws) / ws[0]);
-      g[2] += out * Mac.rows(k, lanes);
+      int[] mkp = Linear.convMkp(q, n);
+      if (mkp != null && Linear.freivaldsCheaper(mkp[0], mkp[1], mkp[2], lanes)) {
+        long[] f = Freivalds.rows(mkp[0], mkp[1], mkp[2], lanes);
+        g[4] += f[0];
+        g[5] += f[1];
+      } else {
+        g[2] += out * Mac.rows(k, lanes);
+      }
       rescale(g, out, n.shift());
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
       g[0] += out;

@@ -24,6 +24,7 @@ final class Synth {
   private Range range;
   private Mac mac;
   private Sponge sponge;
+  private Freivalds freivalds;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
@@ -31,6 +32,10 @@ final class Synth {
   Synth(Map<String, long[]> values, int lanes) {
     this.values = values;
     this.lanes = lanes;
+  }
+
+  int lanes() {
+    return lanes;
   }
 
   boolean hasWitness() {
@@ -65,6 +70,13 @@ final class Synth {
       mac = new Mac(cb, lanes);
     }
     return mac;
+  }
+
+  Freivalds freivalds() {
+    if (freivalds == null) {
+      freivalds = new Freivalds(cb, lanes);
+    }
+    return freivalds;
   }
 
   Sponge sponge() {
