@@ -29,9 +29,17 @@ final class Synth {
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
 
-  Synth(Map<String, long[]> values, int lanes) {
+  private final java.util.function.ToIntFunction<String> bounds;
+
+  Synth(Map<String, long[]> values, int lanes, java.util.function.ToIntFunction<String> bounds) {
     this.values = values;
     this.lanes = lanes;
+    this.bounds = bounds;
+  }
+
+  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}). */
+  int bound(String tensor) {
+    return bounds.applyAsInt(tensor);
   }
 
   int lanes() {
