@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +67,7 @@ final class Dispatch {
   private final List<ClusterJob> waiting = new ArrayList<>();
   private final Map<UUID, Worker> workers = new LinkedHashMap<>();
   private final Set<UUID> gone = new HashSet<>();
+  private final BlockingQueue<Boolean> wakeups = new LinkedBlockingQueue<>();
   private long stuckSince = -1;
 
   Dispatch(ClusterExecutor cluster, List<ClusterJob> jobs, ClusterExecutor.Verifier verifier,
@@ -254,6 +258,9 @@ final class Dispatch {
       long sent = System.nanoTime();
       Future<WorkResult> f = executor.submitToMember(new WorkTask(j), pick.member);
       pick.current = new Attempt(j, pick.member, f, sent);
+      if (f instanceof CompletionStage<?> cs) {
+        cs.whenComplete((r, e) -> wakeups.offer(Boolean.TRUE)); // collect at once, not at the next tick
+      }
       listener.started(j.id(), pick.name(), attempts[j.id()]);
     }
   }
@@ -289,9 +296,11 @@ final class Dispatch {
         + " --max-memory, or re-plan with smaller slices (--max-rows)");
   }
 
-  private static void sleepTick() {
+  private void sleepTick() {
     try {
-      TimeUnit.NANOSECONDS.sleep(TICK_NANOS);
+      if (wakeups.poll(TICK_NANOS, TimeUnit.NANOSECONDS) != null) {
+        wakeups.clear();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterException("interrupted while waiting for workers");
