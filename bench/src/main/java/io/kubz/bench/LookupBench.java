@@ -60,16 +60,21 @@ public class LookupBench {
 
   /** {@code count} random 16-bit values in one advice column, looked up in RangeTable(16) if asked. */
   public static Circuit values(int count, boolean withLookup) {
+    return values(count, withLookup, 16);
+  }
+
+  /** {@code count} random {@code bits}-bit values, looked up in RangeTable(bits) if asked. */
+  public static Circuit values(int count, boolean withLookup, int bits) {
     CircuitBuilder b = new CircuitBuilder();
     Column.Advice a = b.advice();
     Selector q = b.selector();
     if (withLookup) {
-      b.lookup("16 bits", q.expr(), List.of(CircuitBuilder.query(a)), new RangeTable(16));
+      b.lookup(bits + " bits", q.expr(), List.of(CircuitBuilder.query(a)), new RangeTable(bits));
     }
     Random rnd = new Random(count);
     b.region("values", r -> {
       for (int i = 0; i < count; i++) {
-        r.assignAdvice(a, i, Fr.of(rnd.nextInt(1 << 16)));
+        r.assignAdvice(a, i, Fr.of(rnd.nextInt(1 << bits)));
         r.enable(q, i);
       }
       return null;
@@ -138,18 +143,26 @@ public class LookupBench {
     }
     int[] logs = args.length == 0 ? new int[] {14} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     for (int log : logs) {
+      for (int bits : new int[] {8, 16}) {
+        report(log, bits);
+      }
+    }
+  }
+
+  private static void report(int log, int bits) {
+    {
       int count = (1 << log) - 16;
-      Circuit l = values(count, true);
-      Circuit base = values(count, false);
+      Circuit l = values(count, true, bits);
+      Circuit base = values(count, false, bits);
       CircuitDescription d = l.description();
       PolynomialCommitment pcs = new Kzg(Srs.dev(Math.max(d.k(), base.description().k()) + 1, 1));
       ProvingKey lpk = Keygen.keygen(d, pcs);
       ProvingKey bpk = Keygen.keygen(base.description(), pcs);
       double lt = proveMillis(lpk, pcs, l, 2);
       double bt = proveMillis(bpk, pcs, base, 2);
-      System.out.printf("%d values into range(16): k=%d (baseline k=%d), %d usable rows, table in %d fixed column(s) "
-          + "(%d rows of table in all), advice %d vs %d, degree %d%n", count, d.k(), base.description().k(), d.usable(),
-          d.numFixed() - 1, 1 << 16, d.numAdvice(), base.description().numAdvice(), d.maxDegree());
+      System.out.printf("%d values into range(%d): k=%d (baseline k=%d), %d usable rows, table in %d fixed column(s) "
+          + "(%d rows of table in all), advice %d vs %d, degree %d%n", count, bits, d.k(), base.description().k(),
+          d.usable(), d.numFixed() - 1, 1 << bits, d.numAdvice(), base.description().numAdvice(), d.maxDegree());
       System.out.printf("  prove: %.0f ms with lookups, %.0f ms baseline: %.2f µs per looked-up value%n", lt, bt,
           (lt - bt) * 1000 / count);
     }
