@@ -172,8 +172,8 @@ class LogUpArgumentTest {
           return null;
         });
         Circuit c = b.build();
-        assertEquals(7, c.description().k()); // 64 usable rows asked for: 2^7 − 6 = 122 usable, 3 chunks
-        assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().equals("lookup range(8): table chunk 2")));
+        assertEquals(6, c.description().k()); // 32 usable rows asked for: 2^6 − 6 = 58 usable, 5 chunks
+        assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().equals("lookup range(8): table chunk 4")));
         assertEquals(honest, MockProver.run(c).isSatisfied());
         assertEquals(honest, proveAndVerify(c, 12));
       }
