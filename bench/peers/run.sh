@@ -13,6 +13,7 @@
 #   PTAU=file            an existing prepared (phase 2) bn128 .ptau of that power or more, instead
 #                        of making one (default: work/pot$PTAU_POWER_final.ptau, made once)
 #   JAVA_HOME            the JDK for kubz's side (default: java on PATH)
+#   NOTE="..."           a remark printed with the results (e.g. what else loaded the machine)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -165,7 +166,7 @@ case " $WORKLOADS " in *" plonk "*) record peer plonk_chain_cli 15 plonk_cli ;; 
 PTAU_SECONDS="$(cat "${PTAU:-$WORK/pot${PTAU_POWER}_final.ptau}.seconds" 2>/dev/null || echo '')"
 if [ -f "$JAR" ] && "$JAVA" -cp "$JAR" io.kubz.bench.peers.ResultsMd peers "$OUT" "$ROOT/bench/RESULTS.md" \
     "node=$(node --version)" "ptau_power=$PTAU_POWER" "ptau_seconds=$PTAU_SECONDS" \
-    "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"; then
+    "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" ${NOTE:+"note=$NOTE"}; then
   log "wrote bench/RESULTS.md (raw lines: $OUT)"
 else
   log "could not write bench/RESULTS.md (no formatter in $JAR); raw lines: $OUT"
