@@ -1,0 +1,168 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.merkle.TensorCommitment;
+import io.kubz.plonkish.builder.AssignedCell;
+import io.kubz.plonkish.builder.Circuit;
+import io.kubz.plonkish.ir.CircuitDescription;
+import io.kubz.plonkish.ir.Witness;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One slice compiled to a Plonkish circuit. The circuit's shape depends only on the quantized graph,
+ * the node set, the visibility and the lane count, never on values: {@link #description()} is
+ * synthesized with all-zero values (for keygen, cached by the verifying-key digest), and
+ * {@link #circuit} re-synthesizes the same layout with the interpreter's values.
+ *
+ * <p>Instance column 0 holds the public values at the rows {@link #layout()} gives: per boundary
+ * input, then per boundary output, either the values (PUBLIC) or one commitment (HASHED).
+ */
+public final class CompiledSlice {
+  private final QuantizedGraph graph;
+  private final List<QNode> nodes;
+  private final List<Boundary> inputs;
+  private final List<Boundary> outputs;
+  private final InstanceLayout layout;
+  private final RowEstimator.Estimate estimate;
+  private final int lanes;
+  private CircuitDescription description;
+
+  CompiledSlice(QuantizedGraph graph, List<QNode> nodes, List<Boundary> inputs, List<Boundary> outputs,
+      InstanceLayout layout, RowEstimator.Estimate estimate, int lanes) {
+    this.graph = graph;
+    this.nodes = List.copyOf(nodes);
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.layout = layout;
+    this.estimate = estimate;
+    this.lanes = lanes;
+  }
+
+  /** The slice's nodes in topological order. */
+  public List<String> nodeNames() {
+    return nodes.stream().map(QNode::name).toList();
+  }
+
+  /** Tensors the slice reads that it does not compute (model inputs, other slices' outputs). */
+  public List<Boundary> inputs() {
+    return inputs;
+  }
+
+  /** Tensors the slice computes that leave it (model outputs, inputs of other slices). */
+  public List<Boundary> outputs() {
+    return outputs;
+  }
+
+  public InstanceLayout layout() {
+    return layout;
+  }
+
+  /** The cost model's estimate for this slice (rows before blinding, and k). */
+  public RowEstimator.Estimate estimate() {
+    return estimate;
+  }
+
+  /** The circuit without a witness: what keygen needs. Synthesized once. */
+  public synchronized CircuitDescription description() {
+    if (description == null) {
+      description = synthesize(null, null).description();
+    }
+    return description;
+  }
+
+  /**
+   * The circuit with its witness from the integer interpreter's tensors (every tensor the slice
+   * reads or computes, by name: {@code IntegerInterpreter.trace}) and one salt per HASHED boundary
+   * tensor.
+   */
+  public Circuit circuit(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    if (tensors == null || salts == null) {
+      throw new IllegalArgumentException("tensors and salts are required for a witness");
+    }
+    return synthesize(tensors, salts);
+  }
+
+  /** The witness alone (its circuit equals {@link #description()}). */
+  public Witness witness(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    return circuit(tensors, salts).witness();
+  }
+
+  /**
+   * The public instance the verifier expects, computed natively: values of PUBLIC tensors, the
+   * commitments of HASHED ones (instance column 0).
+   */
+  public Fr[][] instance(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    Fr[] col = new Fr[layout.rows()];
+    java.util.Arrays.fill(col, Fr.ZERO);
+    for (InstanceLayout.Entry e : layout.entries()) {
+      long[] v = tensors.get(e.tensor());
+      if (v == null) {
+        throw new IllegalArgumentException("no values for boundary tensor '" + e.tensor() + "'");
+      }
+      if (e.commitment()) {
+        col[e.row()] = commitment(salt(salts, e.tensor()), v);
+      } else {
+        for (int i = 0; i < e.length(); i++) {
+          col[e.row() + i] = Fr.of(v[i]);
+        }
+      }
+    }
+    return new Fr[][] {col};
+  }
+
+  /** TensorCommitment(salt, v) of integer values (held as v mod r). */
+  public static Fr commitment(Fr salt, long[] values) {
+    long[] m = new long[4 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      Fr.set(m, 4 * i, values[i]);
+    }
+    return TensorCommitment.commit(salt, m, values.length);
+  }
+
+  private static Fr salt(Map<String, Fr> salts, String tensor) {
+    Fr s = salts.get(tensor);
+    if (s == null) {
+      throw new BadInputException("no salt for the committed tensor '" + tensor + "'");
+    }
+    return s;
+  }
+
+  private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    Synth s = new Synth(tensors, lanes);
+    for (Boundary b : inputs) {
+      long[] v = s.values(b.tensor(), b.size());
+      AssignedCell[] w = s.arith.store("input " + b.tensor(), Synth.frs(v));
+      s.wires.put(b.tensor(), w);
+      expose(s, layout.find(b.tensor(), false), w, salts);
+    }
+    for (QNode n : nodes) {
+      Lowering.lower(s, graph, n);
+    }
+    for (Boundary b : outputs) {
+      expose(s, layout.find(b.tensor(), true), s.wires.get(b.tensor()), salts);
+    }
+    return s.cb.build();
+  }
+
+  private static void expose(Synth s, InstanceLayout.Entry e, AssignedCell[] w, Map<String, Fr> salts) {
+    if (e == null) {
+      return;
+    }
+    if (e.commitment()) {
+      Fr salt = salts == null ? Fr.ZERO : salt(salts, e.tensor());
+      AssignedCell saltCell = s.arith.store("salt " + e.tensor(), new Fr[] {salt})[0];
+      AssignedCell c = s.sponge().commit(saltCell, w);
+      s.cb.constrainInstance(c, s.instance, e.row());
+      s.cb.setInstance(s.instance, e.row(), c.value());
+    } else {
+      for (int i = 0; i < w.length; i++) {
+        s.cb.constrainInstance(w[i], s.instance, e.row() + i);
+        s.cb.setInstance(s.instance, e.row() + i, w[i].value());
+      }
+    }
+  }
+}

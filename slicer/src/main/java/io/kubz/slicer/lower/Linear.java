@@ -1,0 +1,153 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.plonkish.builder.AssignedCell;
+import io.kubz.slicer.interp.Windows;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.Arrays;
+
+/**
+ * Gemm, MatMul and Conv with constant weights as multiply-accumulate rows ({@link Mac}): one dot
+ * product per output element, the weights in fixed columns, then the rescale.
+ */
+final class Linear {
+  private Linear() {}
+
+  /** The (activation index, weight) pairs of each output, laid out as dot products. */
+  record Dots(int outputs, int length, int[] act, long[] weight, long[] bias) {}
+
+  static AssignedCell[] matmul(Synth s, QuantizedGraph q, QNode qn) {
+    Dots d = matmulDots(q, qn);
+    return finish(s, q, qn, d, Lowering.in(s, qn, qn.isParam(0) ? 1 : 0),
+        Lowering.inValues(s, q, qn, qn.isParam(0) ? 1 : 0));
+  }
+
+  static AssignedCell[] conv(Synth s, QuantizedGraph q, QNode qn) {
+    Dots d = convDots(q, qn);
+    return finish(s, q, qn, d, Lowering.in(s, qn, 0), Lowering.inValues(s, q, qn, 0));
+  }
+
+  private static AssignedCell[] finish(Synth s, QuantizedGraph q, QNode qn, Dots d, AssignedCell[] x, long[] xv) {
+    Mac mac = s.mac();
+    AssignedCell[] acc = new AssignedCell[d.outputs()];
+    long[] accV = new long[d.outputs()];
+    int len = d.length();
+    AssignedCell[] xs = new AssignedCell[len];
+    long[] vs = new long[len];
+    long[] ws = new long[len];
+    for (int o = 0; o < d.outputs(); o++) {
+      long total = d.bias()[o];
+      for (int j = 0; j < len; j++) {
+        int a = d.act()[o * len + j];
+        xs[j] = a < 0 ? null : x[a];
+        vs[j] = a < 0 ? 0 : xv[a];
+        ws[j] = d.weight()[o * len + j];
+        total += vs[j] * ws[j];
+      }
+      acc[o] = mac.dot(qn.name(), xs, vs, ws, d.bias()[o]);
+      accV[o] = total;
+    }
+    return Lowering.rescale(s, qn.node().output(), acc, accV, qn.shift(), Lowering.outValues(s, q, qn));
+  }
+
+  /** Gemm / 2-D MatMul with exactly one constant operand. */
+  static Dots matmulDots(QuantizedGraph q, QNode qn) {
+    Node n = qn.node();
+    boolean transA = false;
+    boolean transB = false;
+    if (n.op() instanceof Op.Gemm g) {
+      transA = g.transA();
+      transB = g.transB();
+    }
+    if (qn.isParam(0) == qn.isParam(1)) {
+      throw new io.kubz.field.BadInputException(n.label() + ": a product of two activations (or of two constants)"
+          + " cannot be lowered yet");
+    }
+    int[] as = q.graph().shape(n.inputs().get(0));
+    int[] bs = q.graph().shape(n.inputs().get(1));
+    if (bs.length != 2 || (as.length != 2 && (qn.isParam(0) || n.op() instanceof Op.Gemm))) {
+      throw new io.kubz.field.BadInputException(n.label() + ": only 2-D weight matrices can be lowered, got "
+          + Shapes.str(as) + " × " + Shapes.str(bs));
+    }
+    int k = transB ? bs[1] : bs[0];
+    int cols = transB ? bs[0] : bs[1];
+    int rows = (int) (Shapes.size(as) / k);
+    int[] out = {rows, cols};
+    long[] bias = new long[rows * cols];
+    if (n.inputs().size() > 2) {
+      if (!qn.isParam(2)) {
+        throw new io.kubz.field.BadInputException(n.label() + ": a bias that is not a constant cannot be lowered yet");
+      }
+      int[] idx = Shapes.broadcastIndex(q.graph().shape(n.inputs().get(2)), out);
+      for (int o = 0; o < bias.length; o++) {
+        bias[o] = qn.params()[2][idx[o]];
+      }
+    }
+    int[] act = new int[rows * cols * k];
+    long[] w = new long[rows * cols * k];
+    boolean aConst = qn.isParam(0);
+    long[] c = qn.params()[aConst ? 0 : 1];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        int o = i * cols + j;
+        for (int t = 0; t < k; t++) {
+          int ai = transA ? t * rows + i : i * k + t;
+          int bi = transB ? j * k + t : t * cols + j;
+          act[o * k + t] = aConst ? bi : ai;
+          w[o * k + t] = c[aConst ? ai : bi];
+        }
+      }
+    }
+    return new Dots(rows * cols, k, act, w, bias);
+  }
+
+  /** Conv: im2col through the window table; padded positions have act = −1. */
+  static Dots convDots(QuantizedGraph q, QNode qn) {
+    Node n = qn.node();
+    Op.Conv op = (Op.Conv) n.op();
+    int[] xs = q.graph().shape(n.inputs().get(0));
+    int[] wsh = q.graph().shape(n.inputs().get(1));
+    int batch = xs[0];
+    int c = xs[1];
+    int m = wsh[0];
+    int cg = wsh[1];
+    int mg = m / op.group();
+    int[] in = Arrays.copyOfRange(xs, 2, xs.length);
+    int[] kernel = Arrays.copyOfRange(wsh, 2, wsh.length);
+    int[] out = Windows.outShape(in, kernel, op.strides(), op.pads(), op.dilations(), false);
+    int[] table = Windows.table(in, out, kernel, op.strides(), op.pads(), op.dilations());
+    int no = (int) Shapes.size(out);
+    int nk = (int) Shapes.size(kernel);
+    int ni = (int) Shapes.size(in);
+    int len = cg * nk;
+    int outputs = batch * m * no;
+    int[] act = new int[outputs * len];
+    long[] w = new long[outputs * len];
+    long[] bias = new long[outputs];
+    long[] wq = qn.params()[1];
+    long[] bq = n.inputs().size() > 2 ? qn.params()[2] : null;
+    for (int bn = 0; bn < batch; bn++) {
+      for (int oc = 0; oc < m; oc++) {
+        int group = oc / mg;
+        for (int o = 0; o < no; o++) {
+          int y = (bn * m + oc) * no + o;
+          bias[y] = bq == null ? 0 : bq[oc];
+          for (int ic = 0; ic < cg; ic++) {
+            int xo = (bn * c + group * cg + ic) * ni;
+            int wo = (oc * cg + ic) * nk;
+            for (int kk = 0; kk < nk; kk++) {
+              int off = table[o * nk + kk];
+              int j = y * len + ic * nk + kk;
+              act[j] = off < 0 ? -1 : xo + off;
+              w[j] = wq[wo + kk];
+            }
+          }
+        }
+      }
+    }
+    return new Dots(outputs, len, act, w, bias);
+  }
+}

@@ -1,0 +1,124 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.plonkish.builder.AssignedCell;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.ir.UnaryKind;
+import io.kubz.slicer.quant.IndexMap;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+
+/**
+ * Lowers one quantized node into the synthesis: reads the cells of its inputs, assigns its output
+ * from the integer interpreter's tensor and adds the constraints that force that output (package
+ * documentation). Linear operations are here; element-wise ones in {@link Elementwise}.
+ */
+final class Lowering {
+  private Lowering() {}
+
+  static void lower(Synth s, QuantizedGraph q, QNode qn) {
+    Node n = qn.node();
+    Op op = n.op();
+    AssignedCell[] out;
+    if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
+      out = Linear.matmul(s, q, qn);
+    } else if (op instanceof Op.Conv) {
+      out = Linear.conv(s, q, qn);
+    } else if (IndexMap.isLayout(op)) {
+      out = layout(s, q, qn);
+    } else if (op instanceof Op.Cast) {
+      out = s.wires.get(n.inputs().get(0));
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
+      out = Elementwise.relu(s, q, qn);
+    } else if (op instanceof Op.Binary) {
+      out = Elementwise.binary(s, q, qn);
+    } else if (op instanceof Op.BatchNorm) {
+      out = Elementwise.batchNorm(s, q, qn);
+    } else if (op instanceof Op.Pool p) {
+      out = Pooling.pool(s, q, qn, p);
+    } else if (op instanceof Op.GlobalAveragePool) {
+      out = Pooling.globalAverage(s, q, qn);
+    } else {
+      throw unsupported(n);
+    }
+    s.wires.put(n.output(), out);
+  }
+
+  static BadInputException unsupported(Node n) {
+    return new BadInputException(n.label() + ": " + n.op().getClass().getSimpleName()
+        + " cannot be lowered to a circuit yet; choose a model without it or a plan that leaves it out");
+  }
+
+  /** Cells of activation input i of a node (it must have been lowered or be a slice input). */
+  static AssignedCell[] in(Synth s, QNode qn, int i) {
+    AssignedCell[] w = s.wires.get(qn.node().inputs().get(i));
+    if (w == null) {
+      throw new IllegalStateException(qn.node().label() + ": input " + qn.node().inputs().get(i) + " has no cells");
+    }
+    return w;
+  }
+
+  static long[] inValues(Synth s, QuantizedGraph q, QNode qn, int i) {
+    String t = qn.node().inputs().get(i);
+    return s.values(t, size(q, t));
+  }
+
+  static long[] outValues(Synth s, QuantizedGraph q, QNode qn) {
+    String t = qn.node().output();
+    return s.values(t, size(q, t));
+  }
+
+  static int size(QuantizedGraph q, String tensor) {
+    return (int) Shapes.size(q.graph().shape(tensor));
+  }
+
+  /** Re-indexing: the output cells are input cells (pads: a constant cell); no rows. */
+  private static AssignedCell[] layout(Synth s, QuantizedGraph q, QNode qn) {
+    IndexMap m = q.indexMap(qn.name());
+    AssignedCell[][] ins = new AssignedCell[qn.node().inputs().size()][];
+    for (int i = 0; i < ins.length; i++) {
+      ins[i] = qn.isParam(i) ? null : in(s, qn, i);
+    }
+    AssignedCell[] out = new AssignedCell[m.size()];
+    for (int o = 0; o < out.length; o++) {
+      int t = m.input()[o];
+      if (t < 0) {
+        long pad = io.kubz.lookup.table.FixedPoint.toFixed(((Op.Pad) qn.node().op()).value(), qn.outScale());
+        out[o] = s.arith.constant(pad);
+      } else if (ins[t] == null) {
+        out[o] = s.arith.constant(qn.params()[t][m.index()[o]]);
+      } else {
+        out[o] = ins[t][m.index()[o]];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^63, 2^63)
+   * (so nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
+   */
+  static AssignedCell[] rescale(Synth s, String tensor, AssignedCell[] acc, long[] accV, int k, long[] y) {
+    if (k == 0) {
+      return acc;
+    }
+    Fr[] coeff = {Fr.ONE, Synth.pow2(k).neg(), Fr.ONE.neg(), null, null};
+    Fr half = Synth.pow2(k - 1);
+    AssignedCell[] out = new AssignedCell[acc.length];
+    AssignedCell[] sign = new AssignedCell[acc.length];
+    Range range = s.range();
+    for (int i = 0; i < acc.length; i++) {
+      long r = accV[i] + (1L << (k - 1)) - (y[i] << k);
+      AssignedCell[] row = s.arith.row("rescale", coeff, null, half, new AssignedCell[] {acc[i]},
+          new Fr[] {null, Fr.of(y[i]), Fr.of(r)});
+      range.check(row[2], r, k, 0);
+      sign[i] = range.check(row[1], y[i], 64, Long.MIN_VALUE);
+      out[i] = row[1];
+    }
+    s.signs.put(tensor, sign);
+    return out;
+  }
+}

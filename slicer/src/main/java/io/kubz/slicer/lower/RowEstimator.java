@@ -1,0 +1,157 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.plonkish.ir.CircuitDescription;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.ir.UnaryKind;
+import io.kubz.slicer.quant.IndexMap;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cost model: rows a slice's circuit needs, per gadget. The layouter places regions over
+ * disjoint columns side by side, so a slice needs max(arith, limbs, mac, sponge, instance) rows,
+ * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
+ * <pre>
+ *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1;  then a rescale by k &gt; 0:
+ *   rescale:          arith 1 + R(k) + R64,   R(b) = a range check of b bits
+ *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
+ *   ReLU:             arith 1 (+ R64 unless its input was just rescaled in the slice)
+ *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
+ *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 2, limbs 2, R64
+ *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 69·⌈(n+1)/4⌉
+ * </pre>
+ * It is an upper bound of the rows the synthesis uses (tests hold it to that).
+ */
+public final class RowEstimator {
+  private RowEstimator() {}
+
+  /** Rows per gadget, the rows needed (max) and the smallest k whose usable rows fit. */
+  public record Estimate(long arith, long limbs, long mac, long sponge, long instance, long rows, int k) {}
+
+  /** Estimate for a slice given by node names (compiles the slice's boundary, no synthesis). */
+  public static Estimate estimate(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
+    return SliceCompiler.compile(q, nodeNames, visibility).estimate();
+  }
+
+  static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes) {
+    long[] g = new long[4]; // arith, limbs, mac, sponge
+    long instance = 0;
+    g[0] += 2; // constants
+    for (Boundary b : ins) {
+      g[0] += (b.size() + Arith.WIDTH - 1) / Arith.WIDTH;
+      instance += boundary(g, b);
+    }
+    for (Boundary b : outs) {
+      instance += boundary(g, b);
+    }
+    Set<String> rescaled = new HashSet<>();
+    for (QNode n : nodes) {
+      add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0))));
+      if (n.shift() > 0) {
+        rescaled.add(n.node().output());
+      }
+    }
+    long rows = Math.max(Math.max(Math.max(g[0], g[1]), Math.max(g[2], g[3])), instance);
+    int blinding = CircuitDescription.blindingFor(2);
+    int k = 1;
+    while ((1L << k) - blinding - 1 < rows) {
+      k++;
+    }
+    return new Estimate(g[0], g[1], g[2], g[3], instance, rows, k);
+  }
+
+  private static long boundary(long[] g, Boundary b) {
+    switch (b.mode()) {
+      case PUBLIC:
+        return b.size();
+      case HASHED:
+        g[0] += 1;
+        g[3] += Sponge.commitRows(b.size());
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  private static void add(long[] g, long[] d) {
+    for (int i = 0; i < 4; i++) {
+      g[i] += d[i];
+    }
+  }
+
+  /** Rows (arith, limbs, mac, sponge) one node adds. */
+  public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled) {
+    Node node = n.node();
+    Op op = node.op();
+    long out = Shapes.size(q.graph().shape(node.output()));
+    long[] g = new long[4];
+    if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
+      int[] bs = q.graph().shape(node.inputs().get(1));
+      boolean transB = op instanceof Op.Gemm gm && gm.transB();
+      int k = bs.length == 2 ? (transB ? bs[1] : bs[0]) : bs[bs.length - 2];
+      g[2] += out * Mac.rows(k, lanes);
+      rescale(g, out, n.shift());
+    } else if (op instanceof Op.Conv) {
+      int[] ws = q.graph().shape(node.inputs().get(1));
+      int k = (int) (Shapes.size(ws) / ws[0]);
+      g[2] += out * Mac.rows(k, lanes);
+      rescale(g, out, n.shift());
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
+      g[0] += out;
+      if (!inputRescaled) {
+        range(g, out, 64, true);
+      }
+    } else if (op instanceof Op.Binary b) {
+      g[0] += out;
+      if (b.kind() == Op.BinaryKind.MUL || b.kind() == Op.BinaryKind.DIV) {
+        rescale(g, out, n.shift());
+      }
+    } else if (op instanceof Op.BatchNorm) {
+      g[0] += out;
+      rescale(g, out, n.shift());
+    } else if (op instanceof Op.Pool p) {
+      int w = (int) Shapes.size(p.kernel());
+      if (p.kind() == Op.PoolKind.MAX) {
+        g[0] += out * 2L * w;
+        range(g, out * w, 63, false);
+      } else {
+        average(g, out, w, lanes);
+      }
+    } else if (op instanceof Op.GlobalAveragePool) {
+      int[] xs = q.graph().shape(node.inputs().get(0));
+      average(g, out, (int) (Shapes.size(xs) / out), lanes);
+    } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
+      g[0] += 1; // a pad constant at most
+    } else {
+      g[0] += out; // not lowered yet: SliceCompiler synthesis will say so
+    }
+    return g;
+  }
+
+  private static void average(long[] g, long out, int w, int lanes) {
+    g[2] += out * Mac.rows(w, lanes);
+    g[0] += out * 2;
+    g[1] += out * 2;
+    range(g, out, 64, true);
+  }
+
+  private static void rescale(long[] g, long out, int k) {
+    if (k == 0) {
+      return;
+    }
+    g[0] += out;
+    range(g, out, k, false);
+    range(g, out, 64, true);
+  }
+
+  private static void range(long[] g, long count, int bits, boolean offset) {
+    int[] c = Range.cost(bits, offset);
+    g[0] += count * c[0];
+    g[1] += count * c[1];
+  }
+}

@@ -1,0 +1,109 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.field.BadInputException;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a slice (a set of nodes of a {@link QuantizedGraph}) into a {@link CompiledSlice}: finds
+ * its boundary tensors, lays out its public instance and estimates its rows. Synthesis itself is
+ * lazy (see {@link CompiledSlice}).
+ */
+public final class SliceCompiler {
+  /** Products per multiply-accumulate row. */
+  public static final int DEFAULT_LANES = 8;
+
+  private SliceCompiler() {}
+
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
+    return compile(q, nodeNames, visibility, DEFAULT_LANES);
+  }
+
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility, int lanes) {
+    if (nodeNames.isEmpty()) {
+      throw new BadInputException("a slice needs at least one node");
+    }
+    if (lanes < 1 || lanes > 64) {
+      throw new IllegalArgumentException("lanes must be in 1..64, got " + lanes);
+    }
+    Graph g = q.graph();
+    List<QNode> nodes = new ArrayList<>();
+    Set<String> produced = new HashSet<>();
+    for (QNode n : q.nodes()) {
+      if (nodeNames.contains(n.name())) {
+        nodes.add(n);
+        produced.add(n.node().output());
+      }
+    }
+    if (nodes.size() != nodeNames.size()) {
+      Set<String> missing = new HashSet<>(nodeNames);
+      nodes.forEach(n -> missing.remove(n.name()));
+      throw new BadInputException("the slice names nodes the graph does not have: " + missing);
+    }
+    Set<String> graphInputs = new HashSet<>();
+    for (ValueInfo v : g.inputs()) {
+      graphInputs.add(v.name());
+    }
+    Set<String> graphOutputs = new HashSet<>();
+    for (ValueInfo v : g.outputs()) {
+      graphOutputs.add(v.name());
+    }
+    Map<String, Boundary> ins = new LinkedHashMap<>();
+    for (QNode n : nodes) {
+      for (int i = 0; i < n.node().inputs().size(); i++) {
+        String t = n.node().inputs().get(i);
+        if (!n.isParam(i) && !produced.contains(t) && !ins.containsKey(t)) {
+          ins.put(t, new Boundary(t, g.shape(t),
+              graphInputs.contains(t) ? visibility.input() : Visibility.Mode.HASHED));
+        }
+      }
+    }
+    Map<String, Boundary> outs = new LinkedHashMap<>();
+    for (QNode n : nodes) {
+      String t = n.node().output();
+      boolean leaves = false;
+      for (Node c : g.consumers(t)) {
+        leaves |= !nodeNames.contains(c.name());
+      }
+      if (graphOutputs.contains(t)) {
+        outs.put(t, new Boundary(t, g.shape(t), visibility.output()));
+      } else if (leaves) {
+        outs.put(t, new Boundary(t, g.shape(t), Visibility.Mode.HASHED));
+      }
+    }
+    List<InstanceLayout.Entry> entries = new ArrayList<>();
+    int row = 0;
+    for (Boundary b : ins.values()) {
+      row = entry(entries, b, false, row);
+    }
+    for (Boundary b : outs.values()) {
+      row = entry(entries, b, true, row);
+    }
+    List<Boundary> inList = List.copyOf(ins.values());
+    List<Boundary> outList = List.copyOf(outs.values());
+    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, inList, outList, lanes);
+    return new CompiledSlice(q, nodes, inList, outList, new InstanceLayout(entries), est, lanes);
+  }
+
+  private static int entry(List<InstanceLayout.Entry> entries, Boundary b, boolean output, int row) {
+    switch (b.mode()) {
+      case PUBLIC:
+        entries.add(new InstanceLayout.Entry(b.tensor(), output, false, row, b.size()));
+        return row + b.size();
+      case HASHED:
+        entries.add(new InstanceLayout.Entry(b.tensor(), output, true, row, 1));
+        return row + 1;
+      default:
+        return row;
+    }
+  }
+}

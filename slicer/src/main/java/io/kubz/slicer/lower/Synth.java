@@ -1,0 +1,88 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.field.Fr;
+import io.kubz.plonkish.builder.AssignedCell;
+import io.kubz.plonkish.builder.CircuitBuilder;
+import io.kubz.plonkish.ir.Column;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The state of one synthesis of a slice: the builder, the gadgets (configured on first use, in a
+ * fixed order for a given slice, so that every synthesis yields the same circuit), the cells of
+ * every tensor lowered so far and the integer values the witness is assigned from (all zero when
+ * the circuit is synthesized for keygen only).
+ */
+final class Synth {
+  final CircuitBuilder cb = new CircuitBuilder();
+  final Column.Instance instance = cb.instance();
+  final Arith arith = new Arith(cb);
+  private final Map<String, long[]> values;
+  private final int lanes;
+  private Limbs limbs;
+  private Range range;
+  private Mac mac;
+  private Sponge sponge;
+  final Map<String, AssignedCell[]> wires = new HashMap<>();
+  /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
+  final Map<String, AssignedCell[]> signs = new HashMap<>();
+
+  Synth(Map<String, long[]> values, int lanes) {
+    this.values = values;
+    this.lanes = lanes;
+  }
+
+  boolean hasWitness() {
+    return values != null;
+  }
+
+  /** The integer values of a tensor (zeros without a witness). */
+  long[] values(String tensor, int size) {
+    if (values == null) {
+      return new long[size];
+    }
+    long[] v = values.get(tensor);
+    if (v == null) {
+      throw new IllegalArgumentException("the witness has no tensor '" + tensor + "'");
+    }
+    if (v.length != size) {
+      throw new IllegalArgumentException("tensor '" + tensor + "' has " + v.length + " values, expected " + size);
+    }
+    return v;
+  }
+
+  Range range() {
+    if (range == null) {
+      limbs = new Limbs(cb);
+      range = new Range(arith, limbs);
+    }
+    return range;
+  }
+
+  Mac mac() {
+    if (mac == null) {
+      mac = new Mac(cb, lanes);
+    }
+    return mac;
+  }
+
+  Sponge sponge() {
+    if (sponge == null) {
+      sponge = new Sponge(cb, arith);
+    }
+    return sponge;
+  }
+
+  static Fr pow2(int k) {
+    return Fr.of(BigInteger.ONE.shiftLeft(k));
+  }
+
+  static Fr[] frs(long[] v) {
+    Fr[] f = new Fr[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = Fr.of(v[i]);
+    }
+    return f;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Lowering: a slice of a {@link io.kubz.slicer.quant.QuantizedGraph} compiled into a Plonkish
+ * circuit ({@link io.kubz.slicer.lower.SliceCompiler}, {@link io.kubz.slicer.lower.CompiledSlice})
+ * whose witness is the integer interpreter's trace, proving exactly the integer semantics of
+ * {@code io.kubz.slicer.quant} (values v held in F_r as v mod r).
+ *
+ * <h2>Gadgets</h2>
+ * <ul>
+ *   <li>Arithmetic row over a_0..a_4: Σ q_i·a_i + q_m·a_0·a_1 + q_k = 0 (all q fixed; no selector).
+ *       Add/Sub/Mul, constants, linear recombinations, ReLU's product.
+ *   <li>Multiply-accumulate, m products per row with weights in fixed columns:
+ *       acc(ωX) = acc(X) + Σ x_i·w_i, acc = bias on the first row. Gemm/MatMul/Conv compute one dot
+ *       product per output; a convolution's im2col is only the choice of the copied cells.
+ *   <li>Rescale by k: acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^63, 2^63) both range
+ *       checked, so y·2^k + r cannot wrap modulo r and y = ⌊(acc + 2^(k−1))/2^k⌋ is forced
+ *       (SLICER-CONTRACT: the quotient must be bounded).
+ *   <li>Range checks by 16-bit limbs (one row of 16 boolean cells each) until the lookup argument
+ *       lands: x + o = Σ l_j·2^(16j); a top limb of b &lt; 16 bits is checked twice, as t and as
+ *       t + 2^16 − 2^b. The sign of a signed value is bit 63 of x + 2^63, so ReLU(x) = x·bit.
+ *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
+ *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
+ *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
+ *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
+ * </ul>
+ *
+ * <h2>Linking</h2>
+ * A tensor crossing a cut is committed in-circuit, C = TensorCommitment(salt, v) with the merkle
+ * module's width-5 sponge (package io.kubz.merkle: IV = ℓ·2^64 + D in the capacity, blocks of 4
+ * added into cells 1..4, chunks of 2^12 combined), one row per Poseidon round (Grassi et al.,
+ * USENIX Security 2021) plus one absorb row per block; the producer exposes C over its output, the
+ * consumer over its private input, both as public instance cells. Model inputs/outputs follow
+ * {@link io.kubz.slicer.lower.Visibility}.
+ *
+ * <h2>Known limits</h2>
+ * Products of two activations, activation biases, lookup non-linearities other than ReLU
+ * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. A model
+ * output that another slice also reads is exposed by its output visibility only.
+ */
+package io.kubz.slicer.lower;
