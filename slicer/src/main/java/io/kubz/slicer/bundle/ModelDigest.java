@@ -10,11 +10,14 @@ import java.util.HexFormat;
 
 /**
  * The digest that names what a bundle proves about: Keccak-256 of a canonical encoding of the
- * statement, independent of the inference's values. It covers, in order: a version tag; the input
- * and output visibility; the SRS's [1]_2 and [τ]_2 (a bundle cannot bring its own τ); per slice its
- * id, node names, verifying-key digest and instance layout; the name, shape, scale and visibility of
- * each model input and output. The verifying keys bind the circuits (and through their fixed
- * commitments the G1 powers), so two bundles of the same model, plan, settings and SRS share it.
+ * statement, independent of the inference's values. It covers, in order: a version tag; the model
+ * name, plan JSON and settings JSON; the input and output visibility; the SRS's [1]_2, [τ]_2,
+ * description and size (a bundle cannot bring its own τ); per slice its id, node names, row count,
+ * verifying-key digest and instance layout; the name, shape, scale and visibility of each model
+ * input and output. The verifying keys bind the circuits (and through their fixed commitments the
+ * G1 powers), so two bundles of the same model, plan, settings and SRS share it. What it leaves
+ * out (instance values, proofs, declared values) the verifier checks against each other, so no
+ * byte of a bundle can change without the verification failing.
  */
 public final class ModelDigest {
   private ModelDigest() {}
@@ -24,10 +27,15 @@ public final class ModelDigest {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write("kubz-model-v1".getBytes(StandardCharsets.US_ASCII));
       out.writeInt(ProofBundle.FORMAT_VERSION);
+      string(out, b.modelName());
+      string(out, b.planJson());
+      string(out, b.quantJson());
       string(out, b.inputVisibility());
       string(out, b.outputVisibility());
       blob(out, b.srs().g2());
       blob(out, b.srs().tauG2());
+      string(out, b.srs().source());
+      out.writeInt(b.srs().size());
       out.writeInt(b.slices().size());
       for (ProofBundle.Slice s : b.slices()) {
         out.writeInt(s.id());
@@ -35,6 +43,7 @@ public final class ModelDigest {
         for (String n : s.nodes()) {
           string(out, n);
         }
+        out.writeLong(s.rows());
         blob(out, s.vkDigest());
         out.writeInt(s.layout().size());
         for (ProofBundle.Entry e : s.layout()) {

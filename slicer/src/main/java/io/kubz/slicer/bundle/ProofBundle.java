@@ -8,7 +8,7 @@ import java.util.List;
  * what the verifier checks). Immutable value; {@link BundleCodec} reads and writes its bytes.
  *
  * @param modelDigest {@link ModelDigest} of the statement this bundle proves
- * @param modelName the model's name (for reports only; not part of the digest)
+ * @param modelName the model's name (part of the digest)
  * @param planJson the slice plan as JSON ({@code io.kubz.slicer.plan.SlicePlan#toJson})
  * @param quantJson the quantization settings as JSON ({@code io.kubz.slicer.quant.QuantPlan#toJson})
  * @param inputVisibility PUBLIC, PRIVATE or HASHED for the model's inputs
