@@ -37,7 +37,7 @@ public final class CircuitDigest {
     room(sha, buf, 4);
     buf.putInt(d.copies().size());
     for (CopyConstraint c : d.copies()) {
-      room(sha, buf, 24);
+      room(sha, buf, 32);
       column(buf, c.a());
       buf.putInt(c.rowA());
       column(buf, c.b());
