@@ -31,6 +31,9 @@ public class FqBench {
   private final long[] y = new long[4];
   private final long[] one = new long[4];
   private final long[] batch = new long[4 * BATCH];
+  private static final int VEC = 1024;
+  private final long[] va = new long[4 * VEC];
+  private final long[] vb = new long[4 * VEC];
 
   @Setup
   public void setup() {
@@ -41,12 +44,26 @@ public class FqBench {
     for (int i = 0; i < BATCH; i++) {
       Fq.random(rnd).writeTo(batch, 4 * i);
     }
+    for (int i = 0; i < VEC; i++) {
+      Fq.random(rnd).writeTo(va, 4 * i);
+      Fq.random(rnd).writeTo(vb, 4 * i);
+    }
   }
 
   @Benchmark
   public long[] mul() {
     Fq.mul(z, 0, z, 0, y, 0);
     return z;
+  }
+
+  /** a[i] ← a[i]·b[i] over 1024 independent elements (throughput, as in an NTT or MSM pass). */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public long[] mulVector() {
+    for (int i = 0; i < 4 * VEC; i += 4) {
+      Fq.mul(va, i, va, i, vb, i);
+    }
+    return va;
   }
 
   @Benchmark

@@ -55,9 +55,17 @@ final class InspectCommand implements Callable<Integer> {
     out.put("model", model.toString());
     out.put("supported", unsupported.isEmpty());
     out.put("unsupported", unsupported);
+    String suggestion = null;
     if (g != null) {
       ModelSummary s = g.summary();
       out.putAll(s.toMap());
+      io.kubz.slicer.plan.SlicePlan plan = io.kubz.slicer.plan.Slicer.perLayer(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+      suggestion = SliceCommand.describe(plan);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("strategy", plan.strategy());
+      p.put("slices", plan.slices().size());
+      p.put("estimated_rows", plan.slices().stream().map(io.kubz.slicer.plan.SliceSpec::estimatedRows).toList());
+      out.put("suggested_plan", p);
     } else {
       out.put("ops", rawOpCounts());
     }
@@ -67,6 +75,7 @@ final class InspectCommand implements Callable<Integer> {
     } else if (g != null) {
       w.print(g.summary().toText());
       w.println("supported: yes, every operator can be proved");
+      w.println("suggested plan: " + suggestion);
     } else {
       w.println("model " + model + ", ops " + out.get("ops"));
       w.println("supported: no; unsupported nodes:");

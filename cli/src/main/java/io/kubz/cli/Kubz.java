@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     name = "kubz",
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
-    subcommands = {InspectCommand.class, RunCommand.class, CalibrateCommand.class},
+    subcommands = {InspectCommand.class, RunCommand.class, CalibrateCommand.class, SliceCommand.class},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",
@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       "  kubz inspect network.onnx                      operators, shapes, support",
       "  kubz run network.onnx --input input.json       float vs quantized inference",
       "  kubz calibrate network.onnx --input input.json --out settings.json",
+      "  kubz slice network.onnx --max-rows 16 --out plan.json",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

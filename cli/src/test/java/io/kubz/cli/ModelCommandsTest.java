@@ -98,6 +98,25 @@ class ModelCommandsTest {
   }
 
   @Test
+  void sliceWritesAPlanThatReloadsAndInspectSuggestsOne() throws IOException {
+    Path plan = dir.resolve("plan.json");
+    Result r = kubz("slice", model.toString(), "--max-layers", "2", "--out", plan.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("max-layers=2"), r.out());
+    var g = io.kubz.slicer.onnx.OnnxImporter.read(model);
+    var loaded = io.kubz.slicer.plan.SlicePlan.fromJson(Files.readString(plan), g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+    assertTrue(loaded.slices().size() >= 2);
+    Result budget = kubz("slice", model.toString(), "--max-rows", "20", "--max-memory", "2G", "--json",
+        "--out", dir.resolve("b.json").toString());
+    assertEquals(0, budget.code(), budget.err());
+    Map<String, Object> inspect = Json.asObject(Json.parse(kubz("inspect", model.toString(), "--json").out()), "i");
+    assertTrue(Json.asObject(inspect.get("suggested_plan"), "plan").containsKey("slices"));
+    assertEquals(2, kubz("slice", model.toString(), "--max-layers", "1", "--max-rows", "12",
+        "--out", plan.toString()).code(), "two strategies at once is a usage error");
+    assertEquals(2, kubz("slice", model.toString(), "--max-memory", "lots", "--out", plan.toString()).code());
+  }
+
+  @Test
   void badInputsExitThreeWithoutStackTraces() throws IOException {
     Path wrong = dir.resolve("wrong.json");
     Files.writeString(wrong, "[1, 2, 3]");

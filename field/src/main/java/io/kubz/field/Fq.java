@@ -12,7 +12,9 @@ import java.util.Random;
  *
  * <p>Two tiers: static allocation-free kernels on flat {@code long[]} (4 little-endian limbs per
  * element, Montgomery form x·2^256 mod q, an offset is the index of limb 0; every output may alias
- * any input) for provers, and an immutable value type for circuits, configs and tests.
+ * any input) for provers, and an immutable value type for circuits, configs and tests. The
+ * arithmetic kernels allocate nothing; pow, the byte/BigInteger codecs and batchInverse use a small
+ * temporary. Inversion is a variable-time binary GCD (about 20 products' worth).
  * q ≡ 3 (mod 4), so a square root of a square x is x^((q+1)/4).
  */
 public final class Fq {
@@ -31,7 +33,7 @@ public final class Fq {
   private static final long[] R2_LIMBS = plain(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   /** The plain integer 1: multiplying by it converts out of Montgomery form. */
   private static final long[] PLAIN_ONE = {1, 0, 0, 0};
-  /** R^3 mod p: turns the binary GCD's (x·R)^-1 into x^-1·R. */
+  /** R^3 mod q: turns the binary GCD's (x·R)^-1 into x^-1·R. */
   private static final long[] R3_LIMBS = plain(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
   private static final BigInteger HALF_Q_MINUS_1 = MODULUS.shiftRight(1);
   /** (q+1)/4, valid as a square-root exponent because q ≡ 3 (mod 4). */
@@ -128,6 +130,14 @@ public final class Fq {
   /** Inverts n consecutive elements starting at offset off in place; zeros stay zero. */
   public static void batchInverse(long[] a, int off, int n) {
     Mont4.batchInverse(a, off, n, ONE_LIMBS, Fq::mul, Fq::inverse);
+  }
+
+  /**
+   * {@link #batchInverse} split over {@link Parallel} in chunks of at least 4096 elements (one
+   * inversion per chunk); same result, for long vectors.
+   */
+  public static void batchInverseParallel(long[] a, int off, int n) {
+    Parallel.forRange(0, n, 4096, (from, to) -> batchInverse(a, off + 4 * from, to - from));
   }
 
   /** z = v mod q, any sign. */

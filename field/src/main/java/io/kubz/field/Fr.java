@@ -12,7 +12,9 @@ import java.util.Random;
  *
  * <p>Two tiers: static allocation-free kernels on flat {@code long[]} (4 little-endian limbs per
  * element, Montgomery form x·2^256 mod r, an offset is the index of limb 0; every output may alias
- * any input) for provers, and an immutable value type for circuits, configs and tests.
+ * any input) for provers, and an immutable value type for circuits, configs and tests. The
+ * arithmetic kernels allocate nothing; pow, the byte/BigInteger codecs and batchInverse use a small
+ * temporary. Inversion is a variable-time binary GCD (about 20 products' worth).
  * r - 1 = 2^28 · t with t odd, and 5 generates F_r^*, so 5^t has order exactly 2^28.
  */
 public final class Fr {
@@ -34,7 +36,7 @@ public final class Fr {
   private static final long[] R2_LIMBS = plain(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   /** The plain integer 1: multiplying by it converts out of Montgomery form. */
   private static final long[] PLAIN_ONE = {1, 0, 0, 0};
-  /** R^3 mod p: turns the binary GCD's (x·R)^-1 into x^-1·R. */
+  /** R^3 mod r: turns the binary GCD's (x·R)^-1 into x^-1·R. */
   private static final long[] R3_LIMBS = plain(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
   /** ROOTS[4k..4k+3] = primitive 2^k-th root of unity, k = 0..28, Montgomery form. */
   private static final long[] ROOTS = new long[4 * (TWO_ADICITY + 1)];
@@ -139,6 +141,14 @@ public final class Fr {
   /** Inverts n consecutive elements starting at offset off in place; zeros stay zero. */
   public static void batchInverse(long[] a, int off, int n) {
     Mont4.batchInverse(a, off, n, ONE_LIMBS, Fr::mul, Fr::inverse);
+  }
+
+  /**
+   * {@link #batchInverse} split over {@link Parallel} in chunks of at least 4096 elements (one
+   * inversion per chunk); same result, for long vectors.
+   */
+  public static void batchInverseParallel(long[] a, int off, int n) {
+    Parallel.forRange(0, n, 4096, (from, to) -> batchInverse(a, off + 4 * from, to - from));
   }
 
   /** z = v mod r, any sign. */

@@ -270,6 +270,32 @@ abstract class FieldKernelContract {
   }
 
   @Test
+  void parallelBatchInverseMatchesSequential() {
+    int saved = Parallel.threads();
+    try {
+      Parallel.setThreads(3);
+      int n = 4096 * 3 + 17;
+      long[] a = new long[4 * n + 2];
+      long[] b = new long[4 * n + 2];
+      java.util.Random rnd = new java.util.Random(5);
+      BigInteger[] orig = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        orig[i] = i % 97 == 0 ? BigInteger.ZERO : new BigInteger(300, rnd).mod(p);
+        f.load(a, 1 + 4 * i, orig[i]);
+      }
+      System.arraycopy(a, 0, b, 0, a.length);
+      f.batchInverse().run(a, 1, n);
+      f.batchInverseParallel().run(b, 1, n);
+      assertArrayEquals(a, b);
+      for (int i = 0; i < n; i += 409) {
+        assertEquals(inv(orig[i]), f.read(b, 1 + 4 * i), "element " + i);
+      }
+    } finally {
+      Parallel.setThreads(saved);
+    }
+  }
+
+  @Test
   void batchInverseOfNothingAndAllZeros() {
     long[] a = new long[12];
     f.batchInverse().run(a, 0, 0);

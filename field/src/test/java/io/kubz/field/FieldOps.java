@@ -8,7 +8,7 @@ record FieldOps(
     Bin add, Bin sub, Bin mul,
     Un square, Un neg, Un dbl, Un inverse, Un copy,
     Pow pow, SetLong set, Out setZero, Out setOne,
-    Test isZero, Eq equal, Batch batchInverse,
+    Test isZero, Eq equal, Batch batchInverse, Batch batchInverseParallel,
     FromBig fromBigInteger, ToBig toBigInteger,
     ToBytes toBytesBE, ToBytes toBytesLE, FromBytes fromBytesBE, FromBytes fromBytesLE,
     Un toCanonicalLimbs, Un fromCanonicalLimbs) {

@@ -6,7 +6,7 @@ class FqKernelTest extends FieldKernelContract {
   FieldOps ops() {
     return new FieldOps(Fq.MODULUS, Fq::add, Fq::sub, Fq::mul, Fq::square, Fq::neg, Fq::dbl,
         Fq::inverse, Fq::copy, Fq::pow, Fq::set, Fq::setZero, Fq::setOne, Fq::isZero, Fq::equal,
-        Fq::batchInverse, Fq::fromBigInteger, Fq::toBigInteger, Fq::toBytesBE, Fq::toBytesLE,
+        Fq::batchInverse, Fq::batchInverseParallel, Fq::fromBigInteger, Fq::toBigInteger, Fq::toBytesBE, Fq::toBytesLE,
         Fq::fromBytesBE, Fq::fromBytesLE, Fq::toCanonicalLimbs, Fq::fromCanonicalLimbs);
   }
 }

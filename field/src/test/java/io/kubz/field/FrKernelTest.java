@@ -6,7 +6,7 @@ class FrKernelTest extends FieldKernelContract {
   FieldOps ops() {
     return new FieldOps(Fr.MODULUS, Fr::add, Fr::sub, Fr::mul, Fr::square, Fr::neg, Fr::dbl,
         Fr::inverse, Fr::copy, Fr::pow, Fr::set, Fr::setZero, Fr::setOne, Fr::isZero, Fr::equal,
-        Fr::batchInverse, Fr::fromBigInteger, Fr::toBigInteger, Fr::toBytesBE, Fr::toBytesLE,
+        Fr::batchInverse, Fr::batchInverseParallel, Fr::fromBigInteger, Fr::toBigInteger, Fr::toBytesBE, Fr::toBytesLE,
         Fr::fromBytesBE, Fr::fromBytesLE, Fr::toCanonicalLimbs, Fr::fromCanonicalLimbs);
   }
 }

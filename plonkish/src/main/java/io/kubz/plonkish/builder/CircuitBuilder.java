@@ -2,6 +2,7 @@ package io.kubz.plonkish.builder;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
+import io.kubz.lookup.table.TableSpec;
 import io.kubz.plonkish.ir.Argument;
 import io.kubz.plonkish.ir.ArgumentContext;
 import io.kubz.plonkish.ir.CircuitDescription;
@@ -12,6 +13,8 @@ import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.ir.Gate;
 import io.kubz.plonkish.ir.Region;
 import io.kubz.plonkish.ir.Witness;
+import io.kubz.plonkish.lookup.LookupTable;
+import io.kubz.plonkish.lookup.Lookups;
 import io.kubz.plonkish.permutation.PermutationArgument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +41,7 @@ public final class CircuitBuilder {
   private final Map<Column, Integer> nextFree = new HashMap<>();
   private final Map<Column.Instance, Map<Integer, Fr>> instanceValues = new HashMap<>();
   private final List<ArgumentContext.Factory> argumentFactories = new ArrayList<>();
+  private final Lookups lookups = new Lookups();
   private int minK = 1;
 
   private record InstanceCopy(AssignedCell cell, Column.Instance column, int row) {}
@@ -92,6 +96,36 @@ public final class CircuitBuilder {
    */
   public void argument(ArgumentContext.Factory factory) {
     argumentFactories.add(factory);
+  }
+
+  /**
+   * Looks {@code inputs} (one expression per table column) up in the fixed {@code table} on every
+   * usable row: rows the circuit does not use hold zeros, so the zero tuple must be in the table
+   * (true of range tables); otherwise use the selector form.
+   */
+  public void lookup(String name, List<? extends Expression> inputs, TableSpec table) {
+    lookups.add(name, null, inputs, new LookupTable.Fixed(table));
+  }
+
+  /**
+   * Looks {@code inputs} up in the fixed {@code table} (preprocessed into fixed columns, one row per
+   * entry) on the rows where {@code selector} is 1 (a {@link Selector#expr()}, say; it must be 0 or 1).
+   */
+  public void lookup(String name, Expression selector, List<? extends Expression> inputs, TableSpec table) {
+    lookups.add(name, selector, inputs, new LookupTable.Fixed(table));
+  }
+
+  /** Looks {@code inputs} up in {@code table} (fixed, or built from the trace by {@link #table}). */
+  public void lookup(String name, Expression selector, List<? extends Expression> inputs, LookupTable table) {
+    lookups.add(name, selector, inputs, table);
+  }
+
+  /**
+   * A table built from the trace: its rows are the tuples {@code columns} on the usable rows where
+   * {@code selector} (0 or 1) is 1. Look into it with {@link #lookup(String, Expression, List, LookupTable)}.
+   */
+  public LookupTable.Dynamic table(String name, Expression selector, List<? extends Expression> columns) {
+    return new LookupTable.Dynamic(name, selector, List.copyOf(columns));
   }
 
   /** Asks for at least 2^k rows. */
@@ -165,6 +199,9 @@ public final class CircuitBuilder {
     for (InstanceCopy ic : instanceCopies) {
       rows = Math.max(rows, ic.row() + 1);
     }
+    if (!lookups.isEmpty()) {
+      rows = Math.max(rows, lookups.minUsableRows());
+    }
     int k = minK;
     while ((1 << k) - blinding - 1 < rows) {
       k++;
@@ -185,6 +222,9 @@ public final class CircuitBuilder {
     List<Argument> arguments = new ArrayList<>();
     for (ArgumentContext.Factory f : argumentFactories) {
       arguments.add(f.configure(alloc, ctx));
+    }
+    if (!lookups.isEmpty()) {
+      arguments.add(lookups.configure(alloc, ctx));
     }
     if (!equality.isEmpty()) {
       arguments.add(PermutationArgument.configure(alloc, List.copyOf(equality), cc, ctx));

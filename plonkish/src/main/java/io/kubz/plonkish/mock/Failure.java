@@ -29,4 +29,23 @@ public sealed interface Failure {
           + " but " + copy.b() + "@" + copy.rowB() + rightRegions + " = " + right;
     }
   }
+
+  /** The tuple {@code values} queried by lookup {@code lookup} on {@code row} is not a row of {@code table}. */
+  record LookupFailure(String lookup, String table, int row, List<String> regions, List<Fr> values) implements Failure {
+    @Override
+    public String toString() {
+      return "lookup '" + lookup + "' fails on row " + row
+          + (regions.isEmpty() ? "" : " in region " + String.join(", ", regions))
+          + ": " + (values.size() == 1 ? values.get(0).toSignedBigInteger().toString() : signed(values))
+          + " is not in table " + table;
+    }
+
+    private static String signed(List<Fr> values) {
+      StringBuilder sb = new StringBuilder("(");
+      for (int i = 0; i < values.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(values.get(i).toSignedBigInteger());
+      }
+      return sb.append(')').toString();
+    }
+  }
 }

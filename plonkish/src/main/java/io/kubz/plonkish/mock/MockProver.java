@@ -11,6 +11,7 @@ import io.kubz.plonkish.ir.Gate;
 import io.kubz.plonkish.ir.Region;
 import io.kubz.plonkish.ir.Trace;
 import io.kubz.plonkish.ir.Witness;
+import io.kubz.plonkish.lookup.LogUpArgument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  * Checks a witness against its circuit without cryptography: every gate on every row (the advice
  * cells of the reserved rows hold random values, as in a real proof, so a gate that is not switched
  * off there by a selector is reported), every copy constraint, and then the arguments' own gates
- * with their columns filled under random challenges. Failures name gate, region, row and cells.
+ * with their columns filled under random challenges. Lookups are checked directly (each queried
+ * tuple must be a row of its table). Failures name gate or lookup, region, row and cells.
  */
 public final class MockProver {
   private final CircuitDescription desc;
@@ -74,11 +76,12 @@ public final class MockProver {
     return run(circuit, 1L);
   }
 
-  /** All failures: circuit gates, then copies, then (only if both pass) the arguments' gates. */
+  /** All failures: circuit gates, copies, lookups, then (only if all pass) the arguments' gates. */
   public List<Failure> failures() {
     List<Failure> out = new ArrayList<>();
     checkGates(desc.gates(), out);
     checkCopies(out);
+    checkLookups(out);
     if (out.isEmpty()) {
       for (Argument a : desc.arguments()) {
         checkGates(a.gates(), out);
@@ -141,6 +144,16 @@ public final class MockProver {
       Fr b = value(c.b(), c.rowB());
       if (!a.equals(b)) {
         out.add(new Failure.CopyFailure(c, a, b, regions(c.rowA()), regions(c.rowB())));
+      }
+    }
+  }
+
+  private void checkLookups(List<Failure> out) {
+    for (Argument a : desc.arguments()) {
+      if (a instanceof LogUpArgument l) {
+        for (LogUpArgument.Missing m : l.missing(trace, challenges)) {
+          out.add(new Failure.LookupFailure(m.lookup(), m.table(), m.row(), regions(m.row()), m.tuple()));
+        }
       }
     }
   }

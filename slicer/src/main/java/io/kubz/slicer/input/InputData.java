@@ -107,6 +107,31 @@ public final class InputData {
     return out;
   }
 
+  /**
+   * Writes inputs in ezkl's input.json form ({@code input_data} flat per input, {@code
+   * input_shapes} in full), which {@link #parse} reads back exactly (values as shortest doubles).
+   */
+  public static String toJson(List<Tensor> inputs) {
+    List<Object> data = new ArrayList<>();
+    List<Object> shapes = new ArrayList<>();
+    for (Tensor t : inputs) {
+      List<Object> d = new ArrayList<>();
+      for (double v : t.data()) {
+        d.add(t.dtype().isFloating() ? (Object) v : (Object) (long) v);
+      }
+      data.add(d);
+      List<Object> s = new ArrayList<>();
+      for (int x : t.shape()) {
+        s.add(x);
+      }
+      shapes.add(s);
+    }
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("input_data", data);
+    m.put("input_shapes", shapes);
+    return Json.writePretty(m);
+  }
+
   /** A declared shape must equal the model's, possibly without the leading batch axis. */
   private static void checkShape(ValueInfo v, int[] given, String what) {
     int[] s = v.shape();

@@ -43,12 +43,48 @@ final class ElementwiseKernels {
         case POW:
           r = Math.pow(x, z);
           break;
+        case LESS:
+          r = x < z ? 1 : 0;
+          break;
+        case LESS_OR_EQUAL:
+          r = x <= z ? 1 : 0;
+          break;
+        case GREATER:
+          r = x > z ? 1 : 0;
+          break;
+        case GREATER_OR_EQUAL:
+          r = x >= z ? 1 : 0;
+          break;
+        case EQUAL:
+          r = x == z ? 1 : 0;
+          break;
+        case AND:
+          r = x != 0 && z != 0 ? 1 : 0;
+          break;
+        case OR:
+          r = x != 0 || z != 0 ? 1 : 0;
+          break;
+        case XOR:
+          r = (x != 0) != (z != 0) ? 1 : 0;
+          break;
         default:
           throw new AssertionError(kind);
       }
-      y[i] = integer ? t.convert(r) : r;
+      y[i] = integer && !kind.isPredicate() ? t.convert(r) : r;
     }
-    return Tensor.of(t, shape, y);
+    return Tensor.of(kind.isPredicate() ? DType.BOOL : t, shape, y);
+  }
+
+  static Tensor where(Tensor c, Tensor x, Tensor y, String what) {
+    int[] shape = Shapes.broadcast(Shapes.broadcast(c.shape(), x.shape(), what), y.shape(), what);
+    int[] ci = Shapes.broadcastIndex(c.shape(), shape);
+    int[] xi = Shapes.broadcastIndex(x.shape(), shape);
+    int[] yi = Shapes.broadcastIndex(y.shape(), shape);
+    double[] r = new double[ci.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = c.get(ci[i]) != 0 ? x.get(xi[i]) : y.get(yi[i]);
+    }
+    return Tensor.of(x.dtype(), shape, r);
   }
 
   static Tensor unary(Op.Unary op, Tensor x) {

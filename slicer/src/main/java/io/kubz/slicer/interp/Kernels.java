@@ -24,6 +24,10 @@ public final class Kernels {
       return LinearKernels.matmul(x, in.get(1), what);
     } else if (op instanceof Op.Binary) {
       return ElementwiseKernels.binary(((Op.Binary) op).kind(), x, in.get(1), what);
+    } else if (op instanceof Op.Where) {
+      return ElementwiseKernels.where(x, in.get(1), in.get(2), what);
+    } else if (op instanceof Op.ArgExtreme) {
+      return NormKernels.argExtreme((Op.ArgExtreme) op, x);
     } else if (op instanceof Op.Unary) {
       return ElementwiseKernels.unary((Op.Unary) op, x);
     } else if (op instanceof Op.PRelu) {
@@ -63,6 +67,8 @@ public final class Kernels {
       return LayoutKernels.pad((Op.Pad) op, x, what);
     } else if (op instanceof Op.Reduce) {
       return NormKernels.reduce((Op.Reduce) op, x);
+    } else if (op instanceof Op.NormReduce) {
+      return NormKernels.reduce((Op.NormReduce) op, x);
     } else if (op instanceof Op.Cast) {
       return x.cast(((Op.Cast) op).to());
     }

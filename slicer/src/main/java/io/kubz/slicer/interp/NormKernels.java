@@ -86,13 +86,32 @@ final class NormKernels {
   }
 
   static Tensor reduce(Op.Reduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  static Tensor reduce(Op.NormReduce op, Tensor x) {
+    return reduce(Kind.valueOf(op.kind().name()), op.axes(), op.keepDims(), x);
+  }
+
+  /** Every reduction kind, linear and not. */
+  private enum Kind {
+    SUM,
+    MEAN,
+    MAX,
+    MIN,
+    L1,
+    L2,
+    LOG_SUM_EXP
+  }
+
+  private static Tensor reduce(Kind k, int[] axes, boolean keepDims, Tensor x) {
     int[] s = x.shape();
     boolean[] reduced = new boolean[s.length];
-    for (int a : op.axes()) {
+    for (int a : axes) {
       reduced[a] = true;
     }
     int[] kept = s.clone();
-    for (int a : op.axes()) {
+    for (int a : axes) {
       kept[a] = 1;
     }
     int no = (int) Shapes.size(kept);
@@ -100,21 +119,20 @@ final class NormKernels {
     int[] idx = Shapes.broadcastIndex(kept, s);
     double[] xd = x.data();
     double[] y = new double[no];
-    Op.ReduceKind k = op.kind();
     double[] max = null;
-    if (k == Op.ReduceKind.MAX || k == Op.ReduceKind.MIN || k == Op.ReduceKind.LOG_SUM_EXP) {
+    if (k == Kind.MAX || k == Kind.MIN || k == Kind.LOG_SUM_EXP) {
       max = new double[no];
-      Arrays.fill(max, k == Op.ReduceKind.MIN ? Double.POSITIVE_INFINITY
+      Arrays.fill(max, k == Kind.MIN ? Double.POSITIVE_INFINITY
           : Double.NEGATIVE_INFINITY);
       for (int i = 0; i < xd.length; i++) {
-        max[idx[i]] = k == Op.ReduceKind.MIN ? Math.min(max[idx[i]], xd[i])
+        max[idx[i]] = k == Kind.MIN ? Math.min(max[idx[i]], xd[i])
             : Math.max(max[idx[i]], xd[i]);
       }
-      if (k != Op.ReduceKind.LOG_SUM_EXP) {
+      if (k != Kind.LOG_SUM_EXP) {
         y = max;
       }
     }
-    if (k != Op.ReduceKind.MAX && k != Op.ReduceKind.MIN) {
+    if (k != Kind.MAX && k != Kind.MIN) {
       for (int i = 0; i < xd.length; i++) {
         double v = xd[i];
         switch (k) {
@@ -135,18 +153,18 @@ final class NormKernels {
       }
       int count = no == 0 ? 1 : xd.length / no;
       for (int o = 0; o < no; o++) {
-        if (k == Op.ReduceKind.MEAN) {
+        if (k == Kind.MEAN) {
           y[o] /= count;
-        } else if (k == Op.ReduceKind.L2) {
+        } else if (k == Kind.L2) {
           y[o] = Math.sqrt(y[o]);
-        } else if (k == Op.ReduceKind.LOG_SUM_EXP) {
+        } else if (k == Kind.LOG_SUM_EXP) {
           y[o] = max[o] + Math.log(y[o]);
         }
       }
     }
     int[] shape = kept;
-    if (!op.keepDims()) {
-      shape = new int[s.length - op.axes().length];
+    if (!keepDims) {
+      shape = new int[s.length - axes.length];
       int w = 0;
       for (int d = 0; d < s.length; d++) {
         if (!reduced[d]) {
@@ -210,5 +228,46 @@ final class NormKernels {
       y[i] = y[i] * scale.get(ch) + bias.get(ch);
     }
     return Tensor.of(x.dtype(), s, y);
+  }
+
+  static Tensor argExtreme(Op.ArgExtreme op, Tensor x) {
+    int[] s = x.shape();
+    int axis = op.axis();
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= s[d];
+    }
+    int len = s[axis];
+    int inner = x.size() / Math.max(1, outer * len);
+    double[] xd = x.data();
+    double[] y = new double[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int best = 0;
+        double bv = xd[o * len * inner + in];
+        for (int j = 1; j < len; j++) {
+          double v = xd[(o * len + j) * inner + in];
+          boolean better = op.max() ? v > bv : v < bv;
+          if (better || (op.selectLast() && v == bv)) {
+            best = j;
+            bv = v;
+          }
+        }
+        y[o * inner + in] = best;
+      }
+    }
+    int[] shape;
+    if (op.keepDims()) {
+      shape = s.clone();
+      shape[axis] = 1;
+    } else {
+      shape = new int[s.length - 1];
+      for (int d = 0, w = 0; d < s.length; d++) {
+        if (d != axis) {
+          shape[w++] = s[d];
+        }
+      }
+    }
+    return Tensor.of(io.kubz.slicer.ir.DType.INT64, shape, y);
   }
 }

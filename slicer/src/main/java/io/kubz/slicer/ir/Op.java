@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Input order per operation (names in the {@link Node}): Gemm (A, B[, C]), MatMul (A, B),
  * Binary (A, B), PRelu (X, slope), Conv and ConvTranspose (X, W[, B]), BatchNorm (X, scale, bias,
- * mean, var), LayerNorm (X, scale[, bias]), InstanceNorm (X, scale, bias), Concat (X₁ … Xₙ);
+ * mean, var), LayerNorm (X, scale[, bias]), InstanceNorm (X, scale, bias), Where (cond, X, Y),
+ * Concat (X₁ … Xₙ);
  * every other operation has one input.
  *
  * <p>Trilu is imported as a Binary MUL by a constant 0/1 mask, so it needs no operation of its
@@ -39,6 +40,15 @@ public sealed interface Op {
       return kind.apply(x, alpha, beta);
     }
   }
+
+  /** y = X where cond ≠ 0, else Y; the three inputs broadcast together. */
+  record Where() implements Op {}
+
+  /**
+   * Index (INT64) of the largest ({@code max}) or smallest element along {@code axis}; ties go
+   * to the first index, or the last with {@code selectLast}.
+   */
+  record ArgExtreme(boolean max, int axis, boolean keepDims, boolean selectLast) implements Op {}
 
   /** y = x if x ≥ 0 else slope·x, slope broadcast to x (unidirectionally). */
   record PRelu() implements Op {}
@@ -171,16 +181,43 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * A non-linear reduction (ReduceL1, ReduceL2, ReduceLogSumExp) over sorted, distinct axes; a
+   * record of its own so that a stage handling {@link Reduce} cannot mistake it for a sum.
+   */
+  record NormReduce(NormReduceKind kind, int[] axes, boolean keepDims) implements Op {
+    @Override
+    public String toString() {
+      return "Reduce" + kind + "[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+    }
+  }
+
   /** Element type conversion. */
   record Cast(DType to) implements Op {}
 
-  /** Element-wise binary operations. */
+  /**
+   * Element-wise binary operations. Comparisons and the logical operations give BOOL tensors
+   * (1 for true, 0 for false); logical operations read any non-zero value as true.
+   */
   enum BinaryKind {
     ADD,
     SUB,
     MUL,
     DIV,
-    POW
+    POW,
+    LESS,
+    LESS_OR_EQUAL,
+    GREATER,
+    GREATER_OR_EQUAL,
+    EQUAL,
+    AND,
+    OR,
+    XOR;
+
+    /** True for the kinds whose result is BOOL. */
+    public boolean isPredicate() {
+      return ordinal() >= LESS.ordinal();
+    }
   }
 
   /** Pooling kinds. */
@@ -196,12 +233,16 @@ public sealed interface Op {
     EDGE
   }
 
-  /** Reductions: Σx, mean, max, min, Σ|x|, √(Σx²), log Σ exp(x). */
+  /** Linear and order reductions: Σx, mean, max, min. */
   enum ReduceKind {
     SUM,
     MEAN,
     MAX,
-    MIN,
+    MIN
+  }
+
+  /** Non-linear reductions: Σ|x|, √(Σx²), log Σ exp(x). */
+  enum NormReduceKind {
     L1,
     L2,
     LOG_SUM_EXP

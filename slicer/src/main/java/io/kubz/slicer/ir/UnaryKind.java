@@ -3,7 +3,8 @@ package io.kubz.slicer.ir;
 /**
  * Element-wise functions of one variable, as ONNX defines them. The parameters are ONNX's
  * attributes: LeakyRelu, Elu and Celu use alpha; Selu uses alpha and beta (= gamma); HardSigmoid
- * uses alpha and beta; the others use none. GELU is the exact x·Φ(x) = x/2·(1 + erf(x/√2));
+ * uses alpha and beta; the others use none. NOT is
+ * logical negation (0 ↦ 1, anything else ↦ 0). GELU is the exact x·Φ(x) = x/2·(1 + erf(x/√2));
  * GELU_TANH is its tanh approximation x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
  */
 public enum UnaryKind {
@@ -35,7 +36,8 @@ public enum UnaryKind {
   TAN,
   ASIN,
   ACOS,
-  ATAN;
+  ATAN,
+  NOT;
 
   /** √(2/π), derived rather than pasted. */
   private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
@@ -101,6 +103,8 @@ public enum UnaryKind {
         return Math.acos(x);
       case ATAN:
         return Math.atan(x);
+      case NOT:
+        return x == 0 ? 1 : 0;
       default:
         throw new AssertionError(this);
     }

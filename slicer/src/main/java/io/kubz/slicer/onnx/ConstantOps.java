@@ -6,7 +6,10 @@ import io.kubz.slicer.ir.ValueInfo;
 import io.kubz.slicer.onnx.proto.Onnx.TensorProto;
 import java.util.Map;
 
-/** Constant and Shape nodes, which always produce constants (every shape is static). */
+/**
+ * Constant, ConstantOfShape and Shape nodes, which always produce constants (every shape is
+ * static).
+ */
 final class ConstantOps {
   private ConstantOps() {}
 
@@ -27,6 +30,18 @@ final class ConstantOps {
           v[k] = s[(int) start + k];
         }
         return Tensor.longs(v);
+      }
+      case "ConstantOfShape": {
+        long[] shape = c.constant(0, "shape").toLongs();
+        TensorProto v = c.attrs.t("value");
+        Tensor value = v == null ? Tensor.scalar(DType.FLOAT, 0)
+            : TensorCodec.decode(v, null, c.what + " value");
+        if (value.size() != 1) {
+          throw c.error("value must hold one element");
+        }
+        Tensor t = Tensor.zeros(value.dtype(), DecodeContext.toInts(shape));
+        java.util.Arrays.fill(t.data(), value.get(0));
+        return t;
       }
       default:
         return null;

@@ -20,15 +20,17 @@ final class DecodeContext {
   record Decoded(Op op, List<String> inputs, String constantName, Tensor constant) {}
 
   final NodeProto node;
+  final String name;
   final String what;
   final long opset;
   final Attrs attrs;
   private final Map<String, Tensor> constants;
   private final Map<String, ValueInfo> values;
 
-  DecodeContext(NodeProto node, String what, long opset, Map<String, Tensor> constants,
-      Map<String, ValueInfo> values) {
+  DecodeContext(NodeProto node, String name, String what, long opset,
+      Map<String, Tensor> constants, Map<String, ValueInfo> values) {
     this.node = node;
+    this.name = name;
     this.what = what;
     this.opset = opset;
     this.attrs = new Attrs(node, what);
@@ -56,9 +58,10 @@ final class DecodeContext {
   Tensor constant(int k, String role) {
     Tensor t = constants.get(input(k));
     if (t == null) {
-      throw new MalformedModelException(what + ": its " + role + " input '" + input(k)
-          + "' must be a constant (kubz needs static shapes), but it is computed from the model "
-          + "input");
+      // A limitation of kubz (static shapes and indices), not a fault of the model.
+      throw new UnsupportedOpException(node.getOpType(), name, "its " + role + " input '"
+          + input(k) + "' is computed from the model input, but kubz needs it constant (static "
+          + "shapes and indices); re-export the model with it fixed");
     }
     return t;
   }

@@ -39,6 +39,9 @@ import java.util.Set;
  * convolution or Gemm before it and fuses the erf/tanh GELU patterns.
  */
 public final class OnnxImporter {
+  /** The largest model input kubz accepts, in elements (2²⁷: a gigabyte of doubles). */
+  public static final long MAX_ELEMENTS = 1L << 27;
+
   private OnnxImporter() {}
 
   /** Reads a model file; external tensor data is looked up next to it. */
@@ -156,14 +159,24 @@ public final class OnnxImporter {
       }
       String out = n.getOutput(0);
       long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
-      DecodeContext c = new DecodeContext(n, label, version, constants, values);
-      Tensor folded = ConstantOps.tryConstant(c, values);
+      DecodeContext c = new DecodeContext(n, nodeName(n, i), label, version, constants, values);
+      Tensor folded;
+      DecodeContext.Decoded d;
+      try {
+        folded = ConstantOps.tryConstant(c, values);
+        d = folded == null ? OnnxOps.decode(c) : null;
+      } catch (BadInputException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Attribute values no valid model has (overflowing ints, inconsistent lists).
+        throw new MalformedModelException(label + ": its attributes or inputs are invalid ("
+            + e + "); the file is corrupt or was written by a faulty exporter", e);
+      }
       if (folded != null) {
         constants.put(out, folded);
         values.put(out, new ValueInfo(out, folded.dtype(), folded.shape()));
         continue;
       }
-      DecodeContext.Decoded d = OnnxOps.decode(c);
       if (d.constantName() != null) {
         constants.put(d.constantName(), d.constant());
         values.put(d.constantName(), new ValueInfo(d.constantName(), d.constant().dtype(),
@@ -250,9 +263,17 @@ public final class OnnxImporter {
     }
     TensorShapeProto sp = vi.getType().getTensorType().getShape();
     int[] shape = new int[sp.getDimCount()];
+    long size = 1;
     for (int k = 0; k < shape.length; k++) {
       TensorShapeProto.Dimension d = sp.getDim(k);
-      shape[k] = d.hasDimValue() && d.getDimValue() > 0 ? Math.toIntExact(d.getDimValue()) : 1;
+      long v = d.hasDimValue() && d.getDimValue() > 0 ? d.getDimValue() : 1;
+      size *= Math.min(v, MAX_ELEMENTS + 1);
+      if (v > MAX_ELEMENTS || size > MAX_ELEMENTS) {
+        throw new MalformedModelException(what + " declares more than " + MAX_ELEMENTS
+            + " elements (dimension " + k + " is " + v + "): the file is corrupt or the model "
+            + "too large for kubz");
+      }
+      shape[k] = (int) v;
     }
     if (given != null) {
       if (given.length != shape.length) {

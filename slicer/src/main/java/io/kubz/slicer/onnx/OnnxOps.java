@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The ONNX operators kubz reads (default domain only) and how each becomes an IR {@link Op}.
- * Constant and Shape are handled by the importer itself (they become constants).
+ * Constant, ConstantOfShape and Shape are handled by the importer itself (they become
+ * constants).
  */
 final class OnnxOps {
   private OnnxOps() {}
@@ -46,15 +47,24 @@ final class OnnxOps {
           Map.entry("Tan", UnaryKind.TAN),
           Map.entry("Asin", UnaryKind.ASIN),
           Map.entry("Acos", UnaryKind.ACOS),
-          Map.entry("Atan", UnaryKind.ATAN));
+          Map.entry("Atan", UnaryKind.ATAN),
+          Map.entry("Not", UnaryKind.NOT));
 
   private static final Map<String, Op.BinaryKind> BINARY =
-      Map.of(
-          "Add", Op.BinaryKind.ADD,
-          "Sub", Op.BinaryKind.SUB,
-          "Mul", Op.BinaryKind.MUL,
-          "Div", Op.BinaryKind.DIV,
-          "Pow", Op.BinaryKind.POW);
+      Map.ofEntries(
+          Map.entry("Add", Op.BinaryKind.ADD),
+          Map.entry("Sub", Op.BinaryKind.SUB),
+          Map.entry("Mul", Op.BinaryKind.MUL),
+          Map.entry("Div", Op.BinaryKind.DIV),
+          Map.entry("Pow", Op.BinaryKind.POW),
+          Map.entry("Less", Op.BinaryKind.LESS),
+          Map.entry("LessOrEqual", Op.BinaryKind.LESS_OR_EQUAL),
+          Map.entry("Greater", Op.BinaryKind.GREATER),
+          Map.entry("GreaterOrEqual", Op.BinaryKind.GREATER_OR_EQUAL),
+          Map.entry("Equal", Op.BinaryKind.EQUAL),
+          Map.entry("And", Op.BinaryKind.AND),
+          Map.entry("Or", Op.BinaryKind.OR),
+          Map.entry("Xor", Op.BinaryKind.XOR));
 
   private static final Set<String> OTHERS =
       Set.of(
@@ -62,8 +72,8 @@ final class OnnxOps {
           "AveragePool", "GlobalAveragePool", "BatchNormalization", "Flatten", "Reshape",
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
           "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
-          "LayerNormalization", "InstanceNormalization", "Trilu", "Identity", "Constant", "Cast",
-          "Shape");
+          "LayerNormalization", "InstanceNormalization", "Trilu", "Where", "ArgMax", "ArgMin",
+          "Identity", "Constant", "ConstantOfShape", "Cast", "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();
@@ -120,6 +130,14 @@ final class OnnxOps {
         return c.of(new Op.InstanceNorm(a.f("epsilon", 1e-5)), c.inputs(3));
       case "Trilu":
         return trilu(c);
+      case "Where":
+        return c.of(new Op.Where(), c.inputs(3));
+      case "ArgMax":
+      case "ArgMin": {
+        int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", 0), c.shape(0).length, c.what);
+        return c.of(new Op.ArgExtreme(t.equals("ArgMax"), axis, a.i("keepdims", 1) != 0,
+            a.i("select_last_index", 0) != 0), c.inputs(1));
+      }
       case "Conv":
       case "ConvTranspose":
       case "MaxPool":

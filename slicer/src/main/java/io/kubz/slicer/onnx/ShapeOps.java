@@ -293,9 +293,18 @@ final class ShapeOps {
       set.add(Shapes.axis(ax, r, c.what));
     }
     int[] sorted = set.stream().mapToInt(Integer::intValue).toArray();
-    Op.ReduceKind kind = t.equals("ReduceLogSumExp") ? Op.ReduceKind.LOG_SUM_EXP
-        : Op.ReduceKind.valueOf(t.substring("Reduce".length()).toUpperCase());
-    return c.of(new Op.Reduce(kind, sorted, keep), c.inputs(1));
+    switch (t) {
+      case "ReduceL1":
+        return c.of(new Op.NormReduce(Op.NormReduceKind.L1, sorted, keep), c.inputs(1));
+      case "ReduceL2":
+        return c.of(new Op.NormReduce(Op.NormReduceKind.L2, sorted, keep), c.inputs(1));
+      case "ReduceLogSumExp":
+        return c.of(new Op.NormReduce(Op.NormReduceKind.LOG_SUM_EXP, sorted, keep),
+            c.inputs(1));
+      default:
+        Op.ReduceKind kind = Op.ReduceKind.valueOf(t.substring("Reduce".length()).toUpperCase());
+        return c.of(new Op.Reduce(kind, sorted, keep), c.inputs(1));
+    }
   }
 
   private static Integer[] box(int[] v) {

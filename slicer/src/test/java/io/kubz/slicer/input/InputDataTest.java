@@ -52,6 +52,16 @@ class InputDataTest {
   }
 
   @Test
+  void writtenJsonReadsBack() {
+    Graph g = twoInputs();
+    // FLOAT inputs are read as float32 values, so start from float32 values.
+    List<Tensor> in = List.of(Tensor.of(new int[] {1, 2, 2}, 0.1, -1e-7, 3.5, 1e10).cast(DType.FLOAT),
+        Tensor.of(DType.INT64, new int[] {1, 3}, new double[] {-4, 0, 1L << 40}));
+    List<Tensor> back = InputData.parse(InputData.toJson(in), g, "x");
+    assertEquals(in, back);
+  }
+
+  @Test
   void modelWithoutInputsAcceptsEzklsEmptyList() {
     OnnxWriter w = OnnxWriter.create("none", 13);
     w.node("Constant", "c", List.of(), "y", OnnxWriter.tensor("value", Tensor.of(new int[] {1}, 4)));

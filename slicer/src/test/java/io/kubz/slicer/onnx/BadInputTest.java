@@ -127,8 +127,11 @@ class BadInputTest {
     w.input("s", io.kubz.slicer.ir.DType.INT64, 2);
     w.node("Reshape", "r", List.of("x", "s"), "y");
     w.output("y");
-    String m = fails(() -> OnnxImporter.convert(w.build(), null, Map.of()));
-    assertTrue(m.contains("Reshape 'r'") && m.contains("must be a constant"), m);
+    UnsupportedOpException e = assertThrows(UnsupportedOpException.class,
+        () -> OnnxImporter.convert(w.build(), null, Map.of()));
+    assertEquals("r", e.nodeName());
+    assertTrue(e.getMessage().contains("Reshape (node 'r')")
+        && e.getMessage().contains("needs it constant"), e.getMessage());
   }
 
   @Test
@@ -137,6 +140,27 @@ class BadInputTest {
         w -> w.node("MaxPool", List.of("x"), OnnxWriter.ints("kernel_shape", 2))).model(),
         null, Map.of()));
     assertTrue(m.contains("MaxPool") && m.contains("kernel_shape"), m);
+  }
+
+  @Test
+  void absurdDimensionsAreRefused() {
+    ModelProto.Builder b = MLP.toBuilder();
+    b.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(1).setDimValue(1L << 40);
+    String m = fails(() -> OnnxImporter.convert(b.build(), null, Map.of()));
+    assertTrue(m.contains("'input'"), m);
+    ModelProto.Builder c = MLP.toBuilder();
+    c.getGraphBuilder().getInitializerBuilder(0).clearRawData().clearDims().addDims(1 << 20)
+        .addDims(1 << 20);
+    String n = fails(() -> OnnxImporter.convert(c.build(), null, Map.of()));
+    assertTrue(n.contains("fc1.weight"), n);
+    ModelProto.Builder d = MLP.toBuilder();
+    d.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(1).setDimValue(1 << 16);
+    d.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+        .getShapeBuilder().getDimBuilder(0).setDimValue(1 << 16);
+    String o = fails(() -> OnnxImporter.convert(d.build(), null, Map.of()));
+    assertTrue(o.contains("'input'") && o.contains("elements"), o);
   }
 
   @Test

@@ -58,8 +58,23 @@ class FixtureModelsTest {
       return;
     }
     Path ref = dir.resolve("reference_output.json");
+    if (!Files.exists(ref)) {
+      COVERAGE.put(model, "imports, but no reference_output.json to compare with");
+    }
     assumeTrue(Files.exists(ref), model + ": no reference_output.json (onnxruntime rejects it)");
-    double worst = ReferenceCheck.check(dir);
+    double worst;
+    try {
+      worst = ReferenceCheck.check(dir);
+    } catch (io.kubz.field.BadInputException e) {
+      // ezkl's input.json may list inputs the exported model pruned (bitwise_ops): kubz refuses
+      // to guess which ones the model kept.
+      if (e.getMessage().contains("input(s), the model has")) {
+        COVERAGE.put(model, "imports, but input.json does not fit it: " + e.getMessage());
+      }
+      assumeTrue(!e.getMessage().contains("input(s), the model has"), model + ": "
+          + e.getMessage());
+      throw e;
+    }
     COVERAGE.put(model, String.format("covered, worst error %.3g of tolerance", worst));
     assertTrue(worst <= 1, model + ": output differs from onnxruntime by " + worst
         + "× the tolerance");

@@ -170,6 +170,32 @@ final class OpCases {
     c.add(op("Trilu upper", 14, new int[] {2, 4, 5}, "Trilu"));
     c.add(single("Trilu lower k=-1", 14, new int[] {2, 4, 5}, w -> w.node("Trilu",
         List.of("x", w.initializer("k", Tensor.scalar(DType.INT64, -1))), attr("upper", 0L))));
+    for (String cmp : new String[] {"Less", "LessOrEqual", "Greater", "GreaterOrEqual",
+        "Equal"}) {
+      c.add(single(cmp, 13, new int[] {3, 4}, w -> w.node("Cast", List.of(w.node(cmp,
+          List.of(w.node("Round", List.of("x")), w.initializer("z", Tensor.of(new int[] {4},
+              -1, 0, 0.5, 1))))), attr("to", 1L))));
+    }
+    c.add(single("And/Or/Xor/Not", 13, new int[] {3, 4}, w -> {
+      String pos = w.node("Greater", List.of("x", w.initializer("z", Tensor.scalar(DType.FLOAT,
+          0))));
+      String small = w.node("Less", List.of("x", w.initializer("h", Tensor.scalar(DType.FLOAT,
+          0.5))));
+      String and = w.node("And", List.of(pos, small));
+      String or = w.node("Or", List.of(and, w.node("Not", List.of(pos))));
+      return w.node("Cast", List.of(w.node("Xor", List.of(or, small))), attr("to", 1L));
+    }));
+    c.add(single("Where", 13, new int[] {3, 4}, w -> w.node("Where", List.of(
+        w.node("Greater", List.of("x", w.initializer("z", Tensor.scalar(DType.FLOAT, 0)))),
+        "x", w.initializer("k", rand(4))))));
+    c.add(single("ArgMax keepdims", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
+        w.node("ArgMax", List.of("x"), attr("axis", 1L))), attr("to", 1L))));
+    c.add(single("ArgMin last index", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
+        w.node("ArgMin", List.of(w.node("Round", List.of("x"))), attr("axis", -1L),
+            attr("keepdims", 0L), attr("select_last_index", 1L))), attr("to", 1L))));
+    c.add(single("ConstantOfShape (folded)", 13, new int[] {2, 3}, w -> w.node("Add", List.of(
+        "x", w.node("ConstantOfShape", List.of(w.node("Shape", List.of("x"))),
+            OnnxWriter.tensor("value", Tensor.of(new int[] {1}, 2.5)))))));
     c.add(op("ReduceMin axis 0", 13, img, "ReduceMin", ints("axes", 0)));
     c.add(single("Shape-driven Reshape (folded)", 13, img, w -> {
       String shape = w.node("Shape", List.of("x"));

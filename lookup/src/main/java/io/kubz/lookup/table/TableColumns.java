@@ -1,0 +1,50 @@
+package io.kubz.lookup.table;
+
+import io.kubz.field.Fr;
+
+/**
+ * A table's columns as field vectors (flat Montgomery, 4 limbs per element): a signed entry v
+ * becomes v mod r, so −5 is r − 5.
+ */
+public final class TableColumns {
+  private TableColumns() {}
+
+  /** Column {@code c} of {@code table}: {@code table.size()} elements. */
+  public static long[] of(TableSpec table, int c) {
+    int size = Math.toIntExact(table.size());
+    long[] out = new long[4 * size];
+    fill(table, c, out, size);
+    return out;
+  }
+
+  /**
+   * Writes column {@code c} into rows 0..rows−1 of {@code dest}; rows beyond the table's size
+   * repeat its first entry (a repeated row adds nothing to a lookup: its multiplicity stays 0).
+   */
+  public static void fill(TableSpec table, int c, long[] dest, int rows) {
+    long size = table.size();
+    if (rows < size) {
+      throw new IllegalArgumentException(table.id() + " has " + size + " rows, more than the " + rows + " given");
+    }
+    if (c < 0 || c >= table.arity()) {
+      throw new IllegalArgumentException(table.id() + " has " + table.arity() + " column(s), not column " + c);
+    }
+    for (int i = 0; i < size; i++) {
+      long x = table.min() + i;
+      Fr.set(dest, 4 * i, c == 0 ? x : table.output(x));
+    }
+    for (int i = (int) size; i < rows; i++) {
+      Fr.copy(dest, 4 * i, dest, 0);
+    }
+  }
+
+  /** All columns, each of {@code rows} elements (padded as in {@link #fill}). */
+  public static long[][] all(TableSpec table, int rows) {
+    long[][] out = new long[table.arity()][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new long[4 * rows];
+      fill(table, c, out[c], rows);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,90 @@
+package io.kubz.slicer.plan;
+
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+
+/**
+ * What a slice costs when compiled: rows per node, rows to commit a boundary tensor, and prover
+ * memory for a circuit of a given size. Planning uses it; the circuit compiler provides the real
+ * figures, and {@link #DEFAULT} is a documented approximation for planning without it.
+ */
+public interface SliceCost {
+  /** Rows that node {@code n} needs once lowered, lookups and range checks included. */
+  long rows(Node n, Graph g);
+
+  /** Rows to commit a boundary tensor of {@code elements} values with the Poseidon sponge in-circuit. */
+  long boundaryRows(long elements);
+
+  /** Rows to expose {@code elements} model input or output values as public instance cells. */
+  default long publicRows(long elements) {
+    return elements;
+  }
+
+  /** Peak prover memory for a circuit of {@code rows} rows. */
+  long memoryBytes(long rows);
+
+  /**
+   * The default approximation: multiply-accumulates at 4 products per row plus 2 rows per output
+   * (rescale and its range check); element-wise ops 1 row per element; pooling one row per window
+   * element; softmax 3 rows per element; re-indexing free; 17 rows per committed element plus one
+   * permutation (merkle's width-5 sponge absorbs 4 values per 68-round permutation, and the Poseidon
+   * gadget spends one row per round); memory 4 KiB per row (about 30 columns
+   * of 32-byte values, on the domain and on its 4× extension for the quotient).
+   */
+  SliceCost DEFAULT = new SliceCost() {
+    @Override
+    public long rows(Node n, Graph g) {
+      long out = Shapes.size(g.shape(n.output()));
+      Op op = n.op();
+      if (op instanceof Op.Gemm || op instanceof Op.MatMul || op instanceof Op.Conv
+          || op instanceof Op.ConvTranspose) {
+        return macs(n, g) / 4 + 2 * out;
+      }
+      if (op instanceof Op.Reshape || op instanceof Op.Transpose || op instanceof Op.Concat
+          || op instanceof Op.Slice || op instanceof Op.Gather || op instanceof Op.Pad || op instanceof Op.Cast) {
+        return 0;
+      }
+      if (op instanceof Op.Pool) {
+        return out * Shapes.size(((Op.Pool) op).kernel());
+      }
+      if (op instanceof Op.GlobalAveragePool || op instanceof Op.Reduce) {
+        return Shapes.size(g.shape(n.inputs().get(0))) + out;
+      }
+      if (op instanceof Op.Softmax) {
+        return 3 * out;
+      }
+      return out;
+    }
+
+    @Override
+    public long boundaryRows(long elements) {
+      return 17 * ((elements + 1 + 3) / 4 * 4) + 68;
+    }
+
+    @Override
+    public long memoryBytes(long rows) {
+      return rows * 4096;
+    }
+  };
+
+  /** Multiply-accumulates of a product node: outputs × contraction length. */
+  static long macs(Node n, Graph g) {
+    long out = Shapes.size(g.shape(n.output()));
+    int[] w = g.shape(n.inputs().get(1));
+    Op op = n.op();
+    if (op instanceof Op.Conv) {
+      return out * (Shapes.size(w) / w[0]);
+    }
+    if (op instanceof Op.ConvTranspose) {
+      return Shapes.size(g.shape(n.inputs().get(0))) * (Shapes.size(w) / w[0]);
+    }
+    if (op instanceof Op.Gemm) {
+      int[] a = g.shape(n.inputs().get(0));
+      return out * (((Op.Gemm) op).transA() ? a[0] : a[1]);
+    }
+    int[] a = g.shape(n.inputs().get(0));
+    return out * a[a.length - 1];
+  }
+}

@@ -1,0 +1,169 @@
+package io.kubz.slicer.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.UsageException;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.onnx.ExampleModels;
+import io.kubz.slicer.onnx.OnnxImporter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SlicerTest {
+  static Graph lenet() {
+    return OnnxImporter.convert(ExampleModels.lenet(1), null, Map.of());
+  }
+
+  /** A wide MLP: its 256×512 Gemm alone exceeds 2^15 rows, the ReLU after it does not. */
+  static Graph wideMlp() {
+    return OnnxImporter.convert(ExampleModels.mlp(4, 256, 512, 10), null, Map.of());
+  }
+
+  static Graph residual() {
+    return OnnxImporter.convert(ExampleModels.residual(2, 8), null, Map.of());
+  }
+
+  /** Every node is in exactly one slice (or tiled by splits), and inputs come from earlier slices. */
+  static void assertWellFormed(Graph g, SlicePlan p) {
+    Set<String> seen = new HashSet<>();
+    Set<String> available = new HashSet<>();
+    g.inputs().forEach(v -> available.add(v.name()));
+    for (SliceSpec s : p.slices()) {
+      for (String in : s.inputs()) {
+        assertTrue(available.contains(in), "slice " + s.id() + " input " + in + " produced earlier");
+      }
+      available.addAll(s.outputs());
+      if (s.split() == null) {
+        for (String n : s.nodes()) {
+          assertTrue(seen.add(n), n + " appears once");
+        }
+      } else {
+        seen.add(s.split().node());
+      }
+    }
+    for (Node n : g.nodes()) {
+      assertTrue(seen.contains(n.name()), n.name() + " covered");
+    }
+    g.outputs().forEach(v -> assertTrue(available.stream().anyMatch(t -> t.equals(v.name()) || t.startsWith(v.name() + "#")),
+        "model output " + v.name() + " produced"));
+  }
+
+  @Test
+  void perLayerPutsOneWeightedOpInEachSlice() {
+    Graph g = lenet();
+    SlicePlan p = Slicer.perLayer(g, SliceCost.DEFAULT);
+    assertWellFormed(g, p);
+    long weighted = g.nodes().stream().filter(n -> Slicer.weighted(n.op())).count();
+    assertEquals(weighted, p.slices().size());
+    for (SliceSpec s : p.slices()) {
+      assertEquals(1, s.nodes().stream().filter(n -> Slicer.weighted(nodeOp(g, n))).count());
+      assertTrue(s.estimatedRows() > 0);
+    }
+    assertEquals(List.of(g.inputs().get(0).name()), p.slices().get(0).inputs());
+  }
+
+  @Test
+  void residualSlicesTakeSeveralInputs() {
+    Graph g = residual();
+    SlicePlan p = Slicer.perLayer(g, SliceCost.DEFAULT);
+    assertWellFormed(g, p);
+    assertTrue(p.slices().stream().anyMatch(s -> s.inputs().size() >= 2),
+        "the residual add consumes two earlier tensors: " + p.toJson());
+  }
+
+  @Test
+  void maxLayersGroupsLayers() {
+    Graph g = lenet();
+    int layers = Slicer.perLayer(g, SliceCost.DEFAULT).slices().size();
+    SlicePlan p = Slicer.maxLayers(g, 2, SliceCost.DEFAULT);
+    assertWellFormed(g, p);
+    assertEquals((layers + 1) / 2, p.slices().size());
+    assertThrows(UsageException.class, () -> Slicer.maxLayers(g, 0, SliceCost.DEFAULT));
+  }
+
+  @Test
+  void budgetKeepsEverySliceUnderItsRowsAndSplitsBigLayers() {
+    Graph g = wideMlp();
+    for (int k : new int[] {15, 16, 18, 20}) {
+      SlicePlan p = Slicer.budget(g, k, 0, SliceCost.DEFAULT);
+      assertWellFormed(g, p);
+      for (SliceSpec s : p.slices()) {
+        assertTrue(s.estimatedRows() <= (1L << k), "k=" + k + " slice " + s.id() + " rows " + s.estimatedRows());
+      }
+    }
+    SlicePlan tight = Slicer.budget(g, 15, 0, SliceCost.DEFAULT);
+    assertTrue(tight.slices().stream().anyMatch(s -> s.split() != null), "2^15 rows forces a split: " + tight.toJson());
+    assertTrue(Slicer.budget(g, 20, 0, SliceCost.DEFAULT).slices().size() < tight.slices().size());
+  }
+
+  @Test
+  void memoryBudgetShrinksSlices() {
+    Graph g = wideMlp();
+    SlicePlan roomy = Slicer.budget(g, 20, 0, SliceCost.DEFAULT);
+    SlicePlan tight = Slicer.budget(g, 20, 4096L * 30000, SliceCost.DEFAULT);
+    assertWellFormed(g, tight);
+    assertTrue(tight.slices().size() > roomy.slices().size());
+  }
+
+  @Test
+  void budgetTooSmallForOneChannelIsAClearError() {
+    BadInputException e = assertThrows(BadInputException.class, () -> Slicer.budget(wideMlp(), 9, 0, SliceCost.DEFAULT));
+    assertTrue(e.getMessage().contains("raise --max-rows"), e.getMessage());
+    // lenet's pooling after its first convolution cannot be cut yet: a clear error, not a bad plan
+    BadInputException pool = assertThrows(BadInputException.class, () -> Slicer.budget(lenet(), 15, 0, SliceCost.DEFAULT));
+    assertTrue(pool.getMessage().contains("raise --max-rows"), pool.getMessage());
+    assertWellFormed(lenet(), Slicer.budget(lenet(), 20, 0, SliceCost.DEFAULT));
+    assertThrows(UsageException.class, () -> Slicer.budget(lenet(), 40, 0, SliceCost.DEFAULT));
+  }
+
+  @Test
+  void plansRoundTripThroughJsonAndEditsAreRevalidated() {
+    Graph g = wideMlp();
+    SlicePlan p = Slicer.budget(g, 15, 0, SliceCost.DEFAULT);
+    assertTrue(p.slices().stream().anyMatch(s -> s.split() != null));
+    SlicePlan back = SlicePlan.fromJson(p.toJson(), g, SliceCost.DEFAULT);
+    assertEquals(p, back);
+    // merging two slices by editing the JSON is allowed
+    g = lenet();
+    SlicePlan per = Slicer.perLayer(g, SliceCost.DEFAULT);
+    List<SlicePlan.Group> groups = new ArrayList<>();
+    List<String> first = new ArrayList<>(per.slices().get(0).nodes());
+    first.addAll(per.slices().get(1).nodes());
+    groups.add(new SlicePlan.Group(first, null));
+    per.slices().stream().skip(2).forEach(s -> groups.add(new SlicePlan.Group(s.nodes(), null)));
+    SlicePlan merged = SlicePlan.of("edited", g, groups, SliceCost.DEFAULT);
+    assertWellFormed(g, SlicePlan.fromJson(merged.toJson(), g, SliceCost.DEFAULT));
+  }
+
+  @Test
+  void badPlansAreClearErrors() {
+    Graph g = lenet();
+    SlicePlan per = Slicer.perLayer(g, SliceCost.DEFAULT);
+    String missing = per.toJson().replaceFirst("\"" + per.slices().get(0).nodes().get(0) + "\"", "\"nope\"");
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.fromJson(missing, g, SliceCost.DEFAULT))
+        .getMessage().contains("nope"));
+    List<SlicePlan.Group> dropLast = new ArrayList<>();
+    per.slices().stream().limit(per.slices().size() - 1).forEach(s -> dropLast.add(new SlicePlan.Group(s.nodes(), null)));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, dropLast, SliceCost.DEFAULT))
+        .getMessage().contains("does not cover"));
+    List<SlicePlan.Group> reversed = new ArrayList<>();
+    for (int i = per.slices().size() - 1; i >= 0; i--) {
+      reversed.add(new SlicePlan.Group(per.slices().get(i).nodes(), null));
+    }
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, reversed, SliceCost.DEFAULT))
+        .getMessage().contains("before any earlier slice"));
+    assertThrows(BadInputException.class, () -> SlicePlan.fromJson("{\"format_version\": 9}", g, SliceCost.DEFAULT));
+  }
+
+  private static io.kubz.slicer.ir.Op nodeOp(Graph g, String name) {
+    return g.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().op();
+  }
+}
