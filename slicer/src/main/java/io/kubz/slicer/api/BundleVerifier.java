@@ -82,7 +82,7 @@ public final class BundleVerifier {
       SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q));
       Visibility vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()),
           Visibility.Mode.valueOf(b.outputVisibility()));
-      expected = new ProvingSession(q, plan, vis, srs, new KeyCache(cacheDir), ProgressListener.NONE)
+      expected = new ProvingSession(q, plan, vis, log2 -> srs, new KeyCache(cacheDir), ProgressListener.NONE)
           .statement().modelDigest();
     } catch (RuntimeException e) {
       return VerificationResult.invalid(ModelDigest.hex(b.modelDigest()),

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * The library entry point for proving: model and inputs in, proof bundle out.
@@ -55,7 +56,8 @@ public final class ModelProver {
    * @param plan a slice plan (from {@code SlicePlan.fromJson}), or null to use {@code strategy}
    * @param strategy how to slice when no plan is given
    * @param visibility of the model's inputs and outputs
-   * @param srs powers of tau (a ceremony file or {@code Srs.dev}); needs 2^(k+1) powers for 2^k rows
+   * @param srs the powers of tau for a log2 size: asked for 2^(k+1) powers once the largest slice
+   *     (2^k rows) is compiled; see {@link #of(Srs)} and {@link #ofDevSrs(long)}
    * @param threads slices proved at once by the default executor
    * @param cacheDir where keys persist between runs, or null for memory only
    * @param memoryBytes the default executor's memory budget
@@ -63,12 +65,26 @@ public final class ModelProver {
    * @param executor where slices are proved, or null for a {@link LocalExecutor}
    * @param random source of the salts (null: SecureRandom); blinding is always SecureRandom
    */
-  public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, Srs srs,
+  public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
       int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random) {
 
+    /** Proves with this SRS (a ceremony file's, or a dev SRS); too few powers is an error that says how many. */
     public static Options of(Srs srs) {
+      return of(log2 -> srs);
+    }
+
+    /**
+     * Proves with an SRS chosen by size: {@code srs.apply(log2)} must return at least 2^log2 powers
+     * (e.g. {@code log2 -> srsCache.load(ptau, log2)}).
+     */
+    public static Options of(IntFunction<Srs> srs) {
       return new Options(null, null, Strategy.perLayer(), Visibility.PUBLIC, srs, 1, null,
           Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null);
+    }
+
+    /** An INSECURE development SRS of exactly the size needed, τ derived from {@code seed} (Srs.dev). */
+    public static Options ofDevSrs(long seed) {
+      return of(log2 -> Srs.dev(log2, seed));
     }
 
     public Options withQuant(QuantPlan q) {

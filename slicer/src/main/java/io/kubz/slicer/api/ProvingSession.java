@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * A model ready to prove: quantized graph, plan and visibility, every slice compiled and its keys
@@ -48,20 +49,25 @@ public final class ProvingSession {
   private final Visibility visibility;
   private final Srs srs;
   private final Kzg kzg;
+  private final int maxK;
   private final List<CompiledSlice> slices = new ArrayList<>();
   private final List<CircuitDescription> descriptions = new ArrayList<>();
   private final List<String> digests = new ArrayList<>();
   private final List<ProvingKey> keys = new ArrayList<>();
   private final long[] keygenNanos;
 
-  /** Compiles every slice and makes (or finds) its keys; reports {@code compile} and {@code keygen}. */
-  public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, Srs srs, KeyCache cache,
+  /**
+   * Compiles every slice and makes (or finds) its keys; reports {@code compile} and {@code keygen}.
+   *
+   * @param srs gives the SRS once the largest circuit is known: it is asked for 2^(k+1) powers
+   *     (2^k + 1 are needed for 2^k rows) and may return a larger one ({@code k -> fixedSrs}, or
+   *     {@code Srs::dev} style factories, or a ptau loader)
+   */
+  public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
       ProgressListener progress) {
     this.q = q;
     this.plan = plan;
     this.visibility = visibility;
-    this.srs = srs;
-    this.kzg = new Kzg(srs);
     int n = plan.slices().size();
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.COMPILE, n);
@@ -79,6 +85,13 @@ public final class ProvingSession {
       progress.advance(ProgressListener.COMPILE, s.id(), "2^" + d.k() + " rows");
     }
     progress.end(ProgressListener.COMPILE, System.nanoTime() - t0);
+    int k = 1;
+    for (CircuitDescription d : descriptions) {
+      k = Math.max(k, d.k());
+    }
+    this.maxK = k;
+    this.srs = srs.apply(k + 1);
+    this.kzg = new Kzg(this.srs);
     checkSrs();
     t0 = System.nanoTime();
     keygenNanos = new long[n];
@@ -124,6 +137,11 @@ public final class ProvingSession {
 
   public Srs srs() {
     return srs;
+  }
+
+  /** log2 of the rows of the largest slice circuit. */
+  public int maxK() {
+    return maxK;
   }
 
   public List<CompiledSlice> slices() {

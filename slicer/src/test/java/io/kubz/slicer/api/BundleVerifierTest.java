@@ -37,7 +37,7 @@ class BundleVerifierTest {
     run1 = ModelProver.prove(model, Runs.input(model, 1), o);
     run2 = ModelProver.prove(model, Runs.input(model, 1), o); // same input: fresh salts and blinding
     Graph other = Runs.graph(ExampleModels.mlp(22, 6, 5, 4, 3));
-    otherModel = ModelProver.prove(other, Runs.input(other, 1), o);
+    otherModel = ModelProver.prove(other, Runs.input(other, 1), ModelProver.Options.of(Runs.srs()));
   }
 
   static ProofBundle parsed(ModelProver.Result r) {
