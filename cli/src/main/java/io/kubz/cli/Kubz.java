@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     name = "kubz",
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
-    subcommands = {InspectCommand.class, RunCommand.class, CalibrateCommand.class, SliceCommand.class},
+    subcommands = {InspectCommand.class, RunCommand.class, CalibrateCommand.class, SliceCommand.class, WorkerCommand.class},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",

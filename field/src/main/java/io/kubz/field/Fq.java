@@ -256,7 +256,7 @@ public final class Fq {
     return of(new BigInteger(MODULUS.bitLength() + 64, rnd));
   }
 
-  public static Fq readFqom(long[] x, int xo) {
+  public static Fq readFrom(long[] x, int xo) {
     long[] z = new long[4];
     Mont4.copy(z, 0, x, xo);
     return new Fq(z);

@@ -56,7 +56,7 @@ public final class Fq2 {
   }
 
   static Fq fqAt(long[] x, int xo) {
-    return Fq.of(Fq.toBigInteger(x, xo));
+    return Fq.readFrom(x, xo);
   }
 
   private static Fq2Ops ops() {

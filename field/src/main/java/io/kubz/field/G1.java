@@ -91,12 +91,12 @@ public final class G1 {
 
   /** x (zero for infinity). */
   public Fq x() {
-    return Fq.of(Fq.toBigInteger(a, 0));
+    return Fq.readFrom(a, 0);
   }
 
   /** y (zero for infinity). */
   public Fq y() {
-    return Fq.of(Fq.toBigInteger(a, 4));
+    return Fq.readFrom(a, 4);
   }
 
   public boolean isInfinity() {

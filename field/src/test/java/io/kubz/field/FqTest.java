@@ -103,10 +103,10 @@ class FqTest {
     assertArrayEquals(FieldKernelContract.fixed32(x), a.toBytesBE());
     long[] arr = new long[9];
     a.writeTo(arr, 3);
-    assertEquals(a, Fq.readFqom(arr, 3));
+    assertEquals(a, Fq.readFrom(arr, 3));
     long[] prod = new long[4];
     Fq.mul(prod, 0, arr, 3, arr, 3);
-    assertEquals(a.square(), Fq.readFqom(prod, 0));
+    assertEquals(a.square(), Fq.readFrom(prod, 0));
   }
 
   @Test
