@@ -17,7 +17,7 @@ import java.util.Map;
  * @param salts the 32-byte big-endian salt of each committed boundary tensor, by name
  */
 public record SliceJob(int sliceId, String circuitDigest, int k, long peakBytes, Map<String, long[]> tensors,
-    Map<String, byte[]> salts) {
+    Map<String, byte[]> salts) implements java.io.Serializable {
   public SliceJob {
     tensors = Map.copyOf(tensors);
     salts = Map.copyOf(salts);
