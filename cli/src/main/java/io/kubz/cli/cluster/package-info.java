@@ -29,13 +29,24 @@
  * {@code --max-rows}); it is not split automatically, since a split changes the plan and so the
  * bundle's statement.
  *
- * <p>API for {@code kubz prove --cluster}:
+ * <p>Slices ({@link io.kubz.cli.cluster.ClusterSliceExecutor}, the {@code SliceExecutor} of
+ * {@code kubz prove --cluster}). The context is a {@link io.kubz.cli.cluster.SessionSpec} (the ONNX
+ * bytes as read, quantization settings and plan JSON, visibility, dev SRS seed or a ptau path every
+ * worker has); a worker's {@link io.kubz.cli.cluster.SliceWork} rebuilds the same
+ * {@code ProvingSession} from it once per digest (compiling and keying every slice of the model)
+ * and proves {@link io.kubz.cli.cluster.SliceJobCodec}-encoded jobs; the coordinator accepts a proof
+ * only if it verifies against the slice's verifying key and the public instance it computes from the
+ * job ({@link io.kubz.cli.cluster.ClusterSliceExecutor#verifying}). Wiring for the CLI:
  * <pre>{@code
- * try (ClusterExecutor c = ClusterExecutor.connect(List.of("10.0.0.5:5701"), ClusterExecutor.Options.defaults())) {
- *   c.publish(digest, contextBytes);
- *   List<ClusterExecutor.Outcome> r = c.run(jobs, (job, result) -> verify(job, result), listener);
+ * try (ClusterExecutor c = ClusterExecutor.connect(List.of("10.0.0.5:5701"),
+ *     ClusterExecutor.Options.defaults().withSliceTimeout(Duration.ofMinutes(10)))) {
+ *   ProvingSession s = ModelProver.setup(q, plan, options);   // the coordinator's own keys, to verify
+ *   SessionSpec spec = new SessionSpec(onnxBytes, q.plan().toJson(), plan.toJson(), visibility, devSeed, null);
+ *   ModelProver.Result r = ModelProver.prove(model, inputs, options.withQuant(q.plan()).withPlan(plan)
+ *       .withExecutor(new ClusterSliceExecutor(c, spec, ClusterSliceExecutor.verifying(s))));
  * }
  * }</pre>
+ * The generic form (any job kind): {@code c.publish(digest, bytes); c.run(jobs, verifier, listener)}.
  *
  * <p>Test-only fault switch: a worker started with the environment variable
  * {@code KUBZ_TEST_CORRUPT_PROOFS=1} flips one byte of every result it returns.
