@@ -61,7 +61,7 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
       if (in.readInt() != MAGIC) {
         throw new IllegalArgumentException("not a kubz session context");
       }
-      byte[] onnx = in.readNBytes(in.readInt());
+      byte[] onnx = exactly(in, in.readInt(), bytes.length);
       String quant = readString(in);
       String plan = readString(in);
       Visibility v = new Visibility(Visibility.Mode.valueOf(in.readUTF()), Visibility.Mode.valueOf(in.readUTF()));
@@ -97,6 +97,15 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
   }
 
   private static String readString(DataInputStream in) throws IOException {
-    return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    return new String(exactly(in, in.readInt(), Integer.MAX_VALUE), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] exactly(DataInputStream in, int n, int max) throws IOException {
+    if (n < 0 || n > max || n > in.available()) {
+      throw new IllegalArgumentException("bad length " + n + " in session context");
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return b;
   }
 }

@@ -66,7 +66,12 @@ final class SliceJobCodec {
       Map<String, byte[]> salts = new LinkedHashMap<>();
       for (int i = count(in, b.length); i > 0; i--) {
         String name = in.readUTF();
-        salts.put(name, in.readNBytes(count(in, b.length)));
+        byte[] salt = new byte[count(in, b.length)];
+        in.readFully(salt);
+        salts.put(name, salt);
+      }
+      if (in.available() != 0) {
+        throw new IllegalArgumentException("trailing bytes after slice job");
       }
       return new SliceJob(id, digest, k, peak, tensors, salts);
     } catch (IOException e) {
