@@ -7,7 +7,6 @@ import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.api.BundleVerifier;
 import io.kubz.slicer.api.VerificationResult;
 import io.kubz.slicer.bundle.BundleCodec;
-import io.kubz.slicer.bundle.BundleFormatException;
 import io.kubz.slicer.bundle.ProofBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,7 +104,7 @@ final class VerifyCommand implements Callable<Integer> {
     ProofBundle b;
     try {
       b = BundleCodec.decode(bytes);
-    } catch (BundleFormatException | RuntimeException e) {
+    } catch (RuntimeException e) { // BundleFormatException included
       throw new BadInputException(bundle + ": not a kubz proof bundle (" + e.getMessage() + ")");
     }
     int log2 = 32 - Integer.numberOfLeadingZeros(Math.max(1, b.srs().size()) - 1);
