@@ -26,5 +26,5 @@ T0=$SECONDS
 ELAPSED=$((SECONDS - T0))
 "$JAVA" -cp "$JAR" io.kubz.bench.peers.ResultsMd jmh "$OUT" "$ROOT/bench/RESULTS.md" \
   "profile=$PROFILE" "settings=$SETTINGS; took ${ELAPSED} s" "raw=bench/results/$(basename "$OUT")" \
-  "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" >/dev/null
+  "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" ${NOTE:+"note=$NOTE"} >/dev/null
 echo "JMH $PROFILE profile: ${ELAPSED} s; results in $OUT and bench/RESULTS.md"

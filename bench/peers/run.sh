@@ -8,8 +8,12 @@
 #                        goes first alternating between rounds; the table shows medians over rounds
 #   SIZES="16 20"        log2 sizes for MSM and FFT
 #   WORKLOADS="msm fft poseidon plonk"
+#   PLONK_REPS=3         timed proofs per round and side (after one warm-up proof)
 #   PTAU_POWER=15        powers of tau made for the PLONK setup (>= the circuit's 2^15 rows)
+#   PTAU=file            an existing prepared (phase 2) bn128 .ptau of that power or more, instead
+#                        of making one (default: work/pot$PTAU_POWER_final.ptau, made once)
 #   JAVA_HOME            the JDK for kubz's side (default: java on PATH)
+#   NOTE="..."           a remark printed with the results (e.g. what else loaded the machine)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +23,7 @@ ROUNDS="${ROUNDS:-3}"
 SIZES="${SIZES:-16 20}"
 WORKLOADS="${WORKLOADS:-msm fft poseidon plonk}"
 PTAU_POWER="${PTAU_POWER:-15}"
+PLONK_REPS="${PLONK_REPS:-3}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR="$ROOT/bench/target/benchmarks.jar"
 
@@ -76,7 +81,7 @@ snarkjs() { node "$WORK/node_modules/snarkjs/build/cli.cjs" "$@"; }
 
 # ---- the PLONK chain circuit: compile, powers of tau, setup and witness, each made once ----
 prepare_plonk() {
-  local dir="$WORK/chain" ptau="$WORK/pot${PTAU_POWER}_final.ptau"
+  local dir="$WORK/chain" ptau="${PTAU:-$WORK/pot${PTAU_POWER}_final.ptau}"
   mkdir -p "$dir"
   if [ ! -f "$dir/chain.r1cs" ] || [ "$HERE/chain.circom" -nt "$dir/chain.r1cs" ]; then
     log "compiling chain.circom with circom2"
@@ -89,17 +94,20 @@ prepare_plonk() {
     snarkjs powersoftau new bn128 "$PTAU_POWER" "$WORK/pot_0.ptau" >&2
     snarkjs powersoftau contribute "$WORK/pot_0.ptau" "$WORK/pot_1.ptau" --name=kubz-bench \
       -e="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >&2
-    snarkjs powersoftau prepare phase2 "$WORK/pot_1.ptau" "$ptau" >&2
+    snarkjs powersoftau prepare phase2 "$WORK/pot_1.ptau" "$ptau.part" >&2
+    mv "$ptau.part" "$ptau"
     rm -f "$WORK/pot_0.ptau" "$WORK/pot_1.ptau"
     echo "$((SECONDS - t0))" >"$ptau.seconds"
   fi
   if [ ! -f "$dir/chain.zkey" ]; then
     log "snarkjs plonk setup"
-    snarkjs plonk setup "$dir/chain.r1cs" "$ptau" "$dir/chain.zkey" >&2
+    snarkjs plonk setup "$dir/chain.r1cs" "$ptau" "$dir/chain.zkey.part" >&2
+    mv "$dir/chain.zkey.part" "$dir/chain.zkey"
   fi
   if [ ! -f "$dir/witness.wtns" ]; then
     echo '{"x0": "3", "b": "5"}' >"$dir/input.json"
-    snarkjs wtns calculate "$dir/chain_js/chain.wasm" "$dir/input.json" "$dir/witness.wtns" >&2
+    snarkjs wtns calculate "$dir/chain_js/chain.wasm" "$dir/input.json" "$dir/witness.wtns.part" >&2
+    mv "$dir/witness.wtns.part" "$dir/witness.wtns"
   fi
 }
 
@@ -140,8 +148,8 @@ measure() { # side workload
       if [ "$side" = kubz ]; then record kubz poseidon2 0 kubz poseidon
       else record peer poseidon2 0 node "$WORK/poseidon.mjs"; fi ;;
     plonk)
-      if [ "$side" = kubz ]; then record kubz plonk_chain 15 kubz plonkChain
-      else record peer plonk_chain 15 node "$WORK/plonk.mjs"; fi ;;
+      if [ "$side" = kubz ]; then record kubz plonk_chain 15 kubz plonkChain 15 "$PLONK_REPS" 1
+      else record peer plonk_chain 15 node "$WORK/plonk.mjs" "$PLONK_REPS" 1; fi ;;
   esac
 }
 
@@ -155,10 +163,10 @@ done
 case " $WORKLOADS " in *" plonk "*) record peer plonk_chain_cli 15 plonk_cli ;; esac
 
 # ---- bench/RESULTS.md ----
-PTAU_SECONDS="$(cat "$WORK/pot${PTAU_POWER}_final.ptau.seconds" 2>/dev/null || echo '')"
+PTAU_SECONDS="$(cat "${PTAU:-$WORK/pot${PTAU_POWER}_final.ptau}.seconds" 2>/dev/null || echo '')"
 if [ -f "$JAR" ] && "$JAVA" -cp "$JAR" io.kubz.bench.peers.ResultsMd peers "$OUT" "$ROOT/bench/RESULTS.md" \
     "node=$(node --version)" "ptau_power=$PTAU_POWER" "ptau_seconds=$PTAU_SECONDS" \
-    "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"; then
+    "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" ${NOTE:+"note=$NOTE"}; then
   log "wrote bench/RESULTS.md (raw lines: $OUT)"
 else
   log "could not write bench/RESULTS.md (no formatter in $JAR); raw lines: $OUT"

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, CalibrateCommand.class, SliceCommand.class,
-      SetupCommand.class, ProveCommand.class, VerifyCommand.class},
+      SetupCommand.class, ProveCommand.class, VerifyCommand.class, WorkerCommand.class},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",

@@ -9,15 +9,25 @@ import java.util.Arrays;
 public final class Protocol {
   private Protocol() {}
 
-  /** A transcript bound to the verifying-key digest and the public instance values. */
+  /**
+   * A transcript bound to the verifying-key digest and the public instance values. Each instance
+   * column is absorbed sparsely: its number of non-zero cells, then (row, value) for each of them in
+   * row order, so that a column with a few public values far down costs little to absorb.
+   */
   public static Transcript transcript(byte[] vkDigest, Fr[][] instance) {
-    Transcript t = new Keccak256Transcript("kubz-plonkish-v1");
+    Transcript t = new Keccak256Transcript("kubz-plonkish-v2");
     t.absorbBytes("vk", vkDigest);
     for (Fr[] col : instance) {
-      Fr[] trimmed = trim(col);
-      t.absorbScalar("instance length", Fr.of(trimmed.length));
-      for (Fr v : trimmed) {
-        t.absorbScalar("instance", v);
+      int nonZero = 0;
+      for (Fr v : col) {
+        nonZero += v.isZero() ? 0 : 1;
+      }
+      t.absorbScalar("instance cells", Fr.of(nonZero));
+      for (int r = 0; r < col.length; r++) {
+        if (!col[r].isZero()) {
+          t.absorbScalar("instance row", Fr.of(r));
+          t.absorbScalar("instance value", col[r]);
+        }
       }
     }
     return t;
@@ -36,11 +46,15 @@ public final class Protocol {
   public static Fr[][] instanceValues(long[][] instance) {
     Fr[][] out = new Fr[instance.length][];
     for (int c = 0; c < instance.length; c++) {
-      Fr[] col = new Fr[instance[c].length / 4];
-      for (int r = 0; r < col.length; r++) {
-        col[r] = Fr.readFrom(instance[c], 4 * r);
+      int len = instance[c].length / 4;
+      while (len > 0 && Fr.isZero(instance[c], 4 * (len - 1))) {
+        len--;
       }
-      out[c] = trim(col);
+      Fr[] col = new Fr[len];
+      for (int r = 0; r < len; r++) {
+        col[r] = Fr.isZero(instance[c], 4 * r) ? Fr.ZERO : Fr.readFrom(instance[c], 4 * r);
+      }
+      out[c] = col;
     }
     return out;
   }
@@ -53,13 +67,12 @@ public final class Protocol {
     Fr omega = Fr.readFrom(w, 0);
     Fr common = z.pow(n).sub(Fr.ONE).mul(Fr.of(n).inverse());
     Fr sum = Fr.ZERO;
-    Fr wi = Fr.ONE;
-    for (Fr v : values) {
-      if (!v.isZero()) {
+    for (int i = 0; i < values.length; i++) {
+      if (!values[i].isZero()) {
         // L_i(z) = ω^i·(z^n − 1) / (n·(z − ω^i))
-        sum = sum.add(v.mul(wi).mul(z.sub(wi).inverse()));
+        Fr wi = omega.pow(i);
+        sum = sum.add(values[i].mul(wi).mul(z.sub(wi).inverse()));
       }
-      wi = wi.mul(omega);
     }
     return sum.mul(common);
   }

@@ -25,6 +25,9 @@ final class JmhTable {
     sb.append("- JDK: ").append(jvms.isEmpty() ? Machine.jdk() : String.join("; ", jvms)).append('\n');
     sb.append("- Date: ").append(Machine.nowUtc()).append("; load average at the end: ")
         .append(facts.getOrDefault("load", "?")).append('\n');
+    if (facts.containsKey("note")) {
+      sb.append("- Note: ").append(facts.get("note")).append('\n');
+    }
     sb.append("- Settings: ").append(facts.getOrDefault("settings", "annotation defaults")).append('\n');
     sb.append("- Raw results: `").append(facts.getOrDefault("raw", "bench/results/")).append("`\n\n");
     if (runs.isEmpty()) {

@@ -75,6 +75,9 @@ final class PeerTable {
         .append('\n');
     sb.append("- Date: ").append(Machine.nowUtc()).append("; load average at the end: ")
         .append(facts.getOrDefault("load", "?")).append('\n');
+    if (facts.containsKey("note")) {
+      sb.append("- Note: ").append(facts.get("note")).append('\n');
+    }
     sb.append("- Implementations: ").append(String.join("; ", impls)).append('\n');
     sb.append("- Method: kubz and the peer run alternately (the side that goes first alternates by ")
         .append("round); setup is not timed; each figure is the median over rounds of the round's ")

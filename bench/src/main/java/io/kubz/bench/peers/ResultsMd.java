@@ -14,7 +14,7 @@ import java.util.Map;
  * JSON output. The file is therefore written only by runs, never by hand.
  *
  * <p>usage: {@code ResultsMd peers|jmh <results file> <RESULTS.md> [key=value ...]}; the pairs
- * (node version, profile name, load, ...) are facts the caller knows and this JVM does not.
+ * (node version, profile name, load, a note, ...) are facts the caller knows and this JVM does not.
  */
 public final class ResultsMd {
   static final String[] SECTIONS = {"peers", "jmh"};

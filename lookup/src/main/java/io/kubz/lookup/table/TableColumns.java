@@ -22,19 +22,31 @@ public final class TableColumns {
    * repeat its first entry (a repeated row adds nothing to a lookup: its multiplicity stays 0).
    */
   public static void fill(TableSpec table, int c, long[] dest, int rows) {
-    long size = table.size();
-    if (rows < size) {
-      throw new IllegalArgumentException(table.id() + " has " + size + " rows, more than the " + rows + " given");
+    if (rows < table.size()) {
+      throw new IllegalArgumentException(table.id() + " has " + table.size() + " rows, more than the " + rows + " given");
     }
+    fillSlice(table, c, 0, dest, rows);
+  }
+
+  /**
+   * Writes entries {@code from}, {@code from + 1}, … of column {@code c} into rows 0..rows−1 of
+   * {@code dest}; rows past the table's end repeat its first entry. A table too large for one
+   * column of the trace is laid out as several such slices.
+   */
+  public static void fillSlice(TableSpec table, int c, long from, long[] dest, int rows) {
     if (c < 0 || c >= table.arity()) {
       throw new IllegalArgumentException(table.id() + " has " + table.arity() + " column(s), not column " + c);
     }
-    for (int i = 0; i < size; i++) {
-      long x = table.min() + i;
-      Fr.set(dest, 4 * i, c == 0 ? x : table.output(x));
-    }
-    for (int i = (int) size; i < rows; i++) {
-      Fr.copy(dest, 4 * i, dest, 0);
+    long size = table.size();
+    long firstEntry = c == 0 ? table.min() : table.output(table.min());
+    for (int i = 0; i < rows; i++) {
+      long e = from + i;
+      if (e < size) {
+        long x = table.min() + e;
+        Fr.set(dest, 4 * i, c == 0 ? x : table.output(x));
+      } else {
+        Fr.set(dest, 4 * i, firstEntry);
+      }
     }
   }
 

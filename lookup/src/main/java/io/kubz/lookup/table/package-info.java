@@ -2,7 +2,7 @@
  * Lookup tables for zkML and the fixed-point rules they share with quantization.
  *
  * <p>A table is a set of rows T = {(x, f(x)) : x ∈ [min, max]}; a lookup proves that each queried
- * pair (a, b) is a row of T (logUp: Σ 1/(β − (a + γb)) over queries = Σ m_i/(β − (x_i + γ f(x_i)))
+ * pair (a, b) is a row of T (logUp, see io.kubz.lookup.logup: Σ 1/(α − (a + θb)) over queries = Σ m_i/(α − (x_i + θ f(x_i)))
  * over the table, with multiplicities m_i). Tables here are pure data: range [0, 2^k), signed range,
  * and function tables for ReLU, leaky ReLU, sigmoid, tanh, erf, GELU, exp, reciprocal and 1/√x over
  * a quantized input range, at an input and an output scale. Values are signed integers; negative v

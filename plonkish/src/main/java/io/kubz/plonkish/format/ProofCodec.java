@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Proof bytes (protobuf {@code ProofMsg}, format version {@link #VERSION}). */
 public final class ProofCodec {
-  public static final int VERSION = 1;
+  /** 2: the transcript absorbs instance columns sparsely (the bytes are laid out as in 1). */
+  public static final int VERSION = 2;
 
   private ProofCodec() {}
 

@@ -11,6 +11,13 @@ import java.util.List;
  * which may use {@link Expression.Domain} leaves. The prover then only asks it to fill its advice
  * columns phase by phase; the quotient, openings and verifier treat its columns and gates like any
  * other. Opening queries follow from the rotations its gates use.
+ *
+ * <p>logUp, for instance, would allocate (through {@link ArgumentContext.Factory}) its table as fixed
+ * columns (written by {@link #fillFixed}), its multiplicity column m in the circuit's last phase p
+ * (filled by {@link #fill} for phase p, after the circuit's own advice of that phase), a challenge
+ * α of phase p, and its running sum φ in phase p + 1, with the gates L_0·φ = 0,
+ * (1 − L_u − L_blind)·((φ(ωX) − φ(X))·(α + f)(α + t) − (α + t) + m·(α + f)) = 0 and L_u·φ = 0.
+ * The proving-key format stores the permutation argument only; a new argument adds its own message.
  */
 public interface Argument {
 

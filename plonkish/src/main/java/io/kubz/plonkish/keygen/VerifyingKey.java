@@ -26,7 +26,8 @@ public record VerifyingKey(
     List<G1> fixedCommitments,
     byte[] digest) {
 
-  public static final int FORMAT_VERSION = 1;
+  /** 2: instance columns absorbed sparsely into the transcript. */
+  public static final int FORMAT_VERSION = 2;
 
   public VerifyingKey {
     gates = List.copyOf(gates);

@@ -4,6 +4,7 @@ import io.kubz.field.Fr;
 import io.kubz.lookup.logup.LogUp;
 import io.kubz.lookup.logup.TupleIndex;
 import io.kubz.lookup.table.TableColumns;
+import io.kubz.lookup.table.TableSpec;
 import io.kubz.plonkish.ir.Argument;
 import io.kubz.plonkish.ir.ArgumentContext;
 import io.kubz.plonkish.ir.Column;
@@ -29,22 +30,29 @@ import java.util.concurrent.ConcurrentHashMap;
  *   L_0·φ = 0,   L_u·φ = 0
  *   a·(1 − q_t)·m = 0                        (tables built from the trace, q_t their selector)
  * </pre>
- * Fixed tables take one row per entry; rows past the table repeat its first entry.
+ * Fixed tables take one row per entry; rows past the table repeat its first entry. A fixed table
+ * longer than the u usable rows is cut into chunks of u rows t_0, t_1, …, each with its own
+ * multiplicities m_c; chunks c ≥ 1 get a helper g_c with a·(g_c·(α − t_c) − m_c) = 0 and enter the
+ * running sum as − Σ_{c≥1} g_c next to Σ_g h_g (so a table of S entries costs S rows in all, over
+ * ⌈S/u⌉ columns, whatever the domain).
  */
 public final class LogUpArgument implements Argument {
 
   /** A queried tuple absent from its table, for the MockProver. */
   public record Missing(String lookup, String table, int row, List<Fr> tuple) {}
 
-  private record Part(LookupTable table, List<Column.Fixed> tableColumns, List<LookupQuery> queries,
-      List<int[]> groups, Column.Advice m, List<Column.Advice> helpers, Column.Advice phi) {
+  /** Rows [c·u, (c+1)·u) of a table: its fixed columns (none for a dynamic table), m, and g (c ≥ 1). */
+  private record Chunk(List<Column.Fixed> columns, Column.Advice m, Column.Advice g) {}
 
-    List<Expression> tableExprs() {
+  private record Part(LookupTable table, List<Chunk> chunks, List<LookupQuery> queries,
+      List<int[]> groups, List<Column.Advice> helpers, Column.Advice phi) {
+
+    List<Expression> tableExprs(int chunk) {
       if (table instanceof LookupTable.Dynamic d) {
         return d.columns();
       }
       List<Expression> out = new ArrayList<>();
-      tableColumns.forEach(c -> out.add(new Expression.Cell(c, 0)));
+      chunks.get(chunk).columns().forEach(c -> out.add(new Expression.Cell(c, 0)));
       return out;
     }
   }
@@ -66,8 +74,9 @@ public final class LogUpArgument implements Argument {
     this.usable = usable;
     List<Column.Advice> cols = new ArrayList<>();
     for (Part p : parts) {
-      cols.add(p.m());
+      p.chunks().forEach(c -> cols.add(c.m()));
       cols.addAll(p.helpers());
+      p.chunks().stream().skip(1).forEach(c -> cols.add(c.g()));
       cols.add(p.phi());
     }
     this.columns = List.copyOf(cols);
@@ -81,25 +90,30 @@ public final class LogUpArgument implements Argument {
     Expression.Challenge theta = tuples ? alloc.challenge(phase) : null;
     Expression.Challenge alpha = alloc.challenge(phase);
     List<Part> parts = new ArrayList<>();
+    int n = 1 << ctx.k();
+    int usable = n - ctx.blinding() - 1;
     for (Map.Entry<LookupTable, List<LookupQuery>> e : byTable.entrySet()) {
       LookupTable t = e.getKey();
-      List<Column.Fixed> tcols = new ArrayList<>();
-      if (t instanceof LookupTable.Fixed) {
-        for (int c = 0; c < t.arity(); c++) {
-          tcols.add(alloc.fixed());
+      int numChunks = t instanceof LookupTable.Fixed f ? (int) ((f.spec().size() + usable - 1) / usable) : 1;
+      List<Chunk> chunks = new ArrayList<>();
+      for (int c = 0; c < numChunks; c++) {
+        List<Column.Fixed> tcols = new ArrayList<>();
+        if (t instanceof LookupTable.Fixed) {
+          for (int j = 0; j < t.arity(); j++) {
+            tcols.add(alloc.fixed());
+          }
         }
+        chunks.add(new Chunk(List.copyOf(tcols), alloc.advice(phase), c == 0 ? null : alloc.advice(phase + 1)));
       }
       List<int[]> groups = group(e.getValue(), maxDegree);
-      Column.Advice m = alloc.advice(phase);
       List<Column.Advice> helpers = new ArrayList<>();
       for (int g = 0; g < groups.size(); g++) {
         helpers.add(alloc.advice(phase + 1));
       }
       Column.Advice phi = alloc.advice(phase + 1);
-      parts.add(new Part(t, List.copyOf(tcols), List.copyOf(e.getValue()), groups, m, List.copyOf(helpers), phi));
+      parts.add(new Part(t, List.copyOf(chunks), List.copyOf(e.getValue()), groups, List.copyOf(helpers), phi));
     }
-    int n = 1 << ctx.k();
-    return new LogUpArgument(parts, theta, alpha, n, n - ctx.blinding() - 1);
+    return new LogUpArgument(parts, theta, alpha, n, usable);
   }
 
   /** Greedy grouping of queries: a group's helper constraint keeps degree ≤ maxDegree if it can. */
@@ -186,10 +200,16 @@ public final class LogUpArgument implements Argument {
         out.add(new Gate(tag + "helper " + g + " (" + names + ")", List.of(active.mul(lhs.sub(rhs)))));
         hsum = hsum.add(h);
       }
+      for (int c = 1; c < p.chunks().size(); c++) {
+        Expression g = new Expression.Cell(p.chunks().get(c).g(), 0);
+        Expression mc = new Expression.Cell(p.chunks().get(c).m(), 0);
+        out.add(new Gate(tag + "table chunk " + c, List.of(active.mul(g.mul(alpha.sub(compress(p.tableExprs(c)))).sub(mc)))));
+        hsum = hsum.sub(g);
+      }
       Expression phi = new Expression.Cell(p.phi(), 0);
       Expression phiNext = new Expression.Cell(p.phi(), 1);
-      Expression m = new Expression.Cell(p.m(), 0);
-      Expression t = compress(p.tableExprs());
+      Expression m = new Expression.Cell(p.chunks().get(0).m(), 0);
+      Expression t = compress(p.tableExprs(0));
       out.add(new Gate(tag + "running sum", List.of(active.mul(phiNext.sub(phi).sub(hsum).mul(alpha.sub(t)).add(m)))));
       out.add(new Gate(tag + "running sum starts at 0", List.of(first.mul(phi))));
       out.add(new Gate(tag + "running sum ends at 0", List.of(last.mul(phi))));
@@ -220,8 +240,10 @@ public final class LogUpArgument implements Argument {
   public void fillFixed(long[][] fixed) {
     for (Part p : parts) {
       if (p.table() instanceof LookupTable.Fixed f) {
-        for (int c = 0; c < f.arity(); c++) {
-          TableColumns.fill(f.spec(), c, fixed[p.tableColumns().get(c).index()], n);
+        for (int c = 0; c < p.chunks().size(); c++) {
+          for (int j = 0; j < f.arity(); j++) {
+            TableColumns.fillSlice(f.spec(), j, (long) c * usable, fixed[p.chunks().get(c).columns().get(j).index()], n);
+          }
         }
       }
     }
@@ -232,7 +254,7 @@ public final class LogUpArgument implements Argument {
     if (parts.isEmpty()) {
       return;
     }
-    int mPhase = parts.get(0).m().phase();
+    int mPhase = parts.get(0).chunks().get(0).m().phase();
     if (phase == mPhase) {
       fillMultiplicities(trace, challenges);
     } else if (phase == mPhase + 1) {
@@ -240,16 +262,24 @@ public final class LogUpArgument implements Argument {
     }
   }
 
-  private TupleIndex index(int part, Trace trace, RowValues rows, long[][] tcols) {
+  /**
+   * The index of a table's rows: for a fixed table, all S entries in order (row j lies in chunk
+   * j / u at offset j mod u), built once; for a dynamic table, its selected usable rows.
+   */
+  private TupleIndex index(int part, RowValues rows) {
     Part p = parts.get(part);
     if (p.table() instanceof LookupTable.Dynamic d) {
-      return TupleIndex.build(tcols, usable, rows.of(d.selector()));
+      return TupleIndex.build(tableColumns(p, 0, rows), usable, rows.of(d.selector()));
     }
-    return fixedIndex.computeIfAbsent(part, x -> TupleIndex.build(tcols, usable, null));
+    TableSpec spec = ((LookupTable.Fixed) p.table()).spec();
+    return fixedIndex.computeIfAbsent(part, x -> {
+      int size = Math.toIntExact(spec.size());
+      return TupleIndex.build(TableColumns.all(spec, size), size, null);
+    });
   }
 
-  private long[][] tableColumns(Part p, RowValues rows) {
-    List<Expression> exprs = p.tableExprs();
+  private long[][] tableColumns(Part p, int chunk, RowValues rows) {
+    List<Expression> exprs = p.tableExprs(chunk);
     long[][] out = new long[exprs.size()][];
     for (int c = 0; c < out.length; c++) {
       out[c] = rows.of(exprs.get(c));
@@ -265,17 +295,27 @@ public final class LogUpArgument implements Argument {
     return out;
   }
 
+  private int indexedRows(Part p) {
+    return p.table() instanceof LookupTable.Fixed f ? Math.toIntExact(f.spec().size()) : usable;
+  }
+
   private void fillMultiplicities(Trace trace, Fr[] challenges) {
     RowValues rows = new RowValues(trace, challenges, usable);
     for (int i = 0; i < parts.size(); i++) {
       Part p = parts.get(i);
-      long[][] tcols = tableColumns(p, rows);
-      TupleIndex idx = index(i, trace, rows, tcols);
-      long[] m = new long[4 * usable];
+      TupleIndex idx = index(i, rows);
+      int size = indexedRows(p);
+      long[] m = new long[4 * size];
       for (LookupQuery q : p.queries()) {
         LogUp.count(idx, inputs(q, rows), q.selector() == null ? null : rows.of(q.selector()), usable, m, null);
       }
-      System.arraycopy(m, 0, trace.advice()[p.m().index()], 0, 4 * usable);
+      for (int c = 0; c < p.chunks().size(); c++) {
+        long[] col = trace.advice()[p.chunks().get(c).m().index()];
+        int from = c * usable;
+        int len = Math.min(usable, size - from);
+        System.arraycopy(m, 4 * from, col, 0, 4 * len);
+        java.util.Arrays.fill(col, 4 * len, 4 * usable, 0L);
+      }
     }
   }
 
@@ -306,10 +346,22 @@ public final class LogUpArgument implements Argument {
           Fr.add(hsum, 4 * i, hsum, 4 * i, h, 4 * i);
         }
       }
+      // chunks c ≥ 1: g_c = m_c/(α − t_c), subtracted from the queries' side
+      for (int c = 1; c < p.chunks().size(); c++) {
+        Chunk ch = p.chunks().get(c);
+        long[] t = new long[4 * usable];
+        LogUp.compress(tableColumns(p, c, rows), th, usable, t);
+        long[] g = new long[4 * usable];
+        LogUp.inverseSum(al, new long[][] {t}, new long[][] {trace.advice()[ch.m().index()]}, usable, g);
+        System.arraycopy(g, 0, trace.advice()[ch.g().index()], 0, 4 * usable);
+        for (int i = 0; i < usable; i++) {
+          Fr.sub(hsum, 4 * i, hsum, 4 * i, g, 4 * i);
+        }
+      }
       long[] t = new long[4 * usable];
-      LogUp.compress(tableColumns(p, rows), th, usable, t);
+      LogUp.compress(tableColumns(p, 0, rows), th, usable, t);
       long[] phi = new long[4 * (usable + 1)];
-      LogUp.runningSum(al, hsum, trace.advice()[p.m().index()], t, usable, phi);
+      LogUp.runningSum(al, hsum, trace.advice()[p.chunks().get(0).m().index()], t, usable, phi);
       System.arraycopy(phi, 0, trace.advice()[p.phi().index()], 0, 4 * (usable + 1));
     }
   }
@@ -320,9 +372,8 @@ public final class LogUpArgument implements Argument {
     List<Missing> out = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       Part p = parts.get(i);
-      long[][] tcols = tableColumns(p, rows);
-      TupleIndex idx = index(i, trace, rows, tcols);
-      long[] scratch = new long[4 * usable];
+      TupleIndex idx = index(i, rows);
+      long[] scratch = new long[4 * indexedRows(p)];
       for (LookupQuery q : p.queries()) {
         long[][] in = inputs(q, rows);
         LogUp.count(idx, in, q.selector() == null ? null : rows.of(q.selector()), usable, scratch, row -> {

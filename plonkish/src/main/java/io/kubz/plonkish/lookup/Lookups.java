@@ -28,12 +28,18 @@ public final class Lookups {
     return byTable.isEmpty();
   }
 
-  /** Usable rows the fixed tables need (each takes one row per entry). */
+  /**
+   * A fixed table longer than the usable rows is cut into at most this many chunks (columns), so
+   * that a large table does not force a large domain on a small circuit.
+   */
+  public static final int MAX_TABLE_CHUNKS = 4;
+
+  /** Usable rows the fixed tables need: each entry takes a row, over up to {@link #MAX_TABLE_CHUNKS} columns. */
   public int minUsableRows() {
     long rows = 1;
     for (LookupTable t : byTable.keySet()) {
       if (t instanceof LookupTable.Fixed f) {
-        rows = Math.max(rows, f.spec().size());
+        rows = Math.max(rows, (f.spec().size() + MAX_TABLE_CHUNKS - 1) / MAX_TABLE_CHUNKS);
       }
     }
     return Math.toIntExact(rows);

@@ -154,4 +154,29 @@ class LogUpArgumentTest {
     Circuit c = circuit(new long[] {1}, new long[] {1}, new long[] {1});
     assertEquals(3, c.description().maxDegree());
   }
+
+  @Test
+  void aTableLongerThanTheUsableRowsIsCutIntoChunks() {
+    for (long bad : new long[] {-1, 256}) {
+      for (boolean honest : new boolean[] {true, false}) {
+        CircuitBuilder b = new CircuitBuilder();
+        Column.Advice a = b.advice();
+        Selector q = b.selector();
+        b.lookup("bytes", q.expr(), List.of(CircuitBuilder.query(a)), new RangeTable(8));
+        long[] values = {0, 121, 122, 243, 244, 255, 255, honest ? 7 : bad};
+        b.region("values", r -> {
+          for (int i = 0; i < values.length; i++) {
+            r.assignAdvice(a, i, Fr.of(values[i]));
+            r.enable(q, i);
+          }
+          return null;
+        });
+        Circuit c = b.build();
+        assertEquals(7, c.description().k()); // 64 usable rows asked for: 2^7 − 6 = 122 usable, 3 chunks
+        assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().equals("lookup range(8): table chunk 2")));
+        assertEquals(honest, MockProver.run(c).isSatisfied());
+        assertEquals(honest, proveAndVerify(c, 12));
+      }
+    }
+  }
 }

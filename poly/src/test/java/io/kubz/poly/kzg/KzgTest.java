@@ -17,6 +17,7 @@ import io.kubz.poly.kzg.PolynomialCommitment.VerifierQuery;
 import io.kubz.poly.ntt.Domain;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.transcript.Keccak256Transcript;
+import io.kubz.poly.transcript.PoseidonTranscript;
 import io.kubz.poly.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +144,31 @@ class KzgTest {
     Transcript drained = transcript(1);
     drained.challenge("earlier round");
     assertFalse(kzg.verifyBatch(drained, List.of(), new BatchOpening(List.of())), "empty, drained");
+  }
+
+  @Test
+  void commitmentIsLinear() {
+    for (int round = 0; round < 5; round++) {
+      CoeffPoly a = poly(1 + rnd.nextInt(256));
+      CoeffPoly b = poly(1 + rnd.nextInt(256));
+      Fr s = TestValues.fr(rnd);
+      assertEquals(kzg.commit(a).add(kzg.commit(b)), kzg.commit(a.add(b)));
+      assertEquals(kzg.commit(a).mul(s), kzg.commit(a.scale(s)));
+    }
+  }
+
+  @Test
+  void batchOverThePoseidonTranscript() {
+    Setup s = setup();
+    Transcript p = new PoseidonTranscript("kzg-test");
+    p.absorbScalar("prefix", Fr.ONE);
+    BatchOpening proof = kzg.openBatch(p, s.pq());
+    Transcript v = new PoseidonTranscript("kzg-test");
+    v.absorbScalar("prefix", Fr.ONE);
+    assertTrue(kzg.verifyBatch(v, s.vq(), proof));
+    Transcript w = new PoseidonTranscript("kzg-test");
+    w.absorbScalar("prefix", Fr.of(2));
+    assertFalse(kzg.verifyBatch(w, s.vq(), proof));
   }
 
   @Test

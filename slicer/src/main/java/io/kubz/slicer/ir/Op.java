@@ -9,9 +9,10 @@ import java.util.Arrays;
  * axes are made positive; auto-padding is made explicit). A {@link Node}'s inputs are therefore only
  * tensors that carry data: activations and weights.
  *
- * <p>Several ONNX operators map to one IR operation: Reshape, Flatten, Squeeze, Unsqueeze and
- * Identity are all {@link Reshape} (row-major data is unchanged, only the shape differs); Constant
- * and Shape never appear (the importer folds them into constants, as every shape is static).
+ * <p>Several ONNX operators map to one IR operation: Reshape, Flatten, Squeeze, Unsqueeze,
+ * Identity and inference-mode Dropout are all {@link Reshape} (row-major data is unchanged, only
+ * the shape differs); Constant, ConstantOfShape and Shape never appear (the importer folds them
+ * into constants, as every shape is static).
  * {@link Node#onnxOpType()} keeps the original operator name for reports.
  *
  * <p>Input order per operation (names in the {@link Node}): Gemm (A, B[, C]), MatMul (A, B),
@@ -123,7 +124,7 @@ public sealed interface Op {
    * channel y = scale[c]·x̂ + bias[c]. */
   record InstanceNorm(double epsilon) implements Op {}
 
-  /** Same elements, new shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity). */
+  /** Same elements, new shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity, Dropout). */
   record Reshape(int[] shape) implements Op {
     @Override
     public String toString() {

@@ -132,7 +132,8 @@ public final class CompiledSlice {
   }
 
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
-    Synth s = new Synth(tensors, lanes);
+    java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
+    Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t));
     for (Boundary b : inputs) {
       long[] v = s.values(b.tensor(), b.size());
       AssignedCell[] w = s.arith.store("input " + b.tensor(), Synth.frs(v));

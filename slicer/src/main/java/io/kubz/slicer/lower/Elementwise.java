@@ -13,7 +13,8 @@ final class Elementwise {
   private Elementwise() {}
 
   /**
-   * ReLU(x) = x·b with b the sign bit of x + 2^63 ∈ [0, 2^64) (b = 1 iff x ≥ 0); the bits come for
+   * ReLU(x) = x·b with b the sign bit of x + 2^(t−1) ∈ [0, 2^t) (b = 1 iff x ≥ 0), t the ReLU table's
+   * input width (the interpreter accepts no x outside it); the bits come for
    * free when x was just rescaled, else x gets its own signed range check.
    */
   static AssignedCell[] relu(Synth s, QuantizedGraph q, QNode qn) {
@@ -24,8 +25,9 @@ final class Elementwise {
     AssignedCell[] sign = s.signs.get(xName);
     if (sign == null) {
       sign = new AssignedCell[x.length];
+      int bits = ((io.kubz.lookup.table.FunctionTable) qn.table()).inputBits();
       for (int i = 0; i < x.length; i++) {
-        sign[i] = s.range().check(x[i], xv[i], 64, Long.MIN_VALUE);
+        sign[i] = s.range().check(x[i], xv[i], bits, 1L << (bits - 1));
       }
       s.signs.put(xName, sign);
     }

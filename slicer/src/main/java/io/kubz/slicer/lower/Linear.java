@@ -27,6 +27,10 @@ final class Linear {
 
   static AssignedCell[] conv(Synth s, QuantizedGraph q, QNode qn) {
     Dots d = convDots(q, qn);
+    int[] mkp = convMkp(q, qn);
+    if (mkp != null && freivaldsCheaper(mkp[0], mkp[1], mkp[2], s.lanes())) {
+      return freivalds(s, q, qn, d, mkp[0], mkp[2]);
+    }
     return finish(s, q, qn, d, Lowering.in(s, qn, 0), Lowering.inValues(s, q, qn, 0));
   }
 
@@ -49,6 +53,79 @@ final class Linear {
       }
       acc[o] = mac.dot(qn.name(), xs, vs, ws, d.bias()[o]);
       accV[o] = total;
+    }
+    return Lowering.rescale(s, qn.node().output(), acc, accV, qn.shift(), Lowering.outValues(s, q, qn));
+  }
+
+  /** (M, K, P) of a convolution as W[M×K]·X[K×P], or null when it is not one product (groups). */
+  static int[] convMkp(QuantizedGraph q, QNode qn) {
+    Op.Conv op = (Op.Conv) qn.node().op();
+    if (op.group() != 1) {
+      return null;
+    }
+    int[] ys = q.graph().shape(qn.node().output());
+    int[] wsh = q.graph().shape(qn.node().inputs().get(1));
+    int m = wsh[0];
+    int k = (int) (Shapes.size(wsh) / m);
+    int p = (int) (Shapes.size(ys) / m);
+    return new int[] {m, k, p};
+  }
+
+  /** Whether Freivalds' check takes fewer rows than one dot product per output. */
+  static boolean freivaldsCheaper(long m, long k, long p, int lanes) {
+    long[] f = Freivalds.rows(m, k, p, lanes);
+    return f[0] + f[1] < m * p * Mac.rows((int) k, lanes);
+  }
+
+  /** C = W·X by Freivalds' check (group 1): X's rows are the im2col copies of the input. */
+  private static AssignedCell[] freivalds(Synth s, QuantizedGraph q, QNode qn, Dots d, int m, int p) {
+    Freivalds f = s.freivalds();
+    AssignedCell[] x = Lowering.in(s, qn, 0);
+    long[] xv = Lowering.inValues(s, q, qn, 0);
+    int k = d.length();
+    int[] ys = q.graph().shape(qn.node().output());
+    int no = (int) (Shapes.size(ys) / ((long) ys[0] * m));
+    // output y of (batch bn, channel oc, position o) is (bn·M + oc)·no + o; column p = bn·no + o
+    int[] col = new int[p];
+    for (int pi = 0; pi < p; pi++) {
+      col[pi] = (pi / no * m) * no + pi % no;
+    }
+    AssignedCell[] u = new AssignedCell[k + 1];
+    AssignedCell[] seq = new AssignedCell[p];
+    for (int kk = 0; kk < k; kk++) {
+      for (int pi = 0; pi < p; pi++) {
+        int a = d.act()[col[pi] * k + kk];
+        seq[pi] = a < 0 ? null : x[a];
+      }
+      u[kk] = f.horner(qn.name() + " X·r", seq, null, null);
+    }
+    java.util.Arrays.fill(seq, s.arith.constant(1));
+    u[k] = f.horner(qn.name() + " 1·r", seq, null, null);
+    AssignedCell[] acc = new AssignedCell[d.outputs()];
+    long[] accV = new long[d.outputs()];
+    for (int y = 0; y < d.outputs(); y++) {
+      long t = d.bias()[y];
+      for (int j = 0; j < k; j++) {
+        int a = d.act()[y * k + j];
+        t += a < 0 ? 0 : xv[a] * d.weight()[y * k + j];
+      }
+      accV[y] = t;
+    }
+    for (int oc = 0; oc < m; oc++) {
+      io.kubz.field.Fr[] fresh = new io.kubz.field.Fr[p];
+      AssignedCell[] cells = new AssignedCell[p];
+      int first = col[0] + oc * no;
+      long[] w = new long[k + 1];
+      System.arraycopy(d.weight(), first * k, w, 0, k);
+      w[k] = d.bias()[first];
+      for (int pi = 0; pi < p; pi++) {
+        fresh[pi] = io.kubz.field.Fr.of(accV[col[pi] + oc * no]);
+      }
+      AssignedCell v = f.horner(qn.name() + " C·r", null, fresh, cells);
+      f.equal(v, f.dot(qn.name() + " W·(X·r)", u, w));
+      for (int pi = 0; pi < p; pi++) {
+        acc[col[pi] + oc * no] = cells[pi];
+      }
     }
     return Lowering.rescale(s, qn.node().output(), acc, accV, qn.shift(), Lowering.outValues(s, q, qn));
   }

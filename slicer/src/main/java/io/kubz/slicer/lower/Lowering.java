@@ -98,8 +98,8 @@ final class Lowering {
   }
 
   /**
-   * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^63, 2^63)
-   * (so nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
+   * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1))
+   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
    */
   static AssignedCell[] rescale(Synth s, String tensor, AssignedCell[] acc, long[] accV, int k, long[] y) {
     if (k == 0) {
@@ -110,12 +110,13 @@ final class Lowering {
     AssignedCell[] out = new AssignedCell[acc.length];
     AssignedCell[] sign = new AssignedCell[acc.length];
     Range range = s.range();
+    int bits = s.bound(tensor);
     for (int i = 0; i < acc.length; i++) {
       long r = accV[i] + (1L << (k - 1)) - (y[i] << k);
       AssignedCell[] row = s.arith.row("rescale", coeff, null, half, new AssignedCell[] {acc[i]},
           new Fr[] {null, Fr.of(y[i]), Fr.of(r)});
       range.check(row[2], r, k, 0);
-      sign[i] = range.check(row[1], y[i], 64, Long.MIN_VALUE);
+      sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
       out[i] = row[1];
     }
     s.signs.put(tensor, sign);

@@ -28,17 +28,22 @@ final class Mac {
   private final Selector qInit;
 
   Mac(CircuitBuilder cb, int m) {
+    this(cb, m, 0);
+  }
+
+  /** A multiply-accumulate whose x and acc columns are advice of {@code phase}. */
+  Mac(CircuitBuilder cb, int m, int phase) {
     this.cb = cb;
     this.m = m;
     x = new Column.Advice[m];
     w = new Column.Fixed[m];
     Expression sum = Expression.constant(0);
     for (int i = 0; i < m; i++) {
-      x[i] = cb.advice();
+      x[i] = cb.advice(phase);
       w[i] = cb.fixed();
       sum = sum.add(CircuitBuilder.query(x[i]).mul(CircuitBuilder.query(w[i])));
     }
-    acc = cb.advice();
+    acc = cb.advice(phase);
     bias = cb.fixed();
     qMac = cb.selector();
     qInit = cb.selector();
@@ -92,6 +97,45 @@ final class Mac {
       if (lane != 0) {
         row++;
         last = r.assignAdvice(acc, row, Fr.of(total));
+      }
+      return last;
+    });
+  }
+
+  /**
+   * Σ_j xs[j]·ws[j] over cells of a later phase (this gadget's phase must be ≥ 1): the values are
+   * computed once the challenges are drawn, from the copied cells' values.
+   */
+  AssignedCell dotLater(String name, AssignedCell[] xs, long[] ws) {
+    return cb.region(name, r -> {
+      r.enable(qInit, 0);
+      AssignedCell last = r.assignAdvice(acc, 0, ch -> Fr.ZERO);
+      int rows = (xs.length + m - 1) / m;
+      for (int row = 0; row < rows; row++) {
+        r.enable(qMac, row);
+        AssignedCell[] lane = new AssignedCell[m];
+        Fr[] wf = new Fr[m];
+        for (int i = 0; i < m; i++) {
+          int j = row * m + i;
+          if (j >= xs.length) {
+            continue;
+          }
+          lane[i] = r.copyAdvice(xs[j], x[i], row);
+          wf[i] = Fr.of(ws[j]);
+          if (ws[j] != 0) {
+            r.assignFixed(w[i], row, wf[i]);
+          }
+        }
+        AssignedCell before = last;
+        last = r.assignAdvice(acc, row + 1, ch -> {
+          Fr a = before.value();
+          for (int i = 0; i < m; i++) {
+            if (lane[i] != null) {
+              a = a.add(lane[i].value().mul(wf[i]));
+            }
+          }
+          return a;
+        });
       }
       return last;
     });

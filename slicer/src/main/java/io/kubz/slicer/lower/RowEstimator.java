@@ -18,9 +18,9 @@ import java.util.Set;
  * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
  * <pre>
  *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1;  then a rescale by k &gt; 0:
- *   rescale:          arith 1 + R(k) + R64,   R(b) = a range check of b bits
+ *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
- *   ReLU:             arith 1 (+ R64 unless its input was just rescaled in the slice)
+ *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
  *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 2, limbs 2, R64
  *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 69·⌈(n+1)/4⌉
@@ -31,7 +31,8 @@ public final class RowEstimator {
   private RowEstimator() {}
 
   /** Rows per gadget, the rows needed (max) and the smallest k whose usable rows fit. */
-  public record Estimate(long arith, long limbs, long mac, long sponge, long instance, long rows, int k) {}
+  public record Estimate(long arith, long limbs, long mac, long sponge, long freivalds, long instance, long rows,
+      int k) {}
 
   /** Estimate for a slice given by node names (compiles the slice's boundary, no synthesis). */
   public static Estimate estimate(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
@@ -39,7 +40,7 @@ public final class RowEstimator {
   }
 
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes) {
-    long[] g = new long[4]; // arith, limbs, mac, sponge
+    long[] g = new long[6]; // arith, limbs, mac, sponge, horner, phase-1 mac
     long instance = 0;
     g[0] += 2; // constants
     for (Boundary b : ins) {
@@ -50,19 +51,25 @@ public final class RowEstimator {
       instance += boundary(g, b);
     }
     Set<String> rescaled = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    nodes.forEach(n -> names.add(n.name()));
     for (QNode n : nodes) {
-      add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0))));
+      add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
+          Bounds.bits(q, names, n.node().output())));
       if (n.shift() > 0) {
         rescaled.add(n.node().output());
       }
     }
-    long rows = Math.max(Math.max(Math.max(g[0], g[1]), Math.max(g[2], g[3])), instance);
+    long rows = instance;
+    for (long v : g) {
+      rows = Math.max(rows, v);
+    }
     int blinding = CircuitDescription.blindingFor(2);
     int k = 1;
     while ((1L << k) - blinding - 1 < rows) {
       k++;
     }
-    return new Estimate(g[0], g[1], g[2], g[3], instance, rows, k);
+    return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), instance, rows, k);
   }
 
   private static long boundary(long[] g, Boundary b) {
@@ -79,41 +86,48 @@ public final class RowEstimator {
   }
 
   private static void add(long[] g, long[] d) {
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < g.length; i++) {
       g[i] += d[i];
     }
   }
 
-  /** Rows (arith, limbs, mac, sponge) one node adds. */
-  public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled) {
+  /** Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds. */
+  public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits) {
     Node node = n.node();
     Op op = node.op();
     long out = Shapes.size(q.graph().shape(node.output()));
-    long[] g = new long[4];
+    long[] g = new long[6];
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
       boolean transB = op instanceof Op.Gemm gm && gm.transB();
       int k = bs.length == 2 ? (transB ? bs[1] : bs[0]) : bs[bs.length - 2];
       g[2] += out * Mac.rows(k, lanes);
-      rescale(g, out, n.shift());
+      rescale(g, out, n.shift(), outBits);
     } else if (op instanceof Op.Conv) {
       int[] ws = q.graph().shape(node.inputs().get(1));
       int k = (int) (Shapes.size(ws) / ws[0]);
-      g[2] += out * Mac.rows(k, lanes);
-      rescale(g, out, n.shift());
+      int[] mkp = Linear.convMkp(q, n);
+      if (mkp != null && Linear.freivaldsCheaper(mkp[0], mkp[1], mkp[2], lanes)) {
+        long[] f = Freivalds.rows(mkp[0], mkp[1], mkp[2], lanes);
+        g[4] += f[0];
+        g[5] += f[1];
+      } else {
+        g[2] += out * Mac.rows(k, lanes);
+      }
+      rescale(g, out, n.shift(), outBits);
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
       g[0] += out;
       if (!inputRescaled) {
-        range(g, out, 64, true);
+        range(g, out, ((io.kubz.lookup.table.FunctionTable) n.table()).inputBits(), true);
       }
     } else if (op instanceof Op.Binary b) {
       g[0] += out;
       if (b.kind() == Op.BinaryKind.MUL || b.kind() == Op.BinaryKind.DIV) {
-        rescale(g, out, n.shift());
+        rescale(g, out, n.shift(), outBits);
       }
     } else if (op instanceof Op.BatchNorm) {
       g[0] += out;
-      rescale(g, out, n.shift());
+      rescale(g, out, n.shift(), outBits);
     } else if (op instanceof Op.Pool p) {
       int w = (int) Shapes.size(p.kernel());
       if (p.kind() == Op.PoolKind.MAX) {
@@ -140,13 +154,13 @@ public final class RowEstimator {
     range(g, out, 64, true);
   }
 
-  private static void rescale(long[] g, long out, int k) {
+  private static void rescale(long[] g, long out, int k, int bits) {
     if (k == 0) {
       return;
     }
     g[0] += out;
     range(g, out, k, false);
-    range(g, out, 64, true);
+    range(g, out, bits, true);
   }
 
   private static void range(long[] g, long count, int bits, boolean offset) {

@@ -24,13 +24,26 @@ final class Synth {
   private Range range;
   private Mac mac;
   private Sponge sponge;
+  private Freivalds freivalds;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
 
-  Synth(Map<String, long[]> values, int lanes) {
+  private final java.util.function.ToIntFunction<String> bounds;
+
+  Synth(Map<String, long[]> values, int lanes, java.util.function.ToIntFunction<String> bounds) {
     this.values = values;
     this.lanes = lanes;
+    this.bounds = bounds;
+  }
+
+  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}). */
+  int bound(String tensor) {
+    return bounds.applyAsInt(tensor);
+  }
+
+  int lanes() {
+    return lanes;
   }
 
   boolean hasWitness() {
@@ -65,6 +78,13 @@ final class Synth {
       mac = new Mac(cb, lanes);
     }
     return mac;
+  }
+
+  Freivalds freivalds() {
+    if (freivalds == null) {
+      freivalds = new Freivalds(cb, lanes);
+    }
+    return freivalds;
   }
 
   Sponge sponge() {

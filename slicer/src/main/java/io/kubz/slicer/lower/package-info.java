@@ -11,12 +11,24 @@
  *   <li>Multiply-accumulate, m products per row with weights in fixed columns:
  *       acc(ωX) = acc(X) + Σ x_i·w_i, acc = bias on the first row. Gemm/MatMul/Conv compute one dot
  *       product per output; a convolution's im2col is only the choice of the copied cells.
- *   <li>Rescale by k: acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^63, 2^63) both range
- *       checked, so y·2^k + r cannot wrap modulo r and y = ⌊(acc + 2^(k−1))/2^k⌋ is forced
- *       (SLICER-CONTRACT: the quotient must be bounded).
+ *   <li>Freivalds' check for a convolution C = W·X (W constant M×K, X the im2col matrix K×P of
+ *       copied input cells, C the M×P accumulators), used when it takes fewer rows: X and C are
+ *       committed in phase 0, one challenge ρ is drawn, Horner rows in phase 1 compute u = X·r and
+ *       v = C·r with r_p = ρ^(e_p) (distinct exponents), and a phase-1 multiply-accumulate with W in
+ *       fixed columns proves v = W·u (the bias is a row of ones in X). Cost (K + 1 + M)·(⌈P/m⌉ + 1)
+ *       + M·(⌈(K+1)/m⌉ + 1) rows instead of M·P·(⌈K/m⌉ + 1). <b>Soundness error</b>: if C ≠ W·X + b,
+ *       a row j with D_j ≠ 0 makes v_j − W_j·u = Σ_p D_jp·ρ^(e_p) a non-zero polynomial of degree
+ *       &lt; P' = m·⌈P/m⌉ fixed before ρ, which vanishes with probability ≤ P'/|F_r| by
+ *       Schwartz–Zippel (Freivalds 1977; Schwartz 1980; Zippel 1979); over the M rows of one product
+ *       ≤ M·P'/|F_r| &lt; 2^−230 for any layer here, plus the Fiat–Shamir transcript's own error.
+ *   <li>Rescale by k: acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1)) both
+ *       range checked (b = 64, or the ReLU table width when y only feeds ReLUs in the slice: the
+ *       interpreter admits nothing wider), so y·2^k + r cannot wrap modulo r and
+ *       y = ⌊(acc + 2^(k−1))/2^k⌋ is forced (SLICER-CONTRACT: the quotient must be bounded).
  *   <li>Range checks by 16-bit limbs (one row of 16 boolean cells each) until the lookup argument
  *       lands: x + o = Σ l_j·2^(16j); a top limb of b &lt; 16 bits is checked twice, as t and as
- *       t + 2^16 − 2^b. The sign of a signed value is bit 63 of x + 2^63, so ReLU(x) = x·bit.
+ *       t + 2^16 − 2^b. The sign of a signed b-bit value is bit b−1 of x + 2^(b−1), so
+ *       ReLU(x) = x·bit.
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:

@@ -73,7 +73,7 @@ final class OnnxOps {
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
           "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
           "LayerNormalization", "InstanceNormalization", "Trilu", "Where", "ArgMax", "ArgMin",
-          "Identity", "Constant", "ConstantOfShape", "Cast", "Shape");
+          "Identity", "Dropout", "Constant", "ConstantOfShape", "Cast", "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();

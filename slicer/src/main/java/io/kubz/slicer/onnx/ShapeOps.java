@@ -21,6 +21,13 @@ final class ShapeOps {
     switch (c.node.getOpType()) {
       case "Identity":
         return reshape(c, s);
+      case "Dropout":
+        // Inference: the identity. Training mode (attribute before opset 12, input after) is not.
+        if ((c.opset < 12 && c.attrs.has("is_test") && c.attrs.i("is_test", 1) == 0)
+            || (c.hasInput(2) && c.constant(2, "training_mode").get(0) != 0)) {
+          throw c.error("Dropout in training mode is not supported: export in inference mode");
+        }
+        return reshape(c, s);
       case "Flatten": {
         int axis = (int) a.i("axis", 1);
         axis = axis < 0 ? axis + r : axis;

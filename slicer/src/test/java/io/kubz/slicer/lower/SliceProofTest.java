@@ -1,5 +1,6 @@
 package io.kubz.slicer.lower;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,29 @@ class SliceProofTest {
     assertFalse(Verifier.verify(pk.vk(), pcs, tampered, proof));
     Fr[][] otherSalt = cs.instance(t.trace(), t.salts(6));
     assertFalse(Verifier.verify(pk.vk(), pcs, otherSalt, proof));
+  }
+
+  @Test
+  void aConvolutionCheckedByFreivaldsProvesAndVerifies() {
+    Models.Traced t = Models.cnn(22);
+    // conv1 (+ folded batch norm), relu, maxpool: the convolution takes Freivalds' phase-1 check
+    java.util.Set<String> nodes = new java.util.LinkedHashSet<>();
+    for (int i = 0; nodes.size() < 3; i++) {
+      nodes.add(t.q().nodes().get(i).name());
+    }
+    CompiledSlice cs = SliceCompiler.compile(t.q(), nodes, Visibility.PUBLIC);
+    // phase 0 circuit advice, phase 1 the Horner accumulators, phase 2 the permutation argument
+    assertEquals(3, cs.description().numPhases(), "Freivalds' check uses a second phase: " + nodes + " " + cs.estimate());
+    int k = cs.description().k();
+    assertTrue(k <= 12, "k = " + k + " " + cs.estimate());
+    PolynomialCommitment pcs = new Kzg(Srs.dev(k + 1, 20261122L));
+    ProvingKey pk = Keygen.keygen(cs.description(), pcs);
+    Map<String, Fr> salts = t.salts(5);
+    Proof proof = Prover.prove(pk, pcs, cs.witness(t.trace(), salts), new Random(9));
+    Fr[][] inst = cs.instance(t.trace(), salts);
+    assertTrue(Verifier.verify(pk.vk(), pcs, inst, proof));
+    Fr[][] tampered = {inst[0].clone()};
+    tampered[0][0] = tampered[0][0].add(Fr.ONE); // an input value
+    assertFalse(Verifier.verify(pk.vk(), pcs, tampered, proof));
   }
 }

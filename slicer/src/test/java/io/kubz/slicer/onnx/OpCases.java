@@ -129,6 +129,7 @@ final class OpCases {
     c.add(op("Flatten axis 2", 13, img, "Flatten", attr("axis", 2L)));
     c.add(single("Reshape 0 and -1", 13, img, w -> w.node("Reshape",
         List.of("x", w.initializer("s", Tensor.longs(0, -1, 4))))));
+    c.add(op("Dropout (inference)", 13, img, "Dropout"));
     c.add(op("Transpose", 13, img, "Transpose", ints("perm", 2, 0, 3, 1)));
     c.add(single("Squeeze/Unsqueeze opset 13", 13, new int[] {1, 3, 1, 4}, w -> w.node(
         "Unsqueeze", List.of(w.node("Squeeze", List.of("x", w.initializer("a",

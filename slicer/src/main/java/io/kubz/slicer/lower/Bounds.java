@@ -1,0 +1,42 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.lookup.table.FunctionTable;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.UnaryKind;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The signed width b a rescaled tensor is range-checked to, y ∈ [−2^(b−1), 2^(b−1)). 64 in general
+ * (every value is below 2^62); but when every consumer of y is a ReLU in the same slice, the integer
+ * interpreter only accepts y inside the ReLU tables' domains, so b is the narrowest table's input
+ * width: just as complete, and far cheaper. Any b ≤ 64 keeps y·2^k + r from wrapping modulo r.
+ */
+final class Bounds {
+  static final int FULL = 64;
+
+  private Bounds() {}
+
+  static int bits(QuantizedGraph q, Set<String> slice, String tensor) {
+    List<Node> consumers = q.graph().consumers(tensor);
+    if (consumers.isEmpty()) {
+      return FULL;
+    }
+    int b = FULL;
+    for (Node c : consumers) {
+      QNode qc = q.node(c.name());
+      if (!slice.contains(c.name()) || !isRelu(qc) || !(qc.table() instanceof FunctionTable t)) {
+        return FULL;
+      }
+      b = Math.min(b, t.inputBits());
+    }
+    return b;
+  }
+
+  static boolean isRelu(QNode n) {
+    return n.node().op() instanceof Op.Unary u && u.kind() == UnaryKind.RELU;
+  }
+}
