@@ -21,12 +21,17 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   static WorkerProcess start(String cluster, int joinPort, int port, boolean corrupt) throws IOException {
+    return start(cluster, joinPort, port, corrupt, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+  }
+
+  static WorkerProcess start(String cluster, int joinPort, int port, boolean corrupt, List<String> jvm)
+      throws IOException {
     Path dir = Path.of("target", "cluster-it");
     Files.createDirectories(dir);
     Path log = dir.resolve(cluster + "-" + port + ".log");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhazelcast.local.localAddress=127.0.0.1",
-        "-cp", System.getProperty("java.class.path"), "io.kubz.cli.Kubz", "worker",
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-Dhazelcast.local.localAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"), "io.kubz.cli.Kubz", "worker",
         "--join", "127.0.0.1:" + joinPort, "--port", Integer.toString(port), "--threads", "1",
         "--cluster-name", cluster, "--heartbeat-seconds", "3", "--max-lifetime", "150"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -32,7 +32,7 @@ public final class Lookups {
    * A fixed table longer than the usable rows is cut into at most this many chunks (columns), so
    * that a large table does not force a large domain on a small circuit.
    */
-  public static final int MAX_TABLE_CHUNKS = 4;
+  public static final int MAX_TABLE_CHUNKS = 8;
 
   /** Usable rows the fixed tables need: each entry takes a row, over up to {@link #MAX_TABLE_CHUNKS} columns. */
   public int minUsableRows() {

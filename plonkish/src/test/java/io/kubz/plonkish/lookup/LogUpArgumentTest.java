@@ -13,6 +13,7 @@ import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.builder.CircuitBuilder;
 import io.kubz.plonkish.builder.Selector;
 import io.kubz.plonkish.ir.Column;
+import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.keygen.ProvingKey;
 import io.kubz.plonkish.mock.Failure;
 import io.kubz.plonkish.mock.MockProver;
@@ -172,11 +173,55 @@ class LogUpArgumentTest {
           return null;
         });
         Circuit c = b.build();
-        assertEquals(7, c.description().k()); // 64 usable rows asked for: 2^7 − 6 = 122 usable, 3 chunks
-        assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().equals("lookup range(8): table chunk 2")));
+        assertEquals(6, c.description().k()); // 32 usable rows asked for: 2^6 − 6 = 58 usable, 5 chunks
+        assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().equals("lookup range(8): table chunk 4")));
         assertEquals(honest, MockProver.run(c).isSatisfied());
         assertEquals(honest, proveAndVerify(c, 12));
       }
     }
+  }
+
+  /** A degree-6 gate lets the argument batch several queries into one helper column. */
+  static Circuit batched(long[][] values) {
+    CircuitBuilder b = new CircuitBuilder();
+    Column.Advice[] cols = new Column.Advice[values.length];
+    Selector q = b.selector();
+    Column.Advice cube = b.advice();
+    // cube = x^5 on the first column, enabled nowhere: it only raises the circuit's degree to 6
+    Selector never = b.selector();
+    for (int c = 0; c < values.length; c++) {
+      cols[c] = b.advice();
+      b.lookup("column " + c, q.expr(), List.of(CircuitBuilder.query(cols[c])), new RangeTable(5));
+    }
+    Expression x = CircuitBuilder.query(cols[0]);
+    b.gate("degree six", never.expr().mul(CircuitBuilder.query(cube).sub(x.mul(x).mul(x).mul(x).mul(x))));
+    b.region("values", r -> {
+      for (int i = 0; i < values[0].length; i++) {
+        for (int c = 0; c < values.length; c++) {
+          r.assignAdvice(cols[c], i, Fr.of(values[c][i]));
+        }
+        r.assignAdvice(cube, i, Fr.ZERO);
+        r.enable(q, i);
+      }
+      return null;
+    });
+    return b.build();
+  }
+
+  @Test
+  void queriesBatchedIntoOneHelperVerify() {
+    long[][] ok = {{0, 1, 2, 31}, {31, 30, 3, 3}, {7, 7, 7, 7}, {16, 0, 1, 2}, {5, 6, 8, 9}};
+    Circuit c = batched(ok);
+    long helpers = c.description().allGates().stream().filter(g -> g.name().contains(": helper")).count();
+    assertTrue(helpers < ok.length, helpers + " helpers for " + ok.length + " queries");
+    assertTrue(c.description().allGates().stream().anyMatch(g -> g.name().contains("(column 0, column 1")));
+    MockProver.run(c).assertSatisfied();
+    assertTrue(proveAndVerify(c, 13));
+    long[][] bad = {{0, 1, 2, 31}, {31, 30, 3, 3}, {7, 7, 32, 7}, {16, 0, 1, 2}, {5, 6, 8, 9}};
+    Circuit d = batched(bad);
+    List<Failure> f = MockProver.run(d).failures();
+    assertEquals(1, f.size(), f.toString());
+    assertEquals("column 2", ((Failure.LookupFailure) f.get(0)).lookup());
+    assertFalse(proveAndVerify(d, 14));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * Pooling. Max: m − x_i = d_i with every d_i ∈ [0, 2^63) and Π d_i = 0 (m is one of the x_i).
  * Average: the window sum by a MAC row with weights 1, then y = ⌊(x + ⌊d/2⌋) / d⌋ by
- * y·d + r = x + ⌊d/2⌋, 0 ≤ r &lt; d, y ∈ [−2^63, 2^63).
+ * y·d + r = x + ⌊d/2⌋, 0 ≤ r &lt; d, y ∈ [−2^(b−1), 2^(b−1)) (b from {@link Bounds}).
  */
 final class Pooling {
   private Pooling() {}
@@ -31,6 +31,7 @@ final class Pooling {
     long[] xv = Lowering.inValues(s, q, qn, 0);
     long[] y = Lowering.outValues(s, q, qn);
     AssignedCell[] res = new AssignedCell[nc * nOut];
+    int bits = s.bound(qn.node().output());
     for (int c = 0; c < nc; c++) {
       for (int o = 0; o < nOut; o++) {
         int count = 0;
@@ -52,7 +53,7 @@ final class Pooling {
         } else {
           int d = p.countIncludePad()
               ? Windows.paddedCount(in, out, p.kernel(), p.strides(), p.pads(), p.dilations(), o) : count;
-          res[yi] = average(s, Arrays.copyOf(win, count), wv, d, y[yi]);
+          res[yi] = average(s, Arrays.copyOf(win, count), wv, d, y[yi], bits);
         }
       }
     }
@@ -67,7 +68,7 @@ final class Pooling {
     AssignedCell[] res = new AssignedCell[y.length];
     for (int p = 0; p < y.length; p++) {
       res[p] = average(s, Arrays.copyOfRange(x, p * ni, (p + 1) * ni), Arrays.copyOfRange(xv, p * ni, (p + 1) * ni),
-          ni, y[p]);
+          ni, y[p], s.bound(qn.node().output()));
     }
     return res;
   }
@@ -99,7 +100,7 @@ final class Pooling {
     return mc;
   }
 
-  private static AssignedCell average(Synth s, AssignedCell[] win, long[] wv, int d, long y) {
+  private static AssignedCell average(Synth s, AssignedCell[] win, long[] wv, int d, long y, int bits) {
     long[] ones = new long[win.length];
     Arrays.fill(ones, 1);
     long sum = 0;
@@ -111,7 +112,7 @@ final class Pooling {
     AssignedCell[] row = s.arith.row("divide", new Fr[] {Fr.ONE, Fr.of(d).neg(), Fr.ONE.neg()}, null,
         Fr.of(d / 2), new AssignedCell[] {total}, new Fr[] {null, Fr.of(y), Fr.of(r)});
     s.range().below(row[2], r, d);
-    s.range().check(row[1], y, 64, Long.MIN_VALUE);
+    s.range().check(row[1], y, bits, 1L << (bits - 1));
     return row[1];
   }
 }

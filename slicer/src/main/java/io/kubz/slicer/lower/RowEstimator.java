@@ -134,11 +134,11 @@ public final class RowEstimator {
         g[0] += out * 2L * w;
         range(g, out * w, 63, false);
       } else {
-        average(g, out, w, lanes);
+        average(g, out, w, lanes, outBits);
       }
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
-      average(g, out, (int) (Shapes.size(xs) / out), lanes);
+      average(g, out, (int) (Shapes.size(xs) / out), lanes, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {
@@ -147,11 +147,11 @@ public final class RowEstimator {
     return g;
   }
 
-  private static void average(long[] g, long out, int w, int lanes) {
+  private static void average(long[] g, long out, int w, int lanes, int bits) {
     g[2] += out * Mac.rows(w, lanes);
     g[0] += out * 2;
     g[1] += out * 2;
-    range(g, out, 64, true);
+    range(g, out, bits, true);
   }
 
   private static void rescale(long[] g, long out, int k, int bits) {

@@ -46,6 +46,10 @@
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, lookup non-linearities other than ReLU
  * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. A model
- * output that another slice also reads is exposed by its output visibility only.
+ * output that another slice also reads is exposed by its output visibility only. Range checks still
+ * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
+ * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
+ * k exceeds the limb width. The sponge takes one row per Poseidon round (17 rows per committed
+ * element), which bounds a slice's k from below by the size of its boundary tensors.
  */
 package io.kubz.slicer.lower;

@@ -106,4 +106,24 @@ class SliceCircuitTest {
     }
     assertEquals(25, tried);
   }
+
+  @Test
+  void boundariesAndErrors() {
+    Models.Traced t = Models.residual(15);
+    // the residual block's Add reads the model input and fc2's output: two inputs, one committed
+    String add = null;
+    for (QNode n : t.q().nodes()) {
+      if (n.node().op() instanceof io.kubz.slicer.ir.Op.Binary) {
+        add = n.name();
+      }
+    }
+    CompiledSlice cs = SliceCompiler.compile(t.q(), Set.of(add), Visibility.PUBLIC);
+    assertEquals(2, cs.inputs().size());
+    assertEquals(1, cs.outputs().size());
+    long commitments = cs.layout().entries().stream().filter(InstanceLayout.Entry::commitment).count();
+    assertEquals(2, commitments, "fc2's output and the Add's output are committed: " + cs.layout());
+    io.kubz.field.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.kubz.field.BadInputException.class, () -> SliceCompiler.compile(t.q(), Set.of("nope"), Visibility.PUBLIC));
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+  }
 }

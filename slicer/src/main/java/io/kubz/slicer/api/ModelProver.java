@@ -1,0 +1,275 @@
+package io.kubz.slicer.api;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.bundle.BundleCodec;
+import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.exec.KeyCache;
+import io.kubz.slicer.exec.LocalExecutor;
+import io.kubz.slicer.exec.SliceExecutor;
+import io.kubz.slicer.exec.SliceJob;
+import io.kubz.slicer.exec.SliceResult;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.lower.Visibility;
+import io.kubz.slicer.plan.SlicePlan;
+import io.kubz.slicer.quant.Calibrator;
+import io.kubz.slicer.quant.IntegerInterpreter;
+import io.kubz.slicer.quant.QuantPlan;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/**
+ * The library entry point for proving: model and inputs in, proof bundle out.
+ *
+ * <pre>{@code
+ * Graph model = OnnxImporter.read(Path.of("network.onnx"));
+ * List<Tensor> input = InputData.read(Path.of("input.json"), model);
+ * ModelProver.Result r = ModelProver.prove(model, input, ModelProver.Options.of(Srs.dev(17, 1))
+ *     .withStrategy(Strategy.budget(12, 0)).withThreads(2).withCacheDir(Path.of(".kubz/keys")));
+ * Files.write(Path.of("proof.kubz"), r.bundle());
+ * }</pre>
+ *
+ * Stages: quantize (the given settings, else calibrate on the input itself from the default
+ * preset), plan (the given plan, else the strategy), compile and keygen ({@link ProvingSession},
+ * keys cached by circuit digest), witness (the integer interpreter's trace, fresh salts, each
+ * slice's public instance), prove (the executor), bundle.
+ */
+public final class ModelProver {
+  private ModelProver() {}
+
+  /**
+   * Everything that steers a run. Start from {@link #of(Srs)} and override with the {@code with}
+   * methods.
+   *
+   * @param quant quantization settings, or null to calibrate on the input
+   * @param plan a slice plan (from {@code SlicePlan.fromJson}), or null to use {@code strategy}
+   * @param strategy how to slice when no plan is given
+   * @param visibility of the model's inputs and outputs
+   * @param srs the powers of tau for a log2 size: asked for 2^(k+1) powers once the largest slice
+   *     (2^k rows) is compiled; see {@link #of(Srs)} and {@link #ofDevSrs(long)}
+   * @param threads slices proved at once by the default executor
+   * @param cacheDir where keys persist between runs, or null for memory only
+   * @param memoryBytes the default executor's memory budget
+   * @param progress receives stage and slice events
+   * @param executor where slices are proved, or null for a {@link LocalExecutor}
+   * @param random source of the salts (null: SecureRandom); blinding is always SecureRandom
+   */
+  public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
+      int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random) {
+
+    /** Proves with this SRS (a ceremony file's, or a dev SRS); too few powers is an error that says how many. */
+    public static Options of(Srs srs) {
+      return of(log2 -> srs);
+    }
+
+    /**
+     * Proves with an SRS chosen by size: {@code srs.apply(log2)} must return at least 2^log2 powers
+     * (e.g. {@code log2 -> srsCache.load(ptau, log2)}).
+     */
+    public static Options of(IntFunction<Srs> srs) {
+      return new Options(null, null, Strategy.perLayer(), Visibility.PUBLIC, srs, 1, null,
+          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null);
+    }
+
+    /** An INSECURE development SRS of exactly the size needed, τ derived from {@code seed} (Srs.dev). */
+    public static Options ofDevSrs(long seed) {
+      return of(log2 -> Srs.dev(log2, seed));
+    }
+
+    public Options withQuant(QuantPlan q) {
+      return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+    }
+
+    public Options withPlan(SlicePlan p) {
+      return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+    }
+
+    public Options withStrategy(Strategy s) {
+      return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+    }
+
+    public Options withVisibility(Visibility v) {
+      return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+    }
+
+    public Options withThreads(int t) {
+      return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes, progress, executor, random);
+    }
+
+    public Options withCacheDir(Path d) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes, progress, executor, random);
+    }
+
+    public Options withMemoryBytes(long m) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m, progress, executor, random);
+    }
+
+    public Options withProgress(ProgressListener p) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, p, executor, random);
+    }
+
+    public Options withExecutor(SliceExecutor e) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, e, random);
+    }
+
+    public Options withRandom(Random r) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, r);
+    }
+  }
+
+  /** The bundle bytes, the same bundle parsed, and the run's summary. */
+  public record Result(byte[] bundle, ProofBundle parsed, ProveSummary summary) {}
+
+  /** Quantizes the model (the given settings, or calibration on {@code inputs}). */
+  public static QuantizedGraph quantize(Graph model, List<Tensor> inputs, QuantPlan quant) {
+    if (quant != null) {
+      return QuantizedGraph.quantize(model, quant);
+    }
+    return Calibrator.calibrate(model, List.of(inputs), QuantPlan.defaults()).graph();
+  }
+
+  /** Compiles and keys a model without proving (what {@code kubz setup} does). */
+  public static ProvingSession setup(QuantizedGraph q, SlicePlan plan, Options o) {
+    SlicePlan p = plan != null ? plan : o.strategy().plan(q.graph(), new LoweredCost(q));
+    return new ProvingSession(q, p, o.visibility(), o.srs(), new KeyCache(o.cacheDir()), o.progress());
+  }
+
+  public static Result prove(Graph model, List<Tensor> inputs, Options o) {
+    if (o.srs() == null) {
+      throw new BadInputException("proving needs an SRS: pass a powers-of-tau file (--srs FILE.ptau) or --dev-srs");
+    }
+    checkInputs(model, inputs);
+    ProgressListener progress = o.progress();
+    Map<String, Long> stages = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    progress.begin(ProgressListener.QUANTIZE, 1);
+    QuantizedGraph q = quantize(model, inputs, o.quant());
+    end(progress, stages, ProgressListener.QUANTIZE, t0);
+
+    t0 = System.nanoTime();
+    progress.begin(ProgressListener.PLAN, 1);
+    SlicePlan plan = o.plan() != null ? o.plan() : o.strategy().plan(q.graph(), new LoweredCost(q));
+    end(progress, stages, ProgressListener.PLAN, t0);
+
+    long tc = System.nanoTime();
+    KeyCache cache = new KeyCache(o.cacheDir());
+    ProvingSession session = new ProvingSession(q, plan, o.visibility(), o.srs(), cache, progress);
+    long compileAndKeygen = System.nanoTime() - tc;
+    long keygen = 0;
+    for (int i = 0; i < plan.slices().size(); i++) {
+      keygen += session.keygenNanos(i);
+    }
+    stages.put(ProgressListener.COMPILE, compileAndKeygen - keygen);
+    stages.put(ProgressListener.KEYGEN, keygen);
+
+    t0 = System.nanoTime();
+    int n = plan.slices().size();
+    progress.begin(ProgressListener.WITNESS, n);
+    List<long[]> qin = new ArrayList<>();
+    inputs.forEach(t -> qin.add(q.quantizeInput(t)));
+    Map<String, long[]> trace = IntegerInterpreter.trace(q, qin);
+    Random rnd = o.random() != null ? o.random() : new SecureRandom();
+    Map<String, Fr> salts = session.salts(rnd);
+    List<SliceJob> jobs = new ArrayList<>();
+    List<Fr[]> instances = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      jobs.add(session.job(i, trace, salts));
+      instances.add(session.slices().get(i).instance(trace, salts)[0]);
+      progress.advance(ProgressListener.WITNESS, plan.slices().get(i).id(), "");
+    }
+    end(progress, stages, ProgressListener.WITNESS, t0);
+
+    t0 = System.nanoTime();
+    progress.begin(ProgressListener.PROVE, n);
+    SliceExecutor ex = o.executor() != null ? o.executor() : new LocalExecutor(o.threads(), o.memoryBytes());
+    List<SliceResult> results = ex.execute(jobs, session.prover(), new SliceExecutor.Listener() {
+      @Override
+      public void started(int sliceId, String worker) {
+        progress.sliceStarted(sliceId, worker);
+      }
+
+      @Override
+      public void finished(int sliceId, String worker, long nanos) {
+        progress.advance(ProgressListener.PROVE, sliceId, worker);
+      }
+    });
+    end(progress, stages, ProgressListener.PROVE, t0);
+
+    t0 = System.nanoTime();
+    progress.begin(ProgressListener.BUNDLE, 1);
+    ProofBundle bundle = assemble(session, trace, salts, instances, results);
+    byte[] bytes = BundleCodec.encode(bundle);
+    end(progress, stages, ProgressListener.BUNDLE, t0);
+
+    List<ProveSummary.SliceRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rows.add(new ProveSummary.SliceRow(plan.slices().get(i).id(), plan.slices().get(i).nodes().size(),
+          plan.slices().get(i).estimatedRows(), session.description(i).k(), session.keygenNanos(i),
+          results.get(i).proveNanos(), session.peakBytes(i), results.get(i).worker()));
+    }
+    ProveSummary summary = new ProveSummary(io.kubz.slicer.bundle.ModelDigest.hex(bundle.modelDigest()), plan.strategy(),
+        rows, stages, bundle.outputs(), cache.generated(), bytes.length);
+    return new Result(bytes, bundle, summary);
+  }
+
+  private static void end(ProgressListener p, Map<String, Long> stages, String stage, long t0) {
+    long nanos = System.nanoTime() - t0;
+    stages.put(stage, nanos);
+    p.end(stage, nanos);
+  }
+
+  private static void checkInputs(Graph model, List<Tensor> inputs) {
+    if (inputs.size() != model.inputs().size()) {
+      throw new BadInputException("the model has " + model.inputs().size() + " inputs, got " + inputs.size());
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      ValueInfo v = model.inputs().get(i);
+      if (inputs.get(i).size() != v.size()) {
+        throw new BadInputException("input '" + v.name() + "' needs shape " + Arrays.toString(v.shape()) + " ("
+            + v.size() + " values), got " + Arrays.toString(inputs.get(i).shape()));
+      }
+    }
+  }
+
+  /** The statement of the session with this run's instances, proofs and declared values. */
+  private static ProofBundle assemble(ProvingSession session, Map<String, long[]> trace, Map<String, Fr> salts,
+      List<Fr[]> instances, List<SliceResult> results) {
+    ProofBundle st = session.statement();
+    List<ProofBundle.Slice> slices = new ArrayList<>();
+    for (int i = 0; i < st.slices().size(); i++) {
+      ProofBundle.Slice s = st.slices().get(i);
+      if (results.get(i).sliceId() != s.id()) {
+        throw new IllegalStateException("executor returned slice " + results.get(i).sliceId() + " for " + s.id());
+      }
+      slices.add(new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(),
+          Arrays.asList(instances.get(i)), results.get(i).proof(), s.rows()));
+    }
+    return new ProofBundle(st.modelDigest(), st.modelName(), st.planJson(), st.quantJson(), st.inputVisibility(),
+        st.outputVisibility(), st.srs(), slices, declare(st.inputs(), trace, salts),
+        declare(st.outputs(), trace, salts));
+  }
+
+  private static List<ProofBundle.PublicTensor> declare(List<ProofBundle.PublicTensor> ts, Map<String, long[]> trace,
+      Map<String, Fr> salts) {
+    List<ProofBundle.PublicTensor> out = new ArrayList<>();
+    for (ProofBundle.PublicTensor t : ts) {
+      long[] v = trace.get(t.name());
+      long[] values = t.mode().equals(Visibility.Mode.PUBLIC.name()) ? v.clone() : null;
+      Fr c = t.mode().equals(Visibility.Mode.HASHED.name()) && salts.containsKey(t.name())
+          ? io.kubz.slicer.lower.CompiledSlice.commitment(salts.get(t.name()), v) : null;
+      out.add(new ProofBundle.PublicTensor(t.name(), t.shape(), t.scale(), t.mode(), values, c));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,282 @@
+package io.kubz.slicer.api;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.plonkish.Proof;
+import io.kubz.plonkish.builder.Circuit;
+import io.kubz.plonkish.format.KeyCodec;
+import io.kubz.plonkish.format.ProofCodec;
+import io.kubz.plonkish.ir.CircuitDescription;
+import io.kubz.plonkish.keygen.ProvingKey;
+import io.kubz.plonkish.prover.Prover;
+import io.kubz.poly.kzg.Kzg;
+import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.bundle.ModelDigest;
+import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.exec.CircuitDigest;
+import io.kubz.slicer.exec.KeyCache;
+import io.kubz.slicer.exec.SliceJob;
+import io.kubz.slicer.exec.SliceProver;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.lower.Boundary;
+import io.kubz.slicer.lower.CompiledSlice;
+import io.kubz.slicer.lower.InstanceLayout;
+import io.kubz.slicer.lower.SliceCompiler;
+import io.kubz.slicer.lower.Visibility;
+import io.kubz.slicer.plan.SlicePlan;
+import io.kubz.slicer.plan.SliceSpec;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/**
+ * A model ready to prove: quantized graph, plan and visibility, every slice compiled and its keys
+ * made (through a {@link KeyCache}). It turns an inference trace into slice jobs and proves a job
+ * (its {@link #prover()} is what a {@link io.kubz.slicer.exec.SliceExecutor} runs). A cluster
+ * worker builds the same session from the published model, settings, plan and SRS, so the circuit
+ * digests of its jobs match.
+ */
+public final class ProvingSession {
+  private final QuantizedGraph q;
+  private final SlicePlan plan;
+  private final Visibility visibility;
+  private final Srs srs;
+  private final Kzg kzg;
+  private final int maxK;
+  private final List<CompiledSlice> slices = new ArrayList<>();
+  private final List<CircuitDescription> descriptions = new ArrayList<>();
+  private final List<String> digests = new ArrayList<>();
+  private final List<ProvingKey> keys = new ArrayList<>();
+  private final long[] keygenNanos;
+
+  /**
+   * Compiles every slice and makes (or finds) its keys; reports {@code compile} and {@code keygen}.
+   *
+   * @param srs gives the SRS once the largest circuit is known: it is asked for 2^(k+1) powers
+   *     (2^k + 1 are needed for 2^k rows) and may return a larger one ({@code k -> fixedSrs}, or
+   *     {@code Srs::dev} style factories, or a ptau loader)
+   */
+  public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
+      ProgressListener progress) {
+    this.q = q;
+    this.plan = plan;
+    this.visibility = visibility;
+    int n = plan.slices().size();
+    long t0 = System.nanoTime();
+    progress.begin(ProgressListener.COMPILE, n);
+    for (SliceSpec s : plan.slices()) {
+      if (s.split() != null) {
+        throw new BadInputException("slice " + s.id() + " proves part of node '" + s.split().node()
+            + "' (a split layer), which the circuit compiler does not lower yet: raise --max-rows so that the layer"
+            + " fits one slice, or use the per-layer plan");
+      }
+      CompiledSlice cs = SliceCompiler.compile(q, new LinkedHashSet<>(s.nodes()), visibility);
+      CircuitDescription d = cs.description();
+      slices.add(cs);
+      descriptions.add(d);
+      digests.add(CircuitDigest.of(d));
+      progress.advance(ProgressListener.COMPILE, s.id(), "2^" + d.k() + " rows");
+    }
+    progress.end(ProgressListener.COMPILE, System.nanoTime() - t0);
+    int k = 1;
+    for (CircuitDescription d : descriptions) {
+      k = Math.max(k, d.k());
+    }
+    this.maxK = k;
+    this.srs = srs.apply(k + 1);
+    this.kzg = new Kzg(this.srs);
+    checkSrs();
+    t0 = System.nanoTime();
+    keygenNanos = new long[n];
+    progress.begin(ProgressListener.KEYGEN, n);
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      keys.add(cache.provingKey(digests.get(i), descriptions.get(i), kzg));
+      keygenNanos[i] = System.nanoTime() - t;
+      progress.advance(ProgressListener.KEYGEN, plan.slices().get(i).id(), "");
+    }
+    progress.end(ProgressListener.KEYGEN, System.nanoTime() - t0);
+  }
+
+  /** The SRS must hold n + 1 powers for the largest circuit (n = 2^k rows). */
+  private void checkSrs() {
+    int worst = -1;
+    for (int i = 0; i < descriptions.size(); i++) {
+      if (worst < 0 || descriptions.get(i).k() > descriptions.get(worst).k()) {
+        worst = i;
+      }
+    }
+    int k = descriptions.get(worst).k();
+    if ((long) srs.size() < (1L << k) + 1) {
+      int has = 31 - Integer.numberOfLeadingZeros(Math.max(1, srs.size()));
+      throw new BadInputException("the SRS is too small: slice " + plan.slices().get(worst).id() + " has 2^" + k
+          + " rows, so the SRS needs 2^" + (k + 1) + " powers (at least 2^" + k + " + 1), has 2^" + has + " ("
+          + srs.size() + " powers, " + srs.source() + "): use a larger powers-of-tau file, or slice finer with"
+          + " --max-rows " + (k - 1));
+    }
+  }
+
+  public QuantizedGraph graph() {
+    return q;
+  }
+
+  public SlicePlan plan() {
+    return plan;
+  }
+
+  public Visibility visibility() {
+    return visibility;
+  }
+
+  public Srs srs() {
+    return srs;
+  }
+
+  /** log2 of the rows of the largest slice circuit. */
+  public int maxK() {
+    return maxK;
+  }
+
+  public List<CompiledSlice> slices() {
+    return List.copyOf(slices);
+  }
+
+  public CircuitDescription description(int i) {
+    return descriptions.get(i);
+  }
+
+  public String circuitDigest(int i) {
+    return digests.get(i);
+  }
+
+  public ProvingKey provingKey(int i) {
+    return keys.get(i);
+  }
+
+  long keygenNanos(int i) {
+    return keygenNanos[i];
+  }
+
+  /** Estimated peak heap of proving slice i: the prover's working set and the proving key's columns. */
+  public long peakBytes(int i) {
+    CircuitDescription d = descriptions.get(i);
+    return Prover.estimateBytes(d) + 64L * d.n() * d.numFixed();
+  }
+
+  /** A fresh random salt for every committed (HASHED) boundary tensor of any slice. */
+  public Map<String, Fr> salts(Random rnd) {
+    Map<String, Fr> salts = new LinkedHashMap<>();
+    for (CompiledSlice cs : slices) {
+      for (Boundary b : cs.inputs()) {
+        if (b.mode() == Visibility.Mode.HASHED) {
+          salts.computeIfAbsent(b.tensor(), t -> Fr.random(rnd));
+        }
+      }
+      for (Boundary b : cs.outputs()) {
+        if (b.mode() == Visibility.Mode.HASHED) {
+          salts.computeIfAbsent(b.tensor(), t -> Fr.random(rnd));
+        }
+      }
+    }
+    return salts;
+  }
+
+  /** The job of slice i: the tensors its nodes read or compute and the salts of its boundaries. */
+  public SliceJob job(int i, Map<String, long[]> trace, Map<String, Fr> salts) {
+    CompiledSlice cs = slices.get(i);
+    Map<String, long[]> tensors = new HashMap<>();
+    for (String name : cs.nodeNames()) {
+      QNode n = q.node(name);
+      for (String t : n.node().inputs()) {
+        if (trace.containsKey(t)) {
+          tensors.put(t, trace.get(t));
+        }
+      }
+      tensors.put(n.node().output(), trace.get(n.node().output()));
+    }
+    Map<String, byte[]> s = new HashMap<>();
+    for (List<Boundary> bs : List.of(cs.inputs(), cs.outputs())) {
+      for (Boundary b : bs) {
+        if (salts.containsKey(b.tensor())) {
+          s.put(b.tensor(), salts.get(b.tensor()).toBytesBE());
+        }
+      }
+    }
+    return new SliceJob(plan.slices().get(i).id(), digests.get(i), descriptions.get(i).k(), peakBytes(i), tensors, s);
+  }
+
+  /** Proves jobs of this session in this process. */
+  public SliceProver prover() {
+    return job -> {
+      int i = index(job.sliceId());
+      if (!digests.get(i).equals(job.circuitDigest())) {
+        throw new IllegalArgumentException("job for slice " + job.sliceId() + " names circuit " + job.circuitDigest()
+            + ", this session compiled " + digests.get(i));
+      }
+      Map<String, Fr> salts = new HashMap<>();
+      job.salts().forEach((t, b) -> salts.put(t, Fr.fromBytesBE(b)));
+      Circuit c = slices.get(i).circuit(job.tensors(), salts);
+      Proof p = Prover.prove(keys.get(i), kzg, c.witness());
+      return ProofCodec.encode(p);
+    };
+  }
+
+  private int index(int sliceId) {
+    for (int i = 0; i < plan.slices().size(); i++) {
+      if (plan.slices().get(i).id() == sliceId) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no slice " + sliceId + " in the plan");
+  }
+
+  /**
+   * The bundle of this session without values: keys, layouts, declared inputs and outputs (no
+   * values, commitments or proofs). Its {@link ModelDigest} is the model digest of every bundle
+   * this session proves.
+   */
+  public ProofBundle statement() {
+    List<ProofBundle.Slice> ss = new ArrayList<>();
+    for (int i = 0; i < slices.size(); i++) {
+      SliceSpec spec = plan.slices().get(i);
+      ss.add(new ProofBundle.Slice(spec.id(), spec.nodes(), KeyCodec.encode(keys.get(i).vk()), keys.get(i).vk().digest(),
+          entries(slices.get(i).layout()), List.of(), new byte[0], slices.get(i).estimate().rows()));
+    }
+    List<ProofBundle.PublicTensor> ins = new ArrayList<>();
+    for (ValueInfo v : q.graph().inputs()) {
+      ins.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.input().name(), null,
+          null));
+    }
+    List<ProofBundle.PublicTensor> outs = new ArrayList<>();
+    for (ValueInfo v : q.graph().outputs()) {
+      outs.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.output().name(), null,
+          null));
+    }
+    ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), srs.source(),
+        srs.size());
+    ProofBundle b = new ProofBundle(new byte[0], q.graph().name(), plan.toJson(), q.plan().toJson(),
+        visibility.input().name(), visibility.output().name(), info, ss, ins, outs);
+    return withDigest(b);
+  }
+
+  /** The same bundle with its model digest recomputed. */
+  static ProofBundle withDigest(ProofBundle b) {
+    return new ProofBundle(ModelDigest.of(b), b.modelName(), b.planJson(), b.quantJson(), b.inputVisibility(),
+        b.outputVisibility(), b.srs(), b.slices(), b.inputs(), b.outputs());
+  }
+
+  static List<ProofBundle.Entry> entries(InstanceLayout layout) {
+    List<ProofBundle.Entry> out = new ArrayList<>();
+    for (InstanceLayout.Entry e : layout.entries()) {
+      out.add(new ProofBundle.Entry(e.tensor(), e.output(), e.commitment(), e.row(), e.length()));
+    }
+    return out;
+  }
+}

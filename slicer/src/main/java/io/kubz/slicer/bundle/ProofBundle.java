@@ -1,0 +1,94 @@
+package io.kubz.slicer.bundle;
+
+import io.kubz.field.Fr;
+import java.util.List;
+
+/**
+ * A proof of one model inference, slice by slice (see the package documentation for the format and
+ * what the verifier checks). Immutable value; {@link BundleCodec} reads and writes its bytes.
+ *
+ * @param modelDigest {@link ModelDigest} of the statement this bundle proves
+ * @param modelName the model's name (part of the digest)
+ * @param planJson the slice plan as JSON ({@code io.kubz.slicer.plan.SlicePlan#toJson})
+ * @param quantJson the quantization settings as JSON ({@code io.kubz.slicer.quant.QuantPlan#toJson})
+ * @param inputVisibility PUBLIC, PRIVATE or HASHED for the model's inputs
+ * @param outputVisibility the same for its outputs
+ * @param srs the verifier's part of the SRS the keys were made with
+ * @param slices every slice, in plan order (a topological order of the slice graph)
+ * @param inputs the model's inputs as declared
+ * @param outputs the model's outputs as declared
+ */
+public record ProofBundle(byte[] modelDigest, String modelName, String planJson, String quantJson,
+    String inputVisibility, String outputVisibility, SrsInfo srs, List<Slice> slices, List<PublicTensor> inputs,
+    List<PublicTensor> outputs) {
+  /** The bundle format this kubz writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  public ProofBundle {
+    slices = List.copyOf(slices);
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /**
+   * [1]_2 and [τ]_2 in EVM encoding, the SRS's description and its number of G1 powers.
+   */
+  public record SrsInfo(byte[] g2, byte[] tauG2, String source, int size) {}
+
+  /**
+   * One slice's verifying key, public instance (column 0) and proof.
+   *
+   * @param layout which instance rows hold which boundary tensor's values or commitment
+   * @param rows the circuit's used rows (for reports)
+   */
+  public record Slice(int id, List<String> nodes, byte[] verifyingKey, byte[] vkDigest, List<Entry> layout,
+      List<Fr> instance, byte[] proof, long rows) {
+    public Slice {
+      nodes = List.copyOf(nodes);
+      layout = List.copyOf(layout);
+      instance = List.copyOf(instance);
+    }
+
+    /** The layout entry of a tensor in a role, or null. */
+    public Entry find(String tensor, boolean output) {
+      for (Entry e : layout) {
+        if (e.tensor().equals(tensor) && e.output() == output) {
+          return e;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Instance rows [row, row + length) of a slice hold the values of {@code tensor}, or (commitment)
+   * one cell with its salted tensor commitment; {@code output} tells whether the slice produces or
+   * reads it.
+   */
+  public record Entry(String tensor, boolean output, boolean commitment, int row, int length) {}
+
+  /**
+   * A model input or output as declared by the bundle: its integer values at {@code scale} (PUBLIC),
+   * its commitment (HASHED), or nothing (PRIVATE).
+   */
+  public record PublicTensor(String name, int[] shape, int scale, String mode, long[] values, Fr commitment) {
+    /** The real values v / 2^scale (PUBLIC only; empty otherwise). */
+    public double[] real() {
+      double[] r = new double[values == null ? 0 : values.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = values[i] / Math.pow(2, scale);
+      }
+      return r;
+    }
+  }
+
+  /** The slice with this id, or null. */
+  public Slice slice(int id) {
+    for (Slice s : slices) {
+      if (s.id() == id) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

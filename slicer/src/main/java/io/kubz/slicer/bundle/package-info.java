@@ -1,0 +1,30 @@
+/**
+ * The proof bundle: one file that proves a whole sliced inference (DESIGN.md "Linking slices").
+ *
+ * <h2>Contents ({@code src/main/proto/bundle.proto}, format version 1)</h2>
+ * The model digest ({@link io.kubz.slicer.bundle.ModelDigest}), the slice plan and quantization
+ * settings as JSON, the visibility of the model's inputs and outputs, the verifier's part of the
+ * SRS ([1]_2, [τ]_2), and per slice: its nodes, its verifying key <em>itself</em> with its digest,
+ * its instance layout, its public instance (column 0) and its Plonkish proof. Then the model's
+ * inputs and outputs as declared: integer values at their scale (PUBLIC), a commitment (HASHED) or
+ * nothing (PRIVATE).
+ *
+ * <p>Design decision: the verifying keys travel in the bundle (a few KiB per slice: gates and fixed
+ * commitments), so {@code kubz verify BUNDLE} needs neither the model nor a key directory. They are
+ * still recomputable from the model: the plan and settings in the bundle let a verifier that has the
+ * model recompile every slice, run keygen with a trusted SRS and compare digests (the
+ * {@code --model} check of {@code io.kubz.slicer.api.BundleVerifier}).
+ *
+ * <h2>What verification means</h2>
+ * For slice i with verifying key vk_i, instance x_i and proof π_i: Plonkish-Verify(vk_i, x_i, π_i).
+ * For every tensor T produced by slice i and consumed by slice j (i &lt; j): the commitment cell of T
+ * in x_i equals the one in x_j (C_out(i) = C_in(j)), both being TensorCommitment(salt_T, T) proved
+ * in-circuit. Every input of a slice that is not a model input is produced by an earlier slice.
+ * The declared model inputs/outputs equal the instance cells that carry them. The digest recomputed
+ * from the keys and layouts equals the bundle's, and when the caller knows the model's digest, it
+ * equals that too (otherwise the bundle proves a statement about some other model).
+ *
+ * <p>Reading malformed bytes raises {@link io.kubz.slicer.bundle.BundleFormatException}; the
+ * verifier turns it into a failed result.
+ */
+package io.kubz.slicer.bundle;
