@@ -45,6 +45,11 @@ public final class StageTable {
     });
   }
 
+  /** Records a stage timed elsewhere (the prover's own stages). */
+  public synchronized void record(String name, double seconds, long peakBytes) {
+    stages.add(new Stage(name, seconds, peakBytes));
+  }
+
   public List<Stage> stages() {
     return List.copyOf(stages);
   }
@@ -98,7 +103,7 @@ public final class StageTable {
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
   private static final Path STATUS = Path.of("/proc/self/status");
 
-  private static void resetPeak() {
+  static void resetPeak() {
     try {
       Files.writeString(CLEAR_REFS, "5");
     } catch (IOException | RuntimeException e) {

@@ -1,0 +1,194 @@
+package io.kubz.cli;
+
+import io.kubz.field.Parallel;
+import io.kubz.field.UsageException;
+import io.kubz.field.json.Json;
+import io.kubz.slicer.api.ModelProver;
+import io.kubz.slicer.api.ProveSummary;
+import io.kubz.slicer.api.Strategy;
+import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.plan.SlicePlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kubz prove}: model and input in, a verifiable proof bundle out. */
+@Command(name = "prove", mixinStandardHelpOptions = true,
+    description = {"Quantizes the model, cuts it into slices, proves every slice and writes one proof bundle that",
+      "`kubz verify` checks (every slice proof and every link between slices).", "",
+      "Examples:",
+      "  kubz prove network.onnx --input input.json --dev-srs --out proof.kubz",
+      "  kubz prove network.onnx --input input.json --srs pot20.ptau --max-rows 16 --keys keys/ --out proof.kubz",
+      "  kubz prove network.onnx --input input.json --srs pot20.ptau --plan plan.json --settings s.json \\",
+      "      --visibility input=private,output=hashed --threads 2 --out proof.kubz"})
+final class ProveCommand implements Callable<Integer> {
+  static final List<String> BACKENDS = List.of("native-java");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model.")
+  Path model;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input values (input.json format).")
+  Path input;
+
+  @Mixin PlanOptions planOptions;
+
+  @Mixin SrsOptions srsOptions;
+
+  @Option(names = "--settings", paramLabel = "FILE", description = "Quantization settings (default: calibrate on the input).")
+  Path settings;
+
+  @Option(names = "--keys", paramLabel = "KEYDIR", description = "Key cache folder (from kubz setup); keys made here are kept.")
+  Path keys;
+
+  @Option(names = "--backend", paramLabel = "NAME", defaultValue = "native-java",
+      description = "The proving back end: native-java (the default and only one).")
+  String backend;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads to prove with (default: KUBZ_THREADS or all cores).")
+  Integer threads;
+
+  @Option(names = "--visibility", paramLabel = "SPEC",
+      description = "input=public|private|hashed,output=public|private|hashed (default: both public).")
+  String visibility;
+
+  @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Where to write the proof bundle.")
+  Path out;
+
+  @Option(names = "--json", description = "Print one JSON summary instead of progress and tables.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!BACKENDS.contains(backend)) {
+      throw new UsageException("unknown --backend '" + backend + "'; available back ends: " + String.join(", ", BACKENDS));
+    }
+    var srs = srsOptions.require();
+    if (threads != null) {
+      if (threads < 1) {
+        throw new UsageException("--threads must be at least 1");
+      }
+      Parallel.setThreads(threads);
+    }
+    StageTable table = new StageTable();
+    ProgressDisplay display = ProgressDisplay.stderr(json);
+    Graph g = table.run("load", () -> Models.load(model));
+    List<Tensor> in = Models.input(input, g);
+    ModelProver.Options o = ModelProver.Options.of(srs)
+        .withVisibility(Visibilities.parse(visibility))
+        .withProgress(new ProgressBridge(display, table));
+    if (settings != null) {
+      o = o.withQuant(Models.settings(settings));
+    }
+    if (keys != null) {
+      o = o.withCacheDir(keys);
+    }
+    o = withPlan(o, g);
+    ModelProver.Result r = ModelProver.prove(g, in, o);
+    table.run("write", () -> {
+      try {
+        AtomicFiles.write(out, r.bundle());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    report(spec.commandLine().getOut(), r.summary(), table, out, json);
+    return 0;
+  }
+
+  /** A saved plan is compiled against the quantized graph later; strategies go to the prover as they are. */
+  private ModelProver.Options withPlan(ModelProver.Options o, Graph g) {
+    if (planOptions.plan != null) {
+      SlicePlan p = planOptions.resolve(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+      return o.withPlan(p);
+    }
+    if (planOptions.maxLayers != null) {
+      return o.withStrategy(Strategy.maxLayers(planOptions.maxLayers));
+    }
+    if (planOptions.maxRows != null || planOptions.maxMemory != null) {
+      planOptions.resolve(g, io.kubz.slicer.plan.SliceCost.DEFAULT); // validates the combination early
+      long mem = planOptions.maxMemory == null ? 0 : Sizes.parse(planOptions.maxMemory, "--max-memory");
+      return o.withStrategy(Strategy.budget(planOptions.maxRows == null ? 24 : planOptions.maxRows, mem));
+    }
+    return o;
+  }
+
+  static void report(PrintWriter w, ProveSummary s, StageTable table, Path out, boolean json) {
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("bundle", out.toString());
+      m.put("bundle_bytes", s.bundleBytes());
+      m.put("model_digest", s.modelDigest());
+      m.put("strategy", s.strategy());
+      List<Object> slices = new ArrayList<>();
+      for (ProveSummary.SliceRow row : s.slices()) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", row.id());
+        o.put("nodes", row.nodes());
+        o.put("k", row.k());
+        o.put("estimated_rows", row.estimatedRows());
+        o.put("keygen_seconds", row.keygenNanos() / 1e9);
+        o.put("prove_seconds", row.proveNanos() / 1e9);
+        o.put("worker", row.worker());
+        slices.add(o);
+      }
+      m.put("slices", slices);
+      m.put("outputs", outputs(s.outputs()));
+      m.put("stages", table.toJson());
+      w.println(Json.writePretty(m));
+    } else {
+      w.printf(Locale.ROOT, "proved %d slice(s) (%s); bundle %s, %d bytes; model digest %s%n", s.slices().size(),
+          s.strategy(), out, s.bundleBytes(), s.modelDigest());
+      w.println("slice  rows   keygen     prove      worker");
+      for (ProveSummary.SliceRow row : s.slices()) {
+        w.printf(Locale.ROOT, "%5d  2^%-3d  %-9s  %-9s  %s%n", row.id(), row.k(), StageTable.seconds(row.keygenNanos() / 1e9),
+            StageTable.seconds(row.proveNanos() / 1e9), row.worker() == null ? "local" : row.worker());
+      }
+      printOutputs(w, s.outputs());
+      w.println();
+      w.print(table.render());
+    }
+    w.flush();
+  }
+
+  static List<Object> outputs(List<ProofBundle.PublicTensor> ts) {
+    List<Object> l = new ArrayList<>();
+    for (ProofBundle.PublicTensor t : ts) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", t.name());
+      o.put("shape", t.shape());
+      o.put("visibility", t.mode());
+      if (t.values() != null) {
+        o.put("values", t.real());
+      }
+      if (t.commitment() != null) {
+        o.put("commitment", t.commitment().toString());
+      }
+      l.add(o);
+    }
+    return l;
+  }
+
+  static void printOutputs(PrintWriter w, List<ProofBundle.PublicTensor> ts) {
+    for (ProofBundle.PublicTensor t : ts) {
+      String what = t.values() != null ? RunCommand.preview(io.kubz.slicer.ir.Tensor.of(t.shape(), t.real()))
+          : t.commitment() != null ? "commitment " + t.commitment() : "(private)";
+      w.println("output " + t.name() + " " + java.util.Arrays.toString(t.shape()) + " " + t.mode().toLowerCase(Locale.ROOT)
+          + ": " + what);
+    }
+  }
+}
