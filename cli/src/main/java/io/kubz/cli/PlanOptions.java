@@ -4,7 +4,7 @@ import io.kubz.field.UsageException;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.plan.SliceCost;
 import io.kubz.slicer.plan.SlicePlan;
-import io.kubz.slicer.plan.Slicer;
+import io.kubz.slicer.api.Strategy;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,22 +23,34 @@ final class PlanOptions {
   @Option(names = "--max-memory", paramLabel = "SIZE", description = "Budget: prover memory per slice, e.g. 4G.")
   String maxMemory;
 
-  /** The plan the options ask for; per layer when none is given. */
-  SlicePlan resolve(Graph g, SliceCost cost) {
+  /** A plan saved by kubz slice (re-checked against the model), or null when a strategy was asked for. */
+  SlicePlan savedPlan(Graph g, SliceCost cost) {
+    strategy(); // rejects mixed options first
+    return plan == null ? null : SlicePlan.fromJson(Models.read(plan, "plan"), g, cost);
+  }
+
+  /** The strategy the options ask for (per layer when none is given); mixing strategies is a usage error. */
+  Strategy strategy() {
     int chosen = (plan != null ? 1 : 0) + (maxLayers != null ? 1 : 0) + (maxRows != null || maxMemory != null ? 1 : 0);
     if (chosen > 1) {
       throw new UsageException("choose one of --plan, --max-layers, or --max-rows/--max-memory");
     }
-    if (plan != null) {
-      return SlicePlan.fromJson(Models.read(plan, "plan"), g, cost);
-    }
     if (maxLayers != null) {
-      return Slicer.maxLayers(g, maxLayers, cost);
+      if (maxLayers < 1) {
+        throw new UsageException("--max-layers must be at least 1, got " + maxLayers);
+      }
+      return Strategy.maxLayers(maxLayers);
     }
     if (maxRows != null || maxMemory != null) {
       long mem = maxMemory == null ? 0 : Sizes.parse(maxMemory, "--max-memory");
-      return Slicer.budget(g, maxRows == null ? 24 : maxRows, mem, cost);
+      return Strategy.budget(maxRows == null ? 24 : maxRows, mem);
     }
-    return Slicer.perLayer(g, cost);
+    return Strategy.perLayer();
+  }
+
+  /** The plan the options ask for: the saved one, or the strategy's. */
+  SlicePlan resolve(Graph g, SliceCost cost) {
+    SlicePlan saved = savedPlan(g, cost);
+    return saved != null ? saved : strategy().plan(g, cost);
   }
 }

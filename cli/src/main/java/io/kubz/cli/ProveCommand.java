@@ -5,7 +5,6 @@ import io.kubz.field.UsageException;
 import io.kubz.field.json.Json;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.api.ProveSummary;
-import io.kubz.slicer.api.Strategy;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
@@ -110,21 +109,10 @@ final class ProveCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A saved plan is compiled against the quantized graph later; strategies go to the prover as they are. */
+  /** A saved plan is used as it is; otherwise the strategy goes to the prover, which plans with real costs. */
   private ModelProver.Options withPlan(ModelProver.Options o, Graph g) {
-    if (planOptions.plan != null) {
-      SlicePlan p = planOptions.resolve(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
-      return o.withPlan(p);
-    }
-    if (planOptions.maxLayers != null) {
-      return o.withStrategy(Strategy.maxLayers(planOptions.maxLayers));
-    }
-    if (planOptions.maxRows != null || planOptions.maxMemory != null) {
-      planOptions.resolve(g, io.kubz.slicer.plan.SliceCost.DEFAULT); // validates the combination early
-      long mem = planOptions.maxMemory == null ? 0 : Sizes.parse(planOptions.maxMemory, "--max-memory");
-      return o.withStrategy(Strategy.budget(planOptions.maxRows == null ? 24 : planOptions.maxRows, mem));
-    }
-    return o;
+    SlicePlan saved = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+    return saved != null ? o.withPlan(saved) : o.withStrategy(planOptions.strategy());
   }
 
   static void report(PrintWriter w, ProveSummary s, StageTable table, Path out, boolean json) {

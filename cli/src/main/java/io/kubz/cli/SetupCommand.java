@@ -59,13 +59,8 @@ final class SetupCommand implements Callable<Integer> {
         : Calibrator.calibrate(g, List.of(Models.input(input, g)), QuantPlan.defaults()).graph());
     ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out)
         .withProgress(new ProgressBridge(display, table));
-    if (planOptions.maxLayers != null) {
-      o = o.withStrategy(io.kubz.slicer.api.Strategy.maxLayers(planOptions.maxLayers));
-    } else if (planOptions.maxRows != null || planOptions.maxMemory != null) {
-      long mem = planOptions.maxMemory == null ? 0 : Sizes.parse(planOptions.maxMemory, "--max-memory");
-      o = o.withStrategy(io.kubz.slicer.api.Strategy.budget(planOptions.maxRows == null ? 24 : planOptions.maxRows, mem));
-    }
-    var plan = planOptions.plan != null ? planOptions.resolve(g, io.kubz.slicer.plan.SliceCost.DEFAULT) : null;
+    o = o.withStrategy(planOptions.strategy());
+    var plan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
     ModelProver.Options opts = o;
     ProvingSession session = table.run("compile and keygen", () -> ModelProver.setup(q, plan, opts));
     AtomicFiles.writeString(out.resolve("settings.json"), q.plan().toJson());
