@@ -7,6 +7,8 @@ import io.kubz.slicer.api.Strategy;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,15 +16,18 @@ import java.util.function.Function;
  * Re-planning before dispatch: makes every slice of a session fit at least one worker's advertised
  * capacity. A slice that fits no worker (its circuit has more rows, or its proving a larger peak,
  * than every worker takes) sends the whole model back to the budget strategy
- * ({@link Strategy#budget}) with the strongest worker's capacity as the budget, one row-power below
- * the misfit, until every slice fits; the session is then set up again (compile, keygen) for the new
- * plan. Bounded: the row budget drops by at least one power per round and stops at the budget
- * strategy's minimum, 2^{@value #MIN_ROWS_LOG2}. A plan the user saved ({@code --plan}) is never
+ * ({@link Strategy#budget}) with the strongest worker's capacity as the budget (or the next powers
+ * below the misfit, since the cost model over-estimates, then the per-layer plan), and the new plan
+ * is set up (compile, keygen) and checked with its real sizes, until every slice fits. Bounded: each
+ * round tries a plan not tried before, at most {@value #MAX_ROUNDS} rounds, never below the budget
+ * strategy's minimum 2^{@value #MIN_ROWS_LOG2}. A plan the user saved ({@code --plan}) is never
  * changed: a misfit is an error that says how to re-slice it.
  */
 public final class Replan {
   /** The budget strategy's smallest row budget (log2). */
   static final int MIN_ROWS_LOG2 = 4;
+  /** Set-ups (compile and keygen) tried at most before giving up. */
+  static final int MAX_ROUNDS = 4;
 
   private Replan() {}
 
@@ -71,9 +76,10 @@ public final class Replan {
       throw new IllegalArgumentException("no workers to plan for");
     }
     Capacity best = workers.stream().sorted(Capacity::compareStrength).findFirst().orElseThrow();
+    Set<String> tried = new HashSet<>();
+    tried.add(first.plan().toJson());
     S s = first;
-    int previous = Integer.MAX_VALUE;
-    while (true) {
+    for (int round = 0; ; round++) {
       int misfit = misfit(s, workers);
       if (misfit < 0) {
         return s;
@@ -82,29 +88,51 @@ public final class Replan {
       String what = "slice " + s.plan().slices().get(misfit).id() + " (2^" + k + " rows, about "
           + mib(s.peakBytes(misfit)) + " MiB to prove) fits no worker (the largest takes 2^" + best.maxRowsLog2()
           + " rows and " + mib(best.maxMemoryBytes()) + " MiB)";
+      String start = " start a worker with --max-rows " + k + " and enough --max-memory";
       if (savedPlan) {
         throw new ClusterException(what + ": re-slice with `kubz slice --max-rows " + best.maxRowsLog2()
-            + "` (or prove without --plan, so that kubz re-plans for the workers), or start a worker with"
-            + " --max-rows " + k + " and enough --max-memory");
+            + "` (or prove without --plan, so that kubz re-plans for the workers), or" + start);
       }
-      int target = Math.min(previous - 1, Math.min(best.maxRowsLog2(), k - 1));
-      if (target < MIN_ROWS_LOG2) {
-        throw new ClusterException(what + ", and slices cannot be cut below 2^" + MIN_ROWS_LOG2
-            + " rows: start a worker with --max-rows " + k + " and enough --max-memory");
+      if (k - 1 < MIN_ROWS_LOG2 || round == MAX_ROUNDS) {
+        throw new ClusterException(what + (round == MAX_ROUNDS ? " after " + round + " re-plans" : "")
+            + ", and slices cannot be cut smaller:" + start);
       }
-      S next;
+      SlicePlan p = candidate(q, best, k - 1, tried);
+      if (p == null) {
+        throw new ClusterException(what + "; no budget plan of at most 2^" + (k - 1) + " rows (nor the per-layer"
+            + " plan) was left to try:" + start);
+      }
+      tried.add(p.toJson());
+      note.accept(what + ": re-planned (" + p.strategy() + ") into " + p.slices().size() + " slices");
       try {
-        SlicePlan p = Strategy.budget(target, best.maxMemoryBytes()).plan(q.graph(), new LoweredCost(q));
-        note.accept(what + ": re-planned with the budget strategy at 2^" + target + " rows into "
-            + p.slices().size() + " slices");
-        next = setup.apply(p);
+        s = setup.apply(p);
       } catch (KubzException e) {
-        throw new ClusterException(what + "; cutting the model into slices of at most 2^" + target
-            + " rows failed: " + e.getMessage() + " -- or start a worker with --max-rows " + k);
+        throw new ClusterException(what + "; the re-planned model (" + p.strategy() + ") could not be set up: "
+            + e.getMessage() + " -- or" + start);
       }
-      s = next;
-      previous = target;
     }
+  }
+
+  /**
+   * The next plan to try: the budget strategy at the strongest worker's rows, or (since the cost
+   * model over-estimates rows, so a budget can refuse an operation that compiles smaller) at the
+   * next powers up to {@code ceiling}; then the per-layer plan, the finest that needs no split.
+   * Plans already tried are skipped; null when none is left.
+   */
+  private static SlicePlan candidate(QuantizedGraph q, Capacity best, int ceiling, Set<String> tried) {
+    LoweredCost cost = new LoweredCost(q);
+    for (int t = Math.max(MIN_ROWS_LOG2, Math.min(best.maxRowsLog2(), ceiling)); t <= ceiling; t++) {
+      try {
+        SlicePlan p = Strategy.budget(t, best.maxMemoryBytes()).plan(q.graph(), cost);
+        if (!tried.contains(p.toJson())) {
+          return p;
+        }
+      } catch (KubzException e) {
+        // a single operation's estimate exceeds 2^t rows: try the next power
+      }
+    }
+    SlicePlan p = Strategy.perLayer().plan(q.graph(), cost);
+    return tried.contains(p.toJson()) ? null : p;
   }
 
   /** The index of the first slice no worker can take, or -1. */

@@ -35,8 +35,9 @@
  * slice's compiled circuit (2^k rows, peak memory estimate) fits no worker, it re-plans the whole
  * model with the budget strategy ({@code Strategy.budget}, i.e. {@code io.kubz.slicer.plan.Slicer},
  * which also cuts a single layer that is too large, where the lowering supports it) at the
- * strongest worker's capacity, one row-power below the misfit, and repeats until every slice fits
- * or the budget minimum (2^4 rows) is reached; the session is keyed once for the final plan. A plan
+ * strongest worker's capacity (or a power or two above it, since the cost model over-estimates rows,
+ * then the per-layer plan), sets the new plan up and checks its real sizes, and repeats (at most 4
+ * set-ups, never below the budget minimum of 2^4 rows) until every slice fits. A plan
  * given with {@code --plan} is never changed (the error says how to re-slice it). Workers that join
  * after planning still get work; a slice that only a departed worker could take fails the run after
  * {@code workerWait} with a message naming the capacity to start.
