@@ -28,6 +28,8 @@ final class Lowering {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {
       out = Linear.conv(s, q, qn);
+    } else if (op instanceof Op.ConvTranspose) {
+      out = Deconv.lower(s, q, qn);
     } else if (IndexMap.isLayout(op)) {
       out = layout(s, q, qn);
     } else if (op instanceof Op.Cast) {

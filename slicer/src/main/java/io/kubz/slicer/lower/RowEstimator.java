@@ -17,7 +17,8 @@ import java.util.Set;
  * disjoint columns side by side, so a slice needs max(arith, limbs, mac, sponge, instance) rows,
  * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
  * <pre>
- *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1;  then a rescale by k &gt; 0:
+ *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
+ *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
@@ -152,6 +153,9 @@ public final class RowEstimator {
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
       average(g, out, (int) (Shapes.size(xs) / out), lanes, outBits);
+    } else if (op instanceof Op.ConvTranspose) {
+      g[2] += Deconv.macRows(q, n, lanes);
+      rescale(g, out, n.shift(), outBits);
     } else if (op instanceof Op.Unary || op instanceof Op.Clip || op instanceof Op.PRelu || op instanceof Op.Reduce
         || op instanceof Op.Softmax) {
       NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);

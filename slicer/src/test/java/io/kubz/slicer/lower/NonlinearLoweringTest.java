@@ -134,7 +134,7 @@ class NonlinearLoweringTest {
 
   @Test
   void tableFunctionsAreLookedUp() {
-    for (String type : List.of("Sigmoid", "Tanh", "Erf", "Gelu", "Exp")) {
+    for (String type : List.of("Sigmoid", "Tanh", "Erf", "Gelu", "Exp", "Reciprocal")) {
       Models.Traced t = traced(model(type, 1.0, (w, x) -> w.node(type, List.of(x))));
       assertForced(t);
       List<Failure> f = tampered(t, 0, 1);
@@ -168,6 +168,28 @@ class NonlinearLoweringTest {
   void softmax() {
     assertForced(traced(model("Softmax", 1.0, grouped((w, x) -> w.node("Softmax", List.of(x), attr("axis", 1L))))));
     assertForced(traced(model("Softmax0", 1.0, grouped((w, x) -> w.node("Softmax", List.of(x), attr("axis", 0L))))));
+  }
+
+  static Tensor weights(long seed, int... shape) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] d = new double[(int) io.kubz.slicer.ir.Shapes.size(shape)];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (float) ((rnd.nextDouble() * 2 - 1) * 0.5);
+    }
+    return Tensor.of(shape, d);
+  }
+
+  @Test
+  void convTransposeAsGatheredDotProducts() {
+    // stride 2, pads 1, output padding 1: [1, 2, 2, 2] → [1, 3, 4, 4], some outputs reached by one tap only
+    assertForced(traced(model("ConvTranspose", 1.0, (w, x) -> w.node("ConvTranspose",
+        List.of(w.node("Reshape", List.of(x, w.initializer("shape", Tensor.longs(1, 2, 2, 2)))),
+            w.initializer("ct.weight", weights(1, 2, 3, 3, 3)), w.initializer("ct.bias", weights(2, 3))),
+        ints("strides", 2, 2), ints("pads", 1, 1, 1, 1), ints("output_padding", 1, 1)))));
+    // two groups, no bias, 1-d
+    assertForced(traced(model("ConvTranspose1d", 1.0, (w, x) -> w.node("ConvTranspose",
+        List.of(w.node("Reshape", List.of(x, w.initializer("shape", Tensor.longs(1, 2, 4)))),
+            w.initializer("ct.weight", weights(3, 2, 2, 3))), attr("group", 2L), ints("strides", 1)))));
   }
 
   @Test
