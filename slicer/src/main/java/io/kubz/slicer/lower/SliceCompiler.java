@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Compiles a slice (a set of nodes of a {@link QuantizedGraph}) into a {@link CompiledSlice}: finds
  * its boundary tensors, lays out its public instance and estimates its rows. Synthesis itself is
- * lazy (see {@link CompiledSlice}).
+ * lazy (see {@link CompiledSlice}). Each boundary tensor takes the one mode {@link Linking} gives
+ * it for the whole slicing, so producer and consumers of a tensor expose it alike.
  */
 public final class SliceCompiler {
   /** Products per multiply-accumulate row. */
@@ -24,11 +25,27 @@ public final class SliceCompiler {
 
   private SliceCompiler() {}
 
+  /**
+   * Compiles one slice of a whole slicing: {@code links} (made from every slice's nodes) gives the
+   * mode of each of its boundary tensors.
+   */
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Linking links) {
+    return compile(q, nodeNames, links, DEFAULT_LANES);
+  }
+
+  /**
+   * Compiles a slice on its own: every node outside it counts as another slice
+   * ({@link Linking#of} with this slice alone).
+   */
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
     return compile(q, nodeNames, visibility, DEFAULT_LANES);
   }
 
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility, int lanes) {
+    return compile(q, nodeNames, Linking.of(q.graph(), List.of(nodeNames), visibility), lanes);
+  }
+
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Linking links, int lanes) {
     if (nodeNames.isEmpty()) {
       throw new BadInputException("a slice needs at least one node");
     }
@@ -49,10 +66,6 @@ public final class SliceCompiler {
       nodes.forEach(n -> missing.remove(n.name()));
       throw new BadInputException("the slice names nodes the graph does not have: " + missing);
     }
-    Set<String> graphInputs = new HashSet<>();
-    for (ValueInfo v : g.inputs()) {
-      graphInputs.add(v.name());
-    }
     Set<String> graphOutputs = new HashSet<>();
     for (ValueInfo v : g.outputs()) {
       graphOutputs.add(v.name());
@@ -62,8 +75,7 @@ public final class SliceCompiler {
       for (int i = 0; i < n.node().inputs().size(); i++) {
         String t = n.node().inputs().get(i);
         if (!n.isParam(i) && !produced.contains(t) && !ins.containsKey(t)) {
-          ins.put(t, new Boundary(t, g.shape(t),
-              graphInputs.contains(t) ? visibility.input() : Visibility.Mode.HASHED));
+          ins.put(t, new Boundary(t, g.shape(t), links.mode(t)));
         }
       }
     }
@@ -74,10 +86,8 @@ public final class SliceCompiler {
       for (Node c : g.consumers(t)) {
         leaves |= !nodeNames.contains(c.name());
       }
-      if (graphOutputs.contains(t)) {
-        outs.put(t, new Boundary(t, g.shape(t), visibility.output()));
-      } else if (leaves) {
-        outs.put(t, new Boundary(t, g.shape(t), Visibility.Mode.HASHED));
+      if (graphOutputs.contains(t) || leaves) {
+        outs.put(t, new Boundary(t, g.shape(t), links.mode(t)));
       }
     }
     List<InstanceLayout.Entry> entries = new ArrayList<>();
