@@ -100,6 +100,7 @@ class NonlinearLoweringTest {
     RowEstimator.Estimate est = cs.estimate();
     assertTrue(est.rows() >= used && est.rows() <= 2 * used + 16, "estimate " + est + " vs " + used + " rows used");
     assertTrue(est.k() >= d.k(), "estimate " + est + " vs k = " + d.k());
+    System.out.println(t.q().graph().name() + ": " + used + " rows used, 2^" + d.k() + "; " + est);
     return c;
   }
 
