@@ -7,8 +7,9 @@ repository root:
 Why radix 2^52 inside a 4 x 64-bit API. Java has no add-with-carry and its multiplyHigh is signed,
 so a 64-bit-limb CIOS spends most of its ~1,200 x86 instructions on carry detection (5 ops per
 carry, 4 carries per limb product) and sign corrections. Here each operand is re-split into five
-52-bit limbs: a product of two 52-bit limbs is lo = (a*b) & (2^52-1) plus hi = multiplyHigh(a<<11,
-b<<1) = floor(a*b / 2^52) (both factors are below 2^63, so the signed high product is exact), and a
+52-bit limbs a, b and kept as h = a<<11, g = b<<1: then h*g = a*b*2^12, so the 64-bit product
+shifted right by 12 is lo = a*b mod 2^52 and multiplyHigh(h, g) is hi = floor(a*b / 2^52) (both
+factors are below 2^63, so the signed high product is exact; m and p are kept shifted the same way), and a
 column of the schoolbook sum collects at most 21 such 52-bit terms, so it never overflows a long:
 no carries inside the accumulation at all. The reduction is finely integrated product scanning
 (Koc, Acar, Kaliski: "Analyzing and comparing Montgomery multiplication algorithms", IEEE Micro
@@ -45,7 +46,7 @@ def columns(terms_ab):
         for i in range(min(k, 5)):
             j = k - i
             if j < 5:
-                terms.append(f"((m{i} * P{j}) & M)")
+                terms.append(f"((n{i} * Q{j}) >>> 12)")
         for i in range(5):
             j = k - 1 - i
             if 0 <= j < 5:
@@ -53,9 +54,8 @@ def columns(terms_ab):
         out.append(f"    // column {k}")
         out.append("    s += " + "\n        + ".join(terms) + ";")
         if k < 5:
-            out.append(f"    m{k} = (s * INV) & M;")
-            out.append(f"    n{k} = m{k} << 11;")
-            out.append(f"    s = (s + ((m{k} * P0) & M)) >>> 52;")
+            out.append(f"    n{k} = ((s * INV) << 12) >>> 1;")
+            out.append(f"    s = (s + ((n{k} * Q0) >>> 12)) >>> 52;")
         else:
             out.append(f"    long r{k - 5} = s & M;")
             if k < 9:
@@ -67,7 +67,7 @@ def mul_terms(k):
     for i in range(5):
         j = k - i
         if 0 <= j < 5:
-            yield f"((a{i} * b{j}) & M)"
+            yield f"((h{i} * g{j}) >>> 12)"
     for i in range(5):
         j = k - 1 - i
         if 0 <= j < 5:
@@ -79,9 +79,9 @@ def square_terms(k):
     for i in range(5):
         j = k - i
         if i < j < 5:
-            yield f"((g{i} * a{j}) & M)"
+            yield f"((h{i} * f{j}) >>> 12)"
         elif i == j:
-            yield f"((a{i} * a{i}) & M)"
+            yield f"((h{i} * g{i}) >>> 12)"
     for i in range(5):
         j = k - 1 - i
         if i < j < 5:
@@ -104,7 +104,7 @@ def mul_body():
     b.append("    long " + ", ".join(split("y", 4, "b")) + ";")
     b.append("    long " + ", ".join(f"h{i} = a{i} << 11" for i in range(5)) + ";")
     b.append("    long " + ", ".join(f"g{i} = b{i} << 1" for i in range(5)) + ";")
-    b.append("    long s = 0, m0, m1, m2, m3, m4, n0, n1, n2, n3, n4;")
+    b.append("    long s = 0, n0, n1, n2, n3, n4;")
     return "\n".join(b + columns(mul_terms) + tail())
 
 
@@ -114,7 +114,7 @@ def square_body():
     b.append("    long " + ", ".join(f"h{i} = a{i} << 11" for i in range(5)) + ";")
     b.append("    long " + ", ".join(f"g{i} = a{i} << 1" for i in range(5)) + ";")
     b.append("    long " + ", ".join(f"f{i} = a{i} << 2" for i in range(1, 5)) + ";")
-    b.append("    long s = 0, m0, m1, m2, m3, m4, n0, n1, n2, n3, n4;")
+    b.append("    long s = 0, n0, n1, n2, n3, n4;")
     return "\n".join(b + columns(square_terms) + tail())
 
 

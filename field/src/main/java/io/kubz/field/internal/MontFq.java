@@ -30,86 +30,81 @@ public final class MontFq {
     long b0 = (y0 << 4) & M, b1 = ((y0 >>> 48) | (y1 << 16)) & M, b2 = ((y1 >>> 36) | (y2 << 28)) & M, b3 = ((y2 >>> 24) | (y3 << 40)) & M, b4 = y3 >>> 12;
     long h0 = a0 << 11, h1 = a1 << 11, h2 = a2 << 11, h3 = a3 << 11, h4 = a4 << 11;
     long g0 = b0 << 1, g1 = b1 << 1, g2 = b2 << 1, g3 = b3 << 1, g4 = b4 << 1;
-    long s = 0, m0, m1, m2, m3, m4, n0, n1, n2, n3, n4;
+    long s = 0, n0, n1, n2, n3, n4;
     // column 0
-    s += ((a0 * b0) & M);
-    m0 = (s * INV) & M;
-    n0 = m0 << 11;
-    s = (s + ((m0 * P0) & M)) >>> 52;
+    s += ((h0 * g0) >>> 12);
+    n0 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n0 * Q0) >>> 12)) >>> 52;
     // column 1
-    s += ((a0 * b1) & M)
-        + ((a1 * b0) & M)
+    s += ((h0 * g1) >>> 12)
+        + ((h1 * g0) >>> 12)
         + Math.multiplyHigh(h0, g0)
-        + ((m0 * P1) & M)
+        + ((n0 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q0);
-    m1 = (s * INV) & M;
-    n1 = m1 << 11;
-    s = (s + ((m1 * P0) & M)) >>> 52;
+    n1 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n1 * Q0) >>> 12)) >>> 52;
     // column 2
-    s += ((a0 * b2) & M)
-        + ((a1 * b1) & M)
-        + ((a2 * b0) & M)
+    s += ((h0 * g2) >>> 12)
+        + ((h1 * g1) >>> 12)
+        + ((h2 * g0) >>> 12)
         + Math.multiplyHigh(h0, g1)
         + Math.multiplyHigh(h1, g0)
-        + ((m0 * P2) & M)
-        + ((m1 * P1) & M)
+        + ((n0 * Q2) >>> 12)
+        + ((n1 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q1)
         + Math.multiplyHigh(n1, Q0);
-    m2 = (s * INV) & M;
-    n2 = m2 << 11;
-    s = (s + ((m2 * P0) & M)) >>> 52;
+    n2 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n2 * Q0) >>> 12)) >>> 52;
     // column 3
-    s += ((a0 * b3) & M)
-        + ((a1 * b2) & M)
-        + ((a2 * b1) & M)
-        + ((a3 * b0) & M)
+    s += ((h0 * g3) >>> 12)
+        + ((h1 * g2) >>> 12)
+        + ((h2 * g1) >>> 12)
+        + ((h3 * g0) >>> 12)
         + Math.multiplyHigh(h0, g2)
         + Math.multiplyHigh(h1, g1)
         + Math.multiplyHigh(h2, g0)
-        + ((m0 * P3) & M)
-        + ((m1 * P2) & M)
-        + ((m2 * P1) & M)
+        + ((n0 * Q3) >>> 12)
+        + ((n1 * Q2) >>> 12)
+        + ((n2 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q2)
         + Math.multiplyHigh(n1, Q1)
         + Math.multiplyHigh(n2, Q0);
-    m3 = (s * INV) & M;
-    n3 = m3 << 11;
-    s = (s + ((m3 * P0) & M)) >>> 52;
+    n3 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n3 * Q0) >>> 12)) >>> 52;
     // column 4
-    s += ((a0 * b4) & M)
-        + ((a1 * b3) & M)
-        + ((a2 * b2) & M)
-        + ((a3 * b1) & M)
-        + ((a4 * b0) & M)
+    s += ((h0 * g4) >>> 12)
+        + ((h1 * g3) >>> 12)
+        + ((h2 * g2) >>> 12)
+        + ((h3 * g1) >>> 12)
+        + ((h4 * g0) >>> 12)
         + Math.multiplyHigh(h0, g3)
         + Math.multiplyHigh(h1, g2)
         + Math.multiplyHigh(h2, g1)
         + Math.multiplyHigh(h3, g0)
-        + ((m0 * P4) & M)
-        + ((m1 * P3) & M)
-        + ((m2 * P2) & M)
-        + ((m3 * P1) & M)
+        + ((n0 * Q4) >>> 12)
+        + ((n1 * Q3) >>> 12)
+        + ((n2 * Q2) >>> 12)
+        + ((n3 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q3)
         + Math.multiplyHigh(n1, Q2)
         + Math.multiplyHigh(n2, Q1)
         + Math.multiplyHigh(n3, Q0);
-    m4 = (s * INV) & M;
-    n4 = m4 << 11;
-    s = (s + ((m4 * P0) & M)) >>> 52;
+    n4 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n4 * Q0) >>> 12)) >>> 52;
     // column 5
-    s += ((a1 * b4) & M)
-        + ((a2 * b3) & M)
-        + ((a3 * b2) & M)
-        + ((a4 * b1) & M)
+    s += ((h1 * g4) >>> 12)
+        + ((h2 * g3) >>> 12)
+        + ((h3 * g2) >>> 12)
+        + ((h4 * g1) >>> 12)
         + Math.multiplyHigh(h0, g4)
         + Math.multiplyHigh(h1, g3)
         + Math.multiplyHigh(h2, g2)
         + Math.multiplyHigh(h3, g1)
         + Math.multiplyHigh(h4, g0)
-        + ((m1 * P4) & M)
-        + ((m2 * P3) & M)
-        + ((m3 * P2) & M)
-        + ((m4 * P1) & M)
+        + ((n1 * Q4) >>> 12)
+        + ((n2 * Q3) >>> 12)
+        + ((n3 * Q2) >>> 12)
+        + ((n4 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q4)
         + Math.multiplyHigh(n1, Q3)
         + Math.multiplyHigh(n2, Q2)
@@ -118,16 +113,16 @@ public final class MontFq {
     long r0 = s & M;
     s >>>= 52;
     // column 6
-    s += ((a2 * b4) & M)
-        + ((a3 * b3) & M)
-        + ((a4 * b2) & M)
+    s += ((h2 * g4) >>> 12)
+        + ((h3 * g3) >>> 12)
+        + ((h4 * g2) >>> 12)
         + Math.multiplyHigh(h1, g4)
         + Math.multiplyHigh(h2, g3)
         + Math.multiplyHigh(h3, g2)
         + Math.multiplyHigh(h4, g1)
-        + ((m2 * P4) & M)
-        + ((m3 * P3) & M)
-        + ((m4 * P2) & M)
+        + ((n2 * Q4) >>> 12)
+        + ((n3 * Q3) >>> 12)
+        + ((n4 * Q2) >>> 12)
         + Math.multiplyHigh(n1, Q4)
         + Math.multiplyHigh(n2, Q3)
         + Math.multiplyHigh(n3, Q2)
@@ -135,23 +130,23 @@ public final class MontFq {
     long r1 = s & M;
     s >>>= 52;
     // column 7
-    s += ((a3 * b4) & M)
-        + ((a4 * b3) & M)
+    s += ((h3 * g4) >>> 12)
+        + ((h4 * g3) >>> 12)
         + Math.multiplyHigh(h2, g4)
         + Math.multiplyHigh(h3, g3)
         + Math.multiplyHigh(h4, g2)
-        + ((m3 * P4) & M)
-        + ((m4 * P3) & M)
+        + ((n3 * Q4) >>> 12)
+        + ((n4 * Q3) >>> 12)
         + Math.multiplyHigh(n2, Q4)
         + Math.multiplyHigh(n3, Q3)
         + Math.multiplyHigh(n4, Q2);
     long r2 = s & M;
     s >>>= 52;
     // column 8
-    s += ((a4 * b4) & M)
+    s += ((h4 * g4) >>> 12)
         + Math.multiplyHigh(h3, g4)
         + Math.multiplyHigh(h4, g3)
-        + ((m4 * P4) & M)
+        + ((n4 * Q4) >>> 12)
         + Math.multiplyHigh(n3, Q4)
         + Math.multiplyHigh(n4, Q3);
     long r3 = s & M;
@@ -172,72 +167,67 @@ public final class MontFq {
     long h0 = a0 << 11, h1 = a1 << 11, h2 = a2 << 11, h3 = a3 << 11, h4 = a4 << 11;
     long g0 = a0 << 1, g1 = a1 << 1, g2 = a2 << 1, g3 = a3 << 1, g4 = a4 << 1;
     long f1 = a1 << 2, f2 = a2 << 2, f3 = a3 << 2, f4 = a4 << 2;
-    long s = 0, m0, m1, m2, m3, m4, n0, n1, n2, n3, n4;
+    long s = 0, n0, n1, n2, n3, n4;
     // column 0
-    s += ((a0 * a0) & M);
-    m0 = (s * INV) & M;
-    n0 = m0 << 11;
-    s = (s + ((m0 * P0) & M)) >>> 52;
+    s += ((h0 * g0) >>> 12);
+    n0 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n0 * Q0) >>> 12)) >>> 52;
     // column 1
-    s += ((g0 * a1) & M)
+    s += ((h0 * f1) >>> 12)
         + Math.multiplyHigh(h0, g0)
-        + ((m0 * P1) & M)
+        + ((n0 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q0);
-    m1 = (s * INV) & M;
-    n1 = m1 << 11;
-    s = (s + ((m1 * P0) & M)) >>> 52;
+    n1 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n1 * Q0) >>> 12)) >>> 52;
     // column 2
-    s += ((g0 * a2) & M)
-        + ((a1 * a1) & M)
+    s += ((h0 * f2) >>> 12)
+        + ((h1 * g1) >>> 12)
         + Math.multiplyHigh(h0, f1)
-        + ((m0 * P2) & M)
-        + ((m1 * P1) & M)
+        + ((n0 * Q2) >>> 12)
+        + ((n1 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q1)
         + Math.multiplyHigh(n1, Q0);
-    m2 = (s * INV) & M;
-    n2 = m2 << 11;
-    s = (s + ((m2 * P0) & M)) >>> 52;
+    n2 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n2 * Q0) >>> 12)) >>> 52;
     // column 3
-    s += ((g0 * a3) & M)
-        + ((g1 * a2) & M)
+    s += ((h0 * f3) >>> 12)
+        + ((h1 * f2) >>> 12)
         + Math.multiplyHigh(h0, f2)
         + Math.multiplyHigh(h1, g1)
-        + ((m0 * P3) & M)
-        + ((m1 * P2) & M)
-        + ((m2 * P1) & M)
+        + ((n0 * Q3) >>> 12)
+        + ((n1 * Q2) >>> 12)
+        + ((n2 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q2)
         + Math.multiplyHigh(n1, Q1)
         + Math.multiplyHigh(n2, Q0);
-    m3 = (s * INV) & M;
-    n3 = m3 << 11;
-    s = (s + ((m3 * P0) & M)) >>> 52;
+    n3 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n3 * Q0) >>> 12)) >>> 52;
     // column 4
-    s += ((g0 * a4) & M)
-        + ((g1 * a3) & M)
-        + ((a2 * a2) & M)
+    s += ((h0 * f4) >>> 12)
+        + ((h1 * f3) >>> 12)
+        + ((h2 * g2) >>> 12)
         + Math.multiplyHigh(h0, f3)
         + Math.multiplyHigh(h1, f2)
-        + ((m0 * P4) & M)
-        + ((m1 * P3) & M)
-        + ((m2 * P2) & M)
-        + ((m3 * P1) & M)
+        + ((n0 * Q4) >>> 12)
+        + ((n1 * Q3) >>> 12)
+        + ((n2 * Q2) >>> 12)
+        + ((n3 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q3)
         + Math.multiplyHigh(n1, Q2)
         + Math.multiplyHigh(n2, Q1)
         + Math.multiplyHigh(n3, Q0);
-    m4 = (s * INV) & M;
-    n4 = m4 << 11;
-    s = (s + ((m4 * P0) & M)) >>> 52;
+    n4 = ((s * INV) << 12) >>> 1;
+    s = (s + ((n4 * Q0) >>> 12)) >>> 52;
     // column 5
-    s += ((g1 * a4) & M)
-        + ((g2 * a3) & M)
+    s += ((h1 * f4) >>> 12)
+        + ((h2 * f3) >>> 12)
         + Math.multiplyHigh(h0, f4)
         + Math.multiplyHigh(h1, f3)
         + Math.multiplyHigh(h2, g2)
-        + ((m1 * P4) & M)
-        + ((m2 * P3) & M)
-        + ((m3 * P2) & M)
-        + ((m4 * P1) & M)
+        + ((n1 * Q4) >>> 12)
+        + ((n2 * Q3) >>> 12)
+        + ((n3 * Q2) >>> 12)
+        + ((n4 * Q1) >>> 12)
         + Math.multiplyHigh(n0, Q4)
         + Math.multiplyHigh(n1, Q3)
         + Math.multiplyHigh(n2, Q2)
@@ -246,13 +236,13 @@ public final class MontFq {
     long r0 = s & M;
     s >>>= 52;
     // column 6
-    s += ((g2 * a4) & M)
-        + ((a3 * a3) & M)
+    s += ((h2 * f4) >>> 12)
+        + ((h3 * g3) >>> 12)
         + Math.multiplyHigh(h1, f4)
         + Math.multiplyHigh(h2, f3)
-        + ((m2 * P4) & M)
-        + ((m3 * P3) & M)
-        + ((m4 * P2) & M)
+        + ((n2 * Q4) >>> 12)
+        + ((n3 * Q3) >>> 12)
+        + ((n4 * Q2) >>> 12)
         + Math.multiplyHigh(n1, Q4)
         + Math.multiplyHigh(n2, Q3)
         + Math.multiplyHigh(n3, Q2)
@@ -260,20 +250,20 @@ public final class MontFq {
     long r1 = s & M;
     s >>>= 52;
     // column 7
-    s += ((g3 * a4) & M)
+    s += ((h3 * f4) >>> 12)
         + Math.multiplyHigh(h2, f4)
         + Math.multiplyHigh(h3, g3)
-        + ((m3 * P4) & M)
-        + ((m4 * P3) & M)
+        + ((n3 * Q4) >>> 12)
+        + ((n4 * Q3) >>> 12)
         + Math.multiplyHigh(n2, Q4)
         + Math.multiplyHigh(n3, Q3)
         + Math.multiplyHigh(n4, Q2);
     long r2 = s & M;
     s >>>= 52;
     // column 8
-    s += ((a4 * a4) & M)
+    s += ((h4 * g4) >>> 12)
         + Math.multiplyHigh(h3, f4)
-        + ((m4 * P4) & M)
+        + ((n4 * Q4) >>> 12)
         + Math.multiplyHigh(n3, Q4)
         + Math.multiplyHigh(n4, Q3);
     long r3 = s & M;

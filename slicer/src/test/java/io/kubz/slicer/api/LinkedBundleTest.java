@@ -86,6 +86,11 @@ class LinkedBundleTest {
     v = spliced(r, 0);
     assertFalse(v.valid(), "slice 0 proved on another input");
     assertEquals("input: slice 0 -> slice 1", v.failingLink(), v.reason());
+    // a statement whose slice 1 shows the private input's cell as a value instead of a commitment
+    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, e1,
+        new ProofBundle.Entry("input", false, false, e1.row(), 1))));
+    assertFalse(v.valid());
+    assertEquals(1, v.failingSlice(), v.reason());
   }
 
   @Test
@@ -125,6 +130,13 @@ class LinkedBundleTest {
     assertFalse(v.valid(), "the producer proved on another input");
     assertEquals("hidden: slice 0 -> slice 1", v.failingLink(), v.reason());
 
+    // a statement whose consumer claims a different kind of copy than its producer
+    ProofBundle.Entry other = new ProofBundle.Entry("hidden", false, !ce.commitment(), ce.row(), 1);
+    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, ce, other)));
+    assertFalse(v.valid());
+    assertEquals("hidden: slice 0 -> slice 1", v.failingLink(), v.reason());
+    assertTrue(v.reason().contains("the same way"), v.reason());
+
     if (out == Mode.PUBLIC) {
       ProofBundle.PublicTensor hidden = r.a().outputs().get(0);
       assertEquals("hidden", hidden.name());
@@ -160,6 +172,17 @@ class LinkedBundleTest {
       assertFalse(v.valid(), "declared commitment changed");
       assertEquals(0, v.failingSlice(), v.reason());
     }
+  }
+
+  /** Bundle b with one layout entry of slice i replaced. */
+  static ProofBundle relaid(ProofBundle b, int i, ProofBundle.Entry from, ProofBundle.Entry to) {
+    ProofBundle.Slice s = b.slices().get(i);
+    List<ProofBundle.Entry> layout = new ArrayList<>(s.layout());
+    layout.set(layout.indexOf(from), to);
+    List<ProofBundle.Slice> slices = new ArrayList<>(b.slices());
+    slices.set(i, new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), layout, s.instance(),
+        s.proof(), s.rows()));
+    return BundleVerifierTest.withSlices(b, slices);
   }
 
   static ProofBundle withOutput(ProofBundle b, ProofBundle.PublicTensor t, long[] values, Fr commitment) {
