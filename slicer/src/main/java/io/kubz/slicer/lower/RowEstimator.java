@@ -24,7 +24,7 @@ import java.util.Set;
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
  *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 2, limbs 2, R64
- *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 69·⌈(n+1)/4⌉
+ *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 20·⌈(n+1)/4⌉
  *   table functions, Neg, Abs, Clip, PRelu, reductions, Softmax: {@link NonlinearRows}
  * </pre>
  * A lookup table of S entries needs ⌈S/8⌉ usable rows whatever the gadgets use (it is cut into at

@@ -45,8 +45,10 @@
  * <h2>Linking</h2>
  * A committed tensor is C = TensorCommitment(salt, v) computed in-circuit with the merkle
  * module's width-5 sponge (package io.kubz.merkle: IV = ℓ·2^64 + D in the capacity, blocks of 4
- * added into cells 1..4, chunks of 2^12 combined), one row per Poseidon round (Grassi et al.,
- * USENIX Security 2021) plus one absorb row per block; C is a public instance cell.
+ * added into cells 1..4, chunks of 2^12 combined) on the dense layout of
+ * io.kubz.plonkish.gadgets.PoseidonRounds (Grassi et al., USENIX Security 2021): one row per full
+ * round, five partial rounds per row, the block absorbed by the first full round, so 20 rows per
+ * block of 4 and gates of degree ≤ 5; C is a public instance cell.
  *
  * <p><b>The linking rule</b> ({@link io.kubz.slicer.lower.Linking}, decided once per plan because
  * it needs to know which slices read which tensor). A tensor has one mode, used by its producer
@@ -76,7 +78,7 @@
  * name. Range checks still
  * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
  * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
- * k exceeds the limb width. The sponge takes one row per Poseidon round (17 rows per committed
- * element), which bounds a slice's k from below by the size of its boundary tensors.
+ * k exceeds the limb width. The sponge takes 5 rows per committed element, which bounds a slice's
+ * k from below by the size of its boundary tensors.
  */
 package io.kubz.slicer.lower;
