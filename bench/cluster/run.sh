@@ -6,7 +6,9 @@
 # summary. Does not touch bench/RESULTS.md.
 #
 # Environment:
-#   MODEL=lenet|cnn   the demo's LeNet-like CNN (default) or ExampleModels.cnn (small, quick)
+#   MODEL=lenet|cnn|mlp  the demo's LeNet-like CNN (default; 5 slices), ExampleModels.cnn (3 slices,
+#                     one of them ~80% of the work, so 2 workers cannot beat ~1.25x), or a 12-layer
+#                     32-wide MLP (12 equal slices: what the scheduling itself can reach)
 #   RUNS=1            measured runs per configuration (each after one warm-up run that lets the
 #                     workers compile and key the model once, as a long-running worker would)
 #   PORT_BASE=5801    ports PORT_BASE (coordinator) .. PORT_BASE+2 (workers)
@@ -38,7 +40,11 @@ trap cleanup EXIT
 # The model and its input, written by kubz's own example generator.
 cat > "$work/make.jsh" <<JSH
 import io.kubz.slicer.onnx.ExampleModels;
-var m = "$model_kind".equals("cnn") ? ExampleModels.cnn(2024) : ExampleModels.lenet(2024);
+var m = switch ("$model_kind") {
+  case "cnn" -> ExampleModels.cnn(2024);
+  case "mlp" -> ExampleModels.mlp(2024, java.util.stream.IntStream.range(0, 13).map(i -> 32).toArray());
+  default -> ExampleModels.lenet(2024);
+};
 java.nio.file.Files.write(java.nio.file.Path.of("$work/model.onnx"), m.toByteArray());
 var g = io.kubz.slicer.onnx.OnnxImporter.read(java.nio.file.Path.of("$work/model.onnx"));
 var x = ExampleModels.input(2024, g.inputs().get(0).shape());
