@@ -38,7 +38,7 @@ final class Synth {
     this.bounds = bounds;
   }
 
-  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}). */
+  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}; 0: not at all). */
   int bound(String tensor) {
     return bounds.applyAsInt(tensor);
   }
