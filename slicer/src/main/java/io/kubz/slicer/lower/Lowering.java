@@ -14,7 +14,8 @@ import io.kubz.slicer.quant.QuantizedGraph;
 /**
  * Lowers one quantized node into the synthesis: reads the cells of its inputs, assigns its output
  * from the integer interpreter's tensor and adds the constraints that force that output (package
- * documentation). Linear operations are here; element-wise ones in {@link Elementwise}.
+ * documentation). Linear operations are here; element-wise ones in {@link Elementwise} and
+ * {@link Nonlinear} (table lookups), reductions in {@link Reduce} and {@link Softmax}.
  */
 final class Lowering {
   private Lowering() {}
@@ -27,12 +28,28 @@ final class Lowering {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {
       out = Linear.conv(s, q, qn);
+    } else if (op instanceof Op.ConvTranspose) {
+      out = Deconv.lower(s, q, qn);
     } else if (IndexMap.isLayout(op)) {
       out = layout(s, q, qn);
     } else if (op instanceof Op.Cast) {
       out = s.wires.get(n.inputs().get(0));
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
       out = Elementwise.relu(s, q, qn);
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.NEG) {
+      out = Nonlinear.neg(s, q, qn);
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.ABS) {
+      out = Nonlinear.abs(s, q, qn);
+    } else if (op instanceof Op.Unary) {
+      out = Nonlinear.table(s, q, qn);
+    } else if (op instanceof Op.Clip) {
+      out = Nonlinear.clip(s, q, qn);
+    } else if (op instanceof Op.PRelu) {
+      out = Nonlinear.prelu(s, q, qn);
+    } else if (op instanceof Op.Reduce) {
+      out = Reduce.reduce(s, q, qn);
+    } else if (op instanceof Op.Softmax) {
+      out = Softmax.softmax(s, q, qn);
     } else if (op instanceof Op.Binary) {
       out = Elementwise.binary(s, q, qn);
     } else if (op instanceof Op.BatchNorm) {
@@ -99,7 +116,8 @@ final class Lowering {
 
   /**
    * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1))
-   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
+   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign
+   * bits, except when y's consumers are lookups that bound it ({@link Bounds#LOOKED_UP}: no check).
    */
   static AssignedCell[] rescale(Synth s, String tensor, AssignedCell[] acc, long[] accV, int k, long[] y) {
     if (k == 0) {
@@ -116,10 +134,14 @@ final class Lowering {
       AssignedCell[] row = s.arith.row("rescale", coeff, null, half, new AssignedCell[] {acc[i]},
           new Fr[] {null, Fr.of(y[i]), Fr.of(r)});
       range.check(row[2], r, k, 0);
-      sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      if (bits != Bounds.LOOKED_UP) {
+        sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      }
       out[i] = row[1];
     }
-    s.signs.put(tensor, sign);
+    if (bits != Bounds.LOOKED_UP) {
+      s.signs.put(tensor, sign);
+    }
     return out;
   }
 }

@@ -31,6 +31,13 @@
  *       ReLU(x) = x·bit.
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
+ *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal) by logUp lookups
+ *       (Haböck 2022, "Multivariate lookups based on logarithmic derivatives"): (x, y) ∈ T with T the interpreter's
+ *       own {@link io.kubz.lookup.table.FunctionTable}; an x outside T's domain matches no row.
+ *       Neg, Abs (sign bit), Clip (two sign bits), PRelu (sign bit and a rescale), ReduceSum/Mean/
+ *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
+ *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
+ *       {@link io.kubz.slicer.lower.Softmax}).
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
@@ -66,8 +73,9 @@
  * witnesses, and a public output read by a later slice would have no common value on both sides.
  *
  * <h2>Known limits</h2>
- * Products of two activations, activation biases, lookup non-linearities other than ReLU
- * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. Range checks still
+ * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
+ * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
+ * name. Range checks still
  * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
  * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
  * k exceeds the limb width. The sponge takes 5 rows per committed element, which bounds a slice's
