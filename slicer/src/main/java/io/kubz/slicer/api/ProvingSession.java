@@ -72,12 +72,7 @@ public final class ProvingSession {
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.COMPILE, n);
     for (SliceSpec s : plan.slices()) {
-      if (s.split() != null) {
-        throw new BadInputException("slice " + s.id() + " proves part of node '" + s.split().node()
-            + "' (a split layer), which the circuit compiler does not lower yet: raise --max-rows so that the layer"
-            + " fits one slice, or use the per-layer plan");
-      }
-      CompiledSlice cs = SliceCompiler.compile(q, new LinkedHashSet<>(s.nodes()), visibility);
+      CompiledSlice cs = SliceCompiler.compile(q, s, visibility);
       CircuitDescription d = cs.description();
       slices.add(cs);
       descriptions.add(d);

@@ -40,6 +40,12 @@ public final class RowEstimator {
   }
 
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes) {
+    return estimate(q, nodes, ins, outs, lanes, java.util.Map.of());
+  }
+
+  /** The estimate of a slice whose nodes compute only {@code needs} (absent tensors: all elements). */
+  static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
+      java.util.Map<String, java.util.BitSet> needs) {
     long[] g = new long[6]; // arith, limbs, mac, sponge, horner, phase-1 mac
     long instance = 0;
     g[0] += 2; // constants
@@ -55,7 +61,7 @@ public final class RowEstimator {
     nodes.forEach(n -> names.add(n.name()));
     for (QNode n : nodes) {
       add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
-          Bounds.bits(q, names, n.node().output())));
+          Bounds.bits(q, names, n.node().output()), needs.get(n.node().output())));
       if (n.shift() > 0) {
         rescaled.add(n.node().output());
       }
@@ -70,6 +76,31 @@ public final class RowEstimator {
       k++;
     }
     return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), instance, rows, k);
+  }
+
+  /**
+   * The planning vector of one boundary tensor of n values, over (arith, limbs, mac, sponge,
+   * Freivalds horner, Freivalds mac, instance) like {@link #estimate}: a committed one takes a salt
+   * row and its sponge, a public one its instance cells; an input is also stored (⌈n/5⌉ rows).
+   */
+  public static long[] boundaryRows(long n, boolean hashed, boolean input) {
+    long[] v = new long[7];
+    if (input) {
+      v[0] += (n + Arith.WIDTH - 1) / Arith.WIDTH;
+    }
+    if (hashed) {
+      v[0] += 1;
+      v[3] += Sponge.commitRows(n);
+      v[6] += 1;
+    } else {
+      v[6] += n;
+    }
+    return v;
+  }
+
+  /** The planning vector every slice starts from (its constants). */
+  public static long[] baseRows() {
+    return new long[] {2, 0, 0, 0, 0, 0, 0};
   }
 
   private static long boundary(long[] g, Boundary b) {
@@ -93,9 +124,23 @@ public final class RowEstimator {
 
   /** Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds. */
   public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits) {
+    return nodeRows(q, n, lanes, inputRescaled, outBits, null);
+  }
+
+  /**
+   * Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds when it computes
+   * only the output elements {@code needed} (null: all; ignored for operations that always compute
+   * all, see {@code io.kubz.slicer.plan.Fields#partial}).
+   */
+  public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits,
+      java.util.BitSet needed) {
     Node node = n.node();
     Op op = node.op();
-    long out = Shapes.size(q.graph().shape(node.output()));
+    long all = Shapes.size(q.graph().shape(node.output()));
+    if (!io.kubz.slicer.plan.Fields.partial(op)) {
+      needed = null;
+    }
+    long out = Linear.count(all, needed);
     long[] g = new long[6];
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
@@ -107,10 +152,13 @@ public final class RowEstimator {
       int[] ws = q.graph().shape(node.inputs().get(1));
       int k = (int) (Shapes.size(ws) / ws[0]);
       int[] mkp = Linear.convMkp(q, n);
-      if (mkp != null && Linear.freivaldsCheaper(mkp[0], mkp[1], mkp[2], lanes)) {
-        long[] f = Freivalds.rows(mkp[0], mkp[1], mkp[2], lanes);
+      int[][] rect = mkp == null ? null
+          : Linear.rectangle(mkp[0], mkp[2], q.graph().shape(node.output())[0], needed);
+      if (rect != null && Linear.useFreivalds(rect[0].length, mkp[1], rect[1].length, out, lanes)) {
+        long[] f = Freivalds.rows(rect[0].length, mkp[1], rect[1].length, lanes);
         g[4] += f[0];
         g[5] += f[1];
+        out = (long) rect[0].length * rect[1].length;
       } else {
         g[2] += out * Mac.rows(k, lanes);
       }
@@ -138,7 +186,7 @@ public final class RowEstimator {
       }
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
-      average(g, out, (int) (Shapes.size(xs) / out), lanes, outBits);
+      average(g, out, (int) (Shapes.size(xs) / all), lanes, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {
