@@ -43,6 +43,14 @@
  * consumer over its private input, both as public instance cells. Model inputs/outputs follow
  * {@link io.kubz.slicer.lower.Visibility}.
  *
+ * <h2>Split slices</h2>
+ * A slice of a split family ({@code io.kubz.slicer.plan}) lowers each node only for the elements
+ * {@code Fields.needs} asks of it: cells of other elements stay absent, reading one is an error
+ * (never a silent zero). Parts {@code t#from:to} it reads are stored and committed as their own
+ * boundaries and placed at their offsets in t's cells; the part it writes is committed over the
+ * cells [from, to) of its sink's output. A convolution checks, by Freivalds, only the channels ×
+ * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
+ *
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, lookup non-linearities other than ReLU
  * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. A model
