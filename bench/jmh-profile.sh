@@ -24,7 +24,11 @@ esac
 T0=$SECONDS
 "$JAVA" -Dkubz.quickSizes="${KUBZ_QUICK_SIZES:-15,16,20}" -cp "$JAR" io.kubz.bench.peers.Profile "$PROFILE" "$OUT" "$REGEX"
 ELAPSED=$((SECONDS - T0))
-"$JAVA" -cp "$JAR" io.kubz.bench.peers.ResultsMd jmh "$OUT" "$ROOT/bench/RESULTS.md" \
+# JDK 17 (the project's baseline) writes the section "jmh", any other JDK "jmh-jdk<major>"
+MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+SECTION=jmh
+[ "$MAJOR" != "17" ] && SECTION="jmh-jdk$MAJOR"
+"$JAVA" -cp "$JAR" io.kubz.bench.peers.ResultsMd "$SECTION" "$OUT" "$ROOT/bench/RESULTS.md" \
   "profile=$PROFILE" "settings=$SETTINGS; took ${ELAPSED} s" "raw=bench/results/$(basename "$OUT")" \
   "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" ${NOTE:+"note=$NOTE"} >/dev/null
 echo "JMH $PROFILE profile: ${ELAPSED} s; results in $OUT and bench/RESULTS.md"

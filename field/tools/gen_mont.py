@@ -1,106 +1,160 @@
 #!/usr/bin/env python3
-"""Generates field/src/main/java/io/kubz/field/internal/MontFr.java and MontFq.java: the unrolled
-CIOS Montgomery product (the same body as Mont4.mul) and the SOS Montgomery square on 4 x 64-bit
-limbs, with the modulus as static finals. Run from the repository root:
+"""Generates field/src/main/java/io/kubz/field/internal/MontFr.java and MontFq.java: the Montgomery
+product and square for one BN254 prime, unrolled, with the modulus as static finals. Run from the
+repository root:
     python3 field/tools/gen_mont.py
+
+Why radix 2^52 inside a 4 x 64-bit API. Java has no add-with-carry and its multiplyHigh is signed,
+so a 64-bit-limb CIOS spends most of its ~1,200 x86 instructions on carry detection (5 ops per
+carry, 4 carries per limb product) and sign corrections. Here each operand is re-split into five
+52-bit limbs a, b and kept as h = a<<11, g = b<<1: then h*g = a*b*2^12, so the 64-bit product
+shifted right by 12 is lo = a*b mod 2^52 and multiplyHigh(h, g) is hi = floor(a*b / 2^52) (both
+factors are below 2^63, so the signed high product is exact; m and p are kept shifted the same way), and a
+column of the schoolbook sum collects at most 21 such 52-bit terms, so it never overflows a long:
+no carries inside the accumulation at all. The reduction is finely integrated product scanning
+(Koc, Acar, Kaliski: "Analyzing and comparing Montgomery multiplication algorithms", IEEE Micro
+1996): column k fixes m_k = col_k * (-p^-1) mod 2^52, adds m_k*p, shifts out 52 zero bits.
+
+That computes REDC_260(a*b) = a*b/2^260; the stored elements use R = 2^256. Splitting y shifted
+left by 4 bits (16y < 2^258 still fits five limbs) gives a*16y/2^260 = x*y/2^256 exactly. Bound:
+x, y < p < 2^254 gives a result below (16p^2 + 2^260 p)/2^260 < 2p, packed back into four 64-bit
+limbs and reduced once. The square splits 4x (so (4x)^2 = 16x^2) and computes each cross product
+once, doubled. Measured 15-25% fewer ns than the 64-bit CIOS on JDK 17 and 25 on the 2-vCPU EPYC
+(~870 instead of ~1,190 compiled instructions).
 """
 
+MASK = (1 << 52) - 1
 
-def cios_body():
-    """Round i: t = (t + x*y_i + m*p) / 2^64 with m = (t0 + x0*y_i) * inv mod 2^64 (no-carry CIOS)."""
+
+def split(src, shift, dst):
+    """Five 52-bit limbs of (four 64-bit limbs src0..3) << shift, shift in 0..4."""
+    s = shift
+    return [
+        f"{dst}0 = ({src}0 << {s}) & M" if s else f"{dst}0 = {src}0 & M",
+        f"{dst}1 = (({src}0 >>> {52 - s}) | ({src}1 << {12 + s})) & M",
+        f"{dst}2 = (({src}1 >>> {40 - s}) | ({src}2 << {24 + s})) & M",
+        f"{dst}3 = (({src}2 >>> {28 - s}) | ({src}3 << {36 + s})) & M",
+        f"{dst}4 = {src}3 >>> {16 - s}",
+    ]
+
+
+def columns(terms_ab):
+    """FIPS Montgomery over 10 columns; terms_ab(k) lists the product terms of column k."""
     out = []
-    for i in range(4):
-        y = f"y{i}"
-        out.append(f"    // round {i}: t = (t + x*y{i} + m*p) / 2^64 with m = (t0 + x0*y{i}) * inv mod 2^64")
-        out.append(f"    lo = x0 * {y}; s = t0 + lo; a = mulHi(x0, {y}) + carry(t0, lo, s); t0 = s;")
-        out.append("    m = t0 * inv; c = mulHi(m, p0) + ((t0 | -t0) >>> 63);")
-        for j in range(1, 4):
-            out.append(f"    lo = x{j} * {y}; s = lo + a; k = carry(lo, a, s); u = s + t{j}; "
-                       f"a = mulHi(x{j}, {y}) + k + carry(s, t{j}, u);")
-            out.append(f"    lo = m * p{j}; s = lo + c; k = carry(lo, c, s); t{j-1} = s + u; "
-                       f"c = mulHi(m, p{j}) + k + carry(s, u, t{j-1});")
-        out.append("    t3 = c + a;")
-    return "\n".join(out)
+    for k in range(10):
+        terms = list(terms_ab(k))
+        for i in range(min(k, 5)):
+            j = k - i
+            if j < 5:
+                terms.append(f"((n{i} * Q{j}) >>> 12)")
+        for i in range(5):
+            j = k - 1 - i
+            if 0 <= j < 5:
+                terms.append(f"Math.multiplyHigh(n{i}, Q{j})")
+        out.append(f"    // column {k}")
+        out.append("    s += " + "\n        + ".join(terms) + ";")
+        if k < 5:
+            out.append(f"    n{k} = ((s * INV) << 12) >>> 1;")
+            out.append(f"    s = (s + ((n{k} * Q0) >>> 12)) >>> 52;")
+        else:
+            out.append(f"    long r{k - 5} = s & M;")
+            if k < 9:
+                out.append("    s >>>= 52;")
+    return out
 
 
-def sos_square_body():
-    """512-bit square (cross products once, doubled, plus the diagonal), then 4 Montgomery rounds."""
-    L = []
-    e = L.append
-    e("    long lo, s, u, a, c, k, m, e;")
-    e("    // cross products x_i·x_j (i < j) into t1..t6")
-    e("    t1 = x0 * x1; a = mulHi(x0, x1);")
-    e("    lo = x0 * x2; t2 = lo + a; a = mulHi(x0, x2) + carry(lo, a, t2);")
-    e("    lo = x0 * x3; t3 = lo + a; t4 = mulHi(x0, x3) + carry(lo, a, t3);")
-    e("    lo = x1 * x2; s = lo + t3; a = mulHi(x1, x2) + carry(lo, t3, s); t3 = s;")
-    e("    lo = x1 * x3; s = lo + a; k = carry(lo, a, s); u = s + t4; t5 = mulHi(x1, x3) + k + carry(s, t4, u); t4 = u;")
-    e("    lo = x2 * x3; s = lo + t5; t6 = mulHi(x2, x3) + carry(lo, t5, s); t5 = s;")
-    e("    // doubled")
-    e("    t7 = t6 >>> 63;")
-    for i in range(6, 1, -1):
-        e(f"    t{i} = (t{i} << 1) | (t{i-1} >>> 63);")
-    e("    t1 <<= 1;")
-    e("    // plus the squares x_i^2 on the diagonal")
-    e("    t0 = x0 * x0;")
-    d = {1: "mulHi(x0, x0)", 2: "x1 * x1", 3: "mulHi(x1, x1)", 4: "x2 * x2", 5: "mulHi(x2, x2)",
-         6: "x3 * x3", 7: "mulHi(x3, x3)"}
-    e(f"    lo = {d[1]}; s = t1 + lo; c = carry(t1, lo, s); t1 = s;")
-    for i in range(2, 7):
-        e(f"    lo = {d[i]}; s = t{i} + lo + c; c = carry(t{i}, lo, s); t{i} = s;")
-    e(f"    t7 += {d[7]} + c;")
-    e("    // Montgomery reduction, one limb per round; e carries into the next round's top limb")
-    e("    e = 0;")
-    for i in range(4):
-        e(f"    m = t{i} * inv; c = mulHi(m, p0) + ((t{i} | -t{i}) >>> 63);")
-        for j in range(1, 4):
-            e(f"    lo = m * p{j}; s = lo + c; k = carry(lo, c, s); u = s + t{i+j}; "
-              f"c = mulHi(m, p{j}) + k + carry(s, t{i+j}, u); t{i+j} = u;")
-        e(f"    s = t{i+4} + c; k = carry(t{i+4}, c, s); u = s + e; e = k + carry(s, e, u); t{i+4} = u;")
-    return "\n".join(L)
+def mul_terms(k):
+    for i in range(5):
+        j = k - i
+        if 0 <= j < 5:
+            yield f"((h{i} * g{j}) >>> 12)"
+    for i in range(5):
+        j = k - 1 - i
+        if 0 <= j < 5:
+            yield f"Math.multiplyHigh(h{i}, g{j})"
 
 
-body = cios_body()
-sq = sos_square_body()
-for name, field, letter in [('MontFr','Fr','r'),('MontFq','Fq','q')]:
+def square_terms(k):
+    # a = 4x; cross products a_i*a_j (i < j) doubled: lo via (2a_i)*a_j, hi via (a_i<<11)*(a_j<<2)
+    for i in range(5):
+        j = k - i
+        if i < j < 5:
+            yield f"((h{i} * f{j}) >>> 12)"
+        elif i == j:
+            yield f"((h{i} * g{i}) >>> 12)"
+    for i in range(5):
+        j = k - 1 - i
+        if i < j < 5:
+            yield f"Math.multiplyHigh(h{i}, f{j})"
+        elif i == j:
+            yield f"Math.multiplyHigh(h{i}, g{i})"
+
+
+def tail():
+    return [
+        "    long t0 = r0 | (r1 << 52), t1 = (r1 >>> 12) | (r2 << 40), t2 = (r2 >>> 24) | (r3 << 28),",
+        "        t3 = (r3 >>> 36) | (r4 << 16);",
+    ]
+
+
+def mul_body():
+    b = ["    long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];",
+         "    long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];"]
+    b.append("    long " + ", ".join(split("x", 0, "a")) + ";")
+    b.append("    long " + ", ".join(split("y", 4, "b")) + ";")
+    b.append("    long " + ", ".join(f"h{i} = a{i} << 11" for i in range(5)) + ";")
+    b.append("    long " + ", ".join(f"g{i} = b{i} << 1" for i in range(5)) + ";")
+    b.append("    long s = 0, n0, n1, n2, n3, n4;")
+    return "\n".join(b + columns(mul_terms) + tail())
+
+
+def square_body():
+    b = ["    long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];"]
+    b.append("    long " + ", ".join(split("x", 2, "a")) + ";")
+    b.append("    long " + ", ".join(f"h{i} = a{i} << 11" for i in range(5)) + ";")
+    b.append("    long " + ", ".join(f"g{i} = a{i} << 1" for i in range(5)) + ";")
+    b.append("    long " + ", ".join(f"f{i} = a{i} << 2" for i in range(1, 5)) + ";")
+    b.append("    long s = 0, n0, n1, n2, n3, n4;")
+    return "\n".join(b + columns(square_terms) + tail())
+
+
+mul = mul_body()
+sq = square_body()
+for name, field, letter in [('MontFr', 'Fr', 'r'), ('MontFq', 'Fq', 'q')]:
     src = f'''package io.kubz.field.internal;
 
-import static io.kubz.field.internal.Mont4.carry;
-import static io.kubz.field.internal.Mont4.mulHi;
-
 /**
- * The Montgomery product and square for {{@code {field}}} with its modulus {letter} as compile-time
- * constants. The product is the CIOS code of {{@link Mont4#mul}}, which is too large for the JIT to
- * inline, so this dedicated copy is what lets the modulus limbs fold into immediates (measured
- * 5-10% faster). MontFr and MontFq are generated from one template. Outputs may alias inputs.
+ * The Montgomery product and square for {{@code {field}}} (R = 2^256, four 64-bit limbs in and out),
+ * computed in radix 2^52 so that no carry is tracked while products accumulate. The method, its
+ * bounds and the measurements are in the generator, field/tools/gen_mont.py, which writes MontFr
+ * and MontFq from one template; do not edit this file by hand. Inputs must be below {letter};
+ * outputs may alias inputs.
  */
 public final class {name} {{
   private static final long p0 = Mont4.limb(Moduli.{letter.upper()}, 0);
   private static final long p1 = Mont4.limb(Moduli.{letter.upper()}, 1);
   private static final long p2 = Mont4.limb(Moduli.{letter.upper()}, 2);
   private static final long p3 = Mont4.limb(Moduli.{letter.upper()}, 3);
-  private static final long inv = Moduli.minusInverse64(Moduli.{letter.upper()});
+  private static final long M = (1L << 52) - 1;
+  /** -{letter}^-1 mod 2^52. */
+  private static final long INV = Moduli.minusInverse64(Moduli.{letter.upper()}) & M;
+  /** {letter} in five 52-bit limbs, and each shifted left by one (the second factor of a high product). */
+  private static final long P0 = Mont4.limb52(Moduli.{letter.upper()}, 0), P1 = Mont4.limb52(Moduli.{letter.upper()}, 1),
+      P2 = Mont4.limb52(Moduli.{letter.upper()}, 2), P3 = Mont4.limb52(Moduli.{letter.upper()}, 3), P4 = Mont4.limb52(Moduli.{letter.upper()}, 4);
+  private static final long Q0 = P0 << 1, Q1 = P1 << 1, Q2 = P2 << 1, Q3 = P3 << 1, Q4 = P4 << 1;
 
   private {name}() {{}}
 
   /** z = x · y / 2^256 mod {letter}. */
   public static void mul(long[] z, int zo, long[] x, int xo, long[] y, int yo) {{
-    long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
-    long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
-    long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-    long lo, s, u, a, c, k, m;
-{body}
+{mul}
     Mont4.reduceOnce(z, zo, t0, t1, t2, t3, p0, p1, p2, p3);
   }}
 
-  /**
-   * z = x² / 2^256 mod {letter}, separated operand scanning: the 512-bit square computes each cross
-   * product once and doubles it, then four Montgomery rounds (measured ~10% faster than mul(x, x)).
-   */
+  /** z = x² / 2^256 mod {letter}: the product with each cross term computed once and doubled. */
   public static void square(long[] z, int zo, long[] x, int xo) {{
-    long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
-    long t0, t1, t2, t3, t4, t5, t6, t7;
 {sq}
-    Mont4.reduceOnce(z, zo, t4, t5, t6, t7, p0, p1, p2, p3);
+    Mont4.reduceOnce(z, zo, t0, t1, t2, t3, p0, p1, p2, p3);
   }}
 }}
 '''

@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Locale;
 
 /** The machine a report was measured on: cores, CPU model, memory, OS, and the date. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
   /** One line, e.g. "2 cores, AMD EPYC, 23.4 GiB RAM, Linux amd64". */
-  static String describe() {
+  public static String describe() {
     return Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", " + memory()
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
   }
 
-  static String jdk() {
+  public static String jdk() {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vendor") + ")";
   }
 
-  static String nowUtc() {
+  public static String nowUtc() {
     return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
   }
 

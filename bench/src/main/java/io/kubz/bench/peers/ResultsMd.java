@@ -17,13 +17,14 @@ import java.util.Map;
  * (node version, profile name, load, a note, ...) are facts the caller knows and this JVM does not.
  */
 public final class ResultsMd {
-  static final String[] SECTIONS = {"peers", "jmh"};
+  /** The sections in document order; {@code jmh} is the JMH suite on JDK 17, {@code jmh-jdkNN} on another JDK. */
+  static final String[] SECTIONS = {"peers", "jmh", "jmh-jdk25", "e2e", "cluster"};
 
   private ResultsMd() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
-      System.err.println("usage: ResultsMd peers|jmh <results file> <RESULTS.md> [key=value ...]");
+      System.err.println("usage: ResultsMd peers|jmh|jmh-jdk25|e2e <results file> <RESULTS.md> [key=value ...]");
       System.exit(2);
     }
     Map<String, String> facts = new LinkedHashMap<>();
@@ -40,10 +41,14 @@ public final class ResultsMd {
         body = PeerTable.render(raw, facts);
         break;
       case "jmh":
+      case "jmh-jdk25":
         body = JmhTable.render(raw, facts);
         break;
+      case "e2e":
+        body = io.kubz.bench.e2e.E2eTable.render(raw, facts);
+        break;
       default:
-        System.err.println("unknown section " + args[0] + "; expected peers or jmh");
+        System.err.println("unknown section " + args[0] + "; expected one of " + String.join(", ", SECTIONS));
         System.exit(2);
         return;
     }
@@ -58,7 +63,7 @@ public final class ResultsMd {
     StringBuilder sb = new StringBuilder();
     sb.append("# kubz benchmark results\n\n")
         .append("Written by `bench/peers/run.sh` (kubz against the JavaScript stack) and by ")
-        .append("`bench/run-quick.sh` / `bench/run-full.sh` (the JMH suite); do not edit by hand, rerun ")
+        .append("`bench/run-quick.sh` / `bench/run-full.sh` (the JMH suite) and `bench/run-e2e.sh` (whole proofs); do not edit by hand, rerun ")
         .append("them (see bench/README.md). Each section names the machine, JDK and date it was measured ")
         .append("on; figures from a loaded machine are noisy.\n");
     for (String s : SECTIONS) {
@@ -89,7 +94,7 @@ public final class ResultsMd {
   }
 
   /** A figure with about three significant digits, e.g. 1234, 56.7, 0.123. */
-  static String num(double v) {
+  public static String num(double v) {
     double a = Math.abs(v);
     if (Double.isNaN(v)) {
       return "n/a";

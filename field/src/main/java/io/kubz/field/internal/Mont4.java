@@ -210,6 +210,11 @@ public final class Mont4 {
     return v.shiftRight(64 * i).longValue();
   }
 
+  /** Limb {@code i} (52 bits) of a non-negative BigInteger in radix 2^52. */
+  public static long limb52(BigInteger v, int i) {
+    return v.shiftRight(52 * i).longValue() & ((1L << 52) - 1);
+  }
+
   /** The non-negative integer with plain limbs x. */
   public static BigInteger toBigInteger(long[] x, int xo) {
     byte[] b = new byte[33];

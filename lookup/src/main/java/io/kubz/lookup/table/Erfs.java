@@ -8,10 +8,11 @@ package io.kubz.lookup.table;
  * erfc x = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated bottom-up with a fixed
  * depth that converges well for x ≥ 2.5.
  */
-final class Erfs {
+public final class Erfs {
   private Erfs() {}
 
-  static double erf(double x) {
+  /** erf(x) to double precision; odd, NaN for NaN. */
+  public static double erf(double x) {
     if (Double.isNaN(x)) {
       return x;
     }
@@ -39,6 +40,6 @@ final class Erfs {
       }
       r = 1 - StrictMath.exp(-a * a) / StrictMath.sqrt(StrictMath.PI) / f;
     }
-    return x < 0 ? -r : r;
+    return Math.copySign(r, x);
   }
 }

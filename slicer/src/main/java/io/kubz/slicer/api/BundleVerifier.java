@@ -79,9 +79,9 @@ public final class BundleVerifier {
     byte[] expected;
     try {
       QuantizedGraph q = QuantizedGraph.quantize(model, QuantPlan.fromJson(b.quantJson()));
-      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q));
       Visibility vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()),
           Visibility.Mode.valueOf(b.outputVisibility()));
+      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
       expected = new ProvingSession(q, plan, vis, log2 -> srs, new KeyCache(cacheDir), ProgressListener.NONE)
           .statement().modelDigest();
     } catch (RuntimeException e) {
@@ -173,10 +173,26 @@ public final class BundleVerifier {
     return VerificationResult.ok(digest, b.slices().size(), b.outputs());
   }
 
-  /** C_out(i) = C_in(j) for every cut tensor, and declared model inputs equal what slices read. */
+  private record Read(int slice, ProofBundle.Entry entry) {}
+
+  /**
+   * The linking rule: every slice's copy of a tensor equals the one it is linked to. A model input
+   * read by a slice equals the declared input (PUBLIC values or HASHED commitment); a PRIVATE one
+   * that several slices read is committed in each, and all these commitments are equal. Any other
+   * tensor a slice reads is produced by an earlier slice in the same mode (values or commitment,
+   * same length) and with equal cells: C_out(i) = C_in(j), or equal public values for a PUBLIC
+   * model output that a later slice reads (which {@link #checkOutputs} ties to the declared one).
+   */
   private static VerificationResult checkLinks(ProofBundle b, String digest, Map<String, Produced> produced) {
     Map<String, ProofBundle.PublicTensor> inputs = new HashMap<>();
-    b.inputs().forEach(t -> inputs.put(t.name(), t));
+    for (ProofBundle.PublicTensor t : b.inputs()) {
+      if (!t.mode().equals(b.inputVisibility())) {
+        return VerificationResult.invalid(digest, "input '" + t.name() + "' is declared " + t.mode()
+            + " but the bundle's input visibility is " + b.inputVisibility());
+      }
+      inputs.put(t.name(), t);
+    }
+    Map<String, Read> firstReader = new HashMap<>();
     for (int j = 0; j < b.slices().size(); j++) {
       ProofBundle.Slice s = b.slices().get(j);
       for (ProofBundle.Entry e : s.layout()) {
@@ -185,9 +201,9 @@ public final class BundleVerifier {
         }
         ProofBundle.PublicTensor declared = inputs.get(e.tensor());
         if (declared != null) {
-          if (!matches(declared, s, e)) {
-            return VerificationResult.slice(digest, j, "slice " + j + " reads model input '" + e.tensor()
-                + "' with other values than the bundle declares");
+          VerificationResult r = checkInput(b, digest, declared, j, e, firstReader, produced);
+          if (r != null) {
+            return r;
           }
           continue;
         }
@@ -198,16 +214,59 @@ public final class BundleVerifier {
               + "', which no earlier slice produces");
         }
         ProofBundle.Slice ps = b.slices().get(p.slice());
-        if (!e.commitment() || !p.entry().commitment()) {
-          return VerificationResult.link(digest, link, "link " + link + " is not a commitment on both sides");
+        if (e.commitment() != p.entry().commitment() || e.length() != p.entry().length()) {
+          return VerificationResult.link(digest, link, "link " + link + " does not expose the tensor the same way on"
+              + " both sides (" + kind(p.entry()) + " in slice " + p.slice() + ", " + kind(e) + " in slice " + j + ")");
         }
-        if (!ps.instance().get(p.entry().row()).equals(s.instance().get(e.row()))) {
-          return VerificationResult.link(digest, link, "link " + link + ": the producer's commitment C_out differs"
-              + " from the consumer's C_in");
+        if (!sameCells(ps, p.entry(), s, e)) {
+          return VerificationResult.link(digest, link, "link " + link + ": the producer's " + (e.commitment()
+              ? "commitment C_out differs from the consumer's C_in" : "public values differ from the consumer's"));
         }
       }
     }
     return null;
+  }
+
+  /** One slice's copy of a model input against the declared input, or (PRIVATE) the first reader's commitment. */
+  private static VerificationResult checkInput(ProofBundle b, String digest, ProofBundle.PublicTensor declared, int j,
+      ProofBundle.Entry e, Map<String, Read> firstReader, Map<String, Produced> produced) {
+    if (produced.containsKey(e.tensor())) {
+      return VerificationResult.slice(digest, produced.get(e.tensor()).slice(), "slice "
+          + produced.get(e.tensor()).slice() + " produces '" + e.tensor() + "', which is a model input");
+    }
+    ProofBundle.Slice s = b.slices().get(j);
+    if (!declared.mode().equals(Visibility.Mode.PRIVATE.name())) {
+      if (!matches(declared, s, e)) {
+        return VerificationResult.slice(digest, j, "slice " + j + " reads model input '" + e.tensor()
+            + "' with other values than the bundle declares");
+      }
+      return null;
+    }
+    if (!e.commitment()) {
+      return VerificationResult.slice(digest, j, "slice " + j + " exposes the values of the private model input '"
+          + e.tensor() + "'");
+    }
+    Read first = firstReader.putIfAbsent(e.tensor(), new Read(j, e));
+    if (first != null && !sameCells(b.slices().get(first.slice()), first.entry(), s, e)) {
+      String link = e.tensor() + ": slice " + first.slice() + " -> slice " + j;
+      return VerificationResult.link(digest, link, "link " + link + ": slices " + first.slice() + " and " + j
+          + " read the private model input '" + e.tensor() + "' under different commitments");
+    }
+    return null;
+  }
+
+  private static String kind(ProofBundle.Entry e) {
+    return e.commitment() ? "a commitment" : e.length() + " public values";
+  }
+
+  /** The cells of entry a in slice sa equal those of entry b in slice sb (same length checked by the caller). */
+  private static boolean sameCells(ProofBundle.Slice sa, ProofBundle.Entry a, ProofBundle.Slice sb, ProofBundle.Entry b) {
+    for (int k = 0; k < a.length(); k++) {
+      if (!sa.instance().get(a.row() + k).equals(sb.instance().get(b.row() + k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every declared model output (unless private) equals the instance cells of the slice producing it. */

@@ -4,6 +4,7 @@ import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
 import io.kubz.slicer.lower.RowEstimator;
 import io.kubz.slicer.lower.SliceCompiler;
+import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.plan.SliceCost;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.Arrays;
@@ -20,9 +21,22 @@ import java.util.BitSet;
  */
 public final class LoweredCost implements SliceCost {
   private final QuantizedGraph q;
+  private final Visibility visibility;
 
+  /** The cost of slicing {@code q} with public model inputs and outputs. */
   public LoweredCost(QuantizedGraph q) {
+    this(q, Visibility.PUBLIC);
+  }
+
+  /** The cost of slicing {@code q} under a visibility (committed model tensors cost their sponge). */
+  public LoweredCost(QuantizedGraph q, Visibility visibility) {
     this.q = q;
+    this.visibility = visibility;
+  }
+
+  @Override
+  public boolean hashesModel(boolean input) {
+    return (input ? visibility.input() : visibility.output()) != Visibility.Mode.PUBLIC;
   }
 
   @Override

@@ -21,6 +21,7 @@ import io.kubz.slicer.ir.ValueInfo;
 import io.kubz.slicer.lower.Boundary;
 import io.kubz.slicer.lower.CompiledSlice;
 import io.kubz.slicer.lower.InstanceLayout;
+import io.kubz.slicer.lower.Linking;
 import io.kubz.slicer.lower.SliceCompiler;
 import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.plan.SlicePlan;
@@ -71,8 +72,11 @@ public final class ProvingSession {
     int n = plan.slices().size();
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.COMPILE, n);
+    List<List<String>> nodeSets = new ArrayList<>();
+    plan.slices().forEach(s -> nodeSets.add(s.nodes()));
+    Linking links = Linking.of(q.graph(), nodeSets, visibility);
     for (SliceSpec s : plan.slices()) {
-      CompiledSlice cs = SliceCompiler.compile(q, s, visibility);
+      CompiledSlice cs = SliceCompiler.compile(q, s, links);
       CircuitDescription d = cs.description();
       slices.add(cs);
       descriptions.add(d);

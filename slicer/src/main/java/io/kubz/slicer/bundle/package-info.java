@@ -17,10 +17,15 @@
  *
  * <h2>What verification means</h2>
  * For slice i with verifying key vk_i, instance x_i and proof π_i: Plonkish-Verify(vk_i, x_i, π_i).
- * For every tensor T produced by slice i and consumed by slice j (i &lt; j): the commitment cell of T
- * in x_i equals the one in x_j (C_out(i) = C_in(j)), both being TensorCommitment(salt_T, T) proved
- * in-circuit. Every input of a slice that is not a model input is produced by an earlier slice.
- * The declared model inputs/outputs equal the instance cells that carry them. The digest recomputed
+ * Every tensor that crosses a slice boundary is linked (the rule of {@code io.kubz.slicer.lower}:
+ * one mode per tensor in every slice that carries it). For every tensor T produced by slice i and
+ * consumed by slice j (i &lt; j): T has the same kind of entry in x_i and x_j and equal cells, i.e.
+ * C_out(i) = C_in(j) with both TensorCommitment(salt_T, T) proved in-circuit, or, for a PUBLIC
+ * model output that a later slice reads, equal public values. Every input of a slice that is not a
+ * model input is produced by an earlier slice. A model input read by several slices: each copy
+ * equals the declared values (PUBLIC) or commitment (HASHED); a PRIVATE one is committed in each
+ * slice that reads it and all these commitments are equal. The declared model inputs/outputs equal
+ * the instance cells that carry them. The digest recomputed
  * from the keys and layouts equals the bundle's, and when the caller knows the model's digest, it
  * equals that too (otherwise the bundle proves a statement about some other model).
  *

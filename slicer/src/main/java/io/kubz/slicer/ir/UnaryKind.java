@@ -54,9 +54,9 @@ public enum UnaryKind {
       case TANH:
         return Math.tanh(x);
       case ERF:
-        return Erf.erf(x);
+        return io.kubz.lookup.table.Erfs.erf(x);
       case GELU:
-        return 0.5 * x * (1 + Erf.erf(x / Math.sqrt(2)));
+        return 0.5 * x * (1 + io.kubz.lookup.table.Erfs.erf(x / Math.sqrt(2)));
       case GELU_TANH:
         return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
       case ELU:

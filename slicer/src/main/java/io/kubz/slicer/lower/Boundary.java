@@ -6,7 +6,7 @@ package io.kubz.slicer.lower;
  *
  * @param tensor the tensor's name in the graph
  * @param shape its shape
- * @param mode how it appears in the instance (cut tensors are always {@link Visibility.Mode#HASHED})
+ * @param mode how it appears in the instance: the tensor's one mode across the slicing ({@link Linking})
  */
 public record Boundary(String tensor, int[] shape, Visibility.Mode mode) {
   public int size() {

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Compiles a slice (a set of nodes of a {@link QuantizedGraph}) into a {@link CompiledSlice}: finds
  * its boundary tensors, lays out its public instance and estimates its rows. Synthesis itself is
- * lazy (see {@link CompiledSlice}).
+ * lazy (see {@link CompiledSlice}). Each boundary tensor takes the one mode {@link Linking} gives
+ * it for the whole slicing, so producer and consumers of a tensor expose it alike.
  */
 public final class SliceCompiler {
   /** Products per multiply-accumulate row. */
@@ -28,11 +29,27 @@ public final class SliceCompiler {
 
   private SliceCompiler() {}
 
+  /**
+   * Compiles one slice of a whole slicing: {@code links} (made from every slice's nodes) gives the
+   * mode of each of its boundary tensors.
+   */
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Linking links) {
+    return compile(q, nodeNames, links, DEFAULT_LANES);
+  }
+
+  /**
+   * Compiles a slice on its own: every node outside it counts as another slice
+   * ({@link Linking#of} with this slice alone).
+   */
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
     return compile(q, nodeNames, visibility, DEFAULT_LANES);
   }
 
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility, int lanes) {
+    return compile(q, nodeNames, Linking.of(q.graph(), List.of(nodeNames), visibility), lanes);
+  }
+
+  public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Linking links, int lanes) {
     if (nodeNames.isEmpty()) {
       throw new BadInputException("a slice needs at least one node");
     }
@@ -53,10 +70,6 @@ public final class SliceCompiler {
       nodes.forEach(n -> missing.remove(n.name()));
       throw new BadInputException("the slice names nodes the graph does not have: " + missing);
     }
-    Set<String> graphInputs = new HashSet<>();
-    for (ValueInfo v : g.inputs()) {
-      graphInputs.add(v.name());
-    }
     Set<String> graphOutputs = new HashSet<>();
     for (ValueInfo v : g.outputs()) {
       graphOutputs.add(v.name());
@@ -66,8 +79,7 @@ public final class SliceCompiler {
       for (int i = 0; i < n.node().inputs().size(); i++) {
         String t = n.node().inputs().get(i);
         if (!n.isParam(i) && !produced.contains(t) && !ins.containsKey(t)) {
-          ins.put(t, new Boundary(t, g.shape(t),
-              graphInputs.contains(t) ? visibility.input() : Visibility.Mode.HASHED));
+          ins.put(t, new Boundary(t, g.shape(t), links.mode(t)));
         }
       }
     }
@@ -78,10 +90,8 @@ public final class SliceCompiler {
       for (Node c : g.consumers(t)) {
         leaves |= !nodeNames.contains(c.name());
       }
-      if (graphOutputs.contains(t)) {
-        outs.put(t, new Boundary(t, g.shape(t), visibility.output()));
-      } else if (leaves) {
-        outs.put(t, new Boundary(t, g.shape(t), Visibility.Mode.HASHED));
+      if (graphOutputs.contains(t) || leaves) {
+        outs.put(t, new Boundary(t, g.shape(t), links.mode(t)));
       }
     }
     return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes);
@@ -92,11 +102,11 @@ public final class SliceCompiler {
    * tensors included). A split slice computes only the elements its sink's range depends on
    * ({@link Fields#needs}); parts it reads are placed at their offsets in their whole tensors' cells.
    */
-  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Visibility visibility) {
-    return compile(q, spec, visibility, DEFAULT_LANES);
+  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links) {
+    return compile(q, spec, links, DEFAULT_LANES);
   }
 
-  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Visibility visibility, int lanes) {
+  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links, int lanes) {
     Graph g = q.graph();
     Set<String> names = new HashSet<>(spec.nodes());
     List<QNode> nodes = new ArrayList<>();
@@ -110,22 +120,19 @@ public final class SliceCompiler {
     if (nodes.isEmpty() || nodes.size() != names.size()) {
       throw new BadInputException("slice " + spec.id() + " names nodes the graph does not have: " + spec.nodes());
     }
-    Set<String> graphInputs = new HashSet<>();
-    g.inputs().forEach(v -> graphInputs.add(v.name()));
     Set<String> graphOutputs = new HashSet<>();
     g.outputs().forEach(v -> graphOutputs.add(v.name()));
     List<Boundary> ins = new ArrayList<>();
     for (String t : spec.inputs()) {
-      ins.add(boundary(g, t, graphInputs.contains(Part.base(t)) ? visibility.input() : Visibility.Mode.HASHED));
+      ins.add(boundary(g, t, links.mode(Part.base(t))));
     }
     List<Boundary> outs = new ArrayList<>();
     for (String t : spec.outputs()) {
-      boolean model = graphOutputs.contains(Part.base(t));
-      if (model && Part.parse(t) != null) {
+      if (graphOutputs.contains(Part.base(t)) && Part.parse(t) != null) {
         throw new BadInputException("slice " + spec.id() + " produces part " + t + " of a model output; model outputs"
             + " cannot be split: raise --max-rows");
       }
-      outs.add(boundary(g, t, model ? visibility.output() : Visibility.Mode.HASHED));
+      outs.add(boundary(g, t, links.mode(Part.base(t))));
     }
     return build(q, nodes, ins, outs, Fields.needs(g, graphNodes, spec.split()), lanes);
   }

@@ -2,7 +2,8 @@ package io.kubz.slicer.lower;
 
 /**
  * What a slice reveals of the model's own input and output tensors (DESIGN.md "Linking slices").
- * Tensors that cross a cut between two slices are always committed (hashed).
+ * Other tensors that cross a cut between two slices are always committed (hashed), and so is a
+ * PRIVATE model input or output that crosses one ({@link Linking}).
  *
  * @param input how the model's inputs appear in the slices that read them
  * @param output how the model's outputs appear in the slices that produce them

@@ -36,12 +36,32 @@
  * </ul>
  *
  * <h2>Linking</h2>
- * A tensor crossing a cut is committed in-circuit, C = TensorCommitment(salt, v) with the merkle
+ * A committed tensor is C = TensorCommitment(salt, v) computed in-circuit with the merkle
  * module's width-5 sponge (package io.kubz.merkle: IV = ℓ·2^64 + D in the capacity, blocks of 4
  * added into cells 1..4, chunks of 2^12 combined), one row per Poseidon round (Grassi et al.,
- * USENIX Security 2021) plus one absorb row per block; the producer exposes C over its output, the
- * consumer over its private input, both as public instance cells. Model inputs/outputs follow
- * {@link io.kubz.slicer.lower.Visibility}.
+ * USENIX Security 2021) plus one absorb row per block; C is a public instance cell.
+ *
+ * <p><b>The linking rule</b> ({@link io.kubz.slicer.lower.Linking}, decided once per plan because
+ * it needs to know which slices read which tensor). A tensor has one mode, used by its producer
+ * and by every slice that reads it. A tensor <em>crosses a boundary</em> when a slice other than
+ * its producer reads it, or, for a model input, when two or more slices read it. Every crossing
+ * tensor is linked:
+ * <ul>
+ *   <li>PUBLIC (a model input or output whose visibility is public): each slice's copy is its
+ *       values as instance cells; the verifier checks every copy equals the bundle's declared
+ *       input or output (so all copies are equal);
+ *   <li>HASHED (every crossing tensor that is not a model input or output, and hashed model inputs
+ *       and outputs): each slice proves C over its cells with the <em>same</em> salt for the tensor
+ *       in every slice; the verifier checks all the C are equal (C_out(i) = C_in(j)) and equal the
+ *       declared commitment of a hashed model input or output;
+ *   <li>PRIVATE that crosses: upgraded to HASHED. The salt is a fresh random field element known
+ *       to the prover only, so C still hides the values, and C binds every slice to the same
+ *       values (Poseidon's collision resistance). A private tensor that only one slice sees (a
+ *       model input read by one slice, a model output no other slice reads) stays fully private:
+ *       nothing of it is in the instance.
+ * </ul>
+ * Soundness: without the upgrade, a private input read by two slices would be two unrelated
+ * witnesses, and a public output read by a later slice would have no common value on both sides.
  *
  * <h2>Split slices</h2>
  * A slice of a split family ({@code io.kubz.slicer.plan}) lowers each node only for the elements
@@ -53,8 +73,7 @@
  *
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, lookup non-linearities other than ReLU
- * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. A model
- * output that another slice also reads is exposed by its output visibility only. Range checks still
+ * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. Range checks still
  * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
  * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
  * k exceeds the limb width. The sponge takes one row per Poseidon round (17 rows per committed

@@ -86,7 +86,7 @@ final class Cuts {
         }
         for (String name : read(t, gr.split() == null ? null : needs.get(t), index)) {
           if (ins.add(name)) {
-            rows = add(rows, cost.boundary(elements(name), !modelInputs.contains(t), true));
+            rows = add(rows, cost.boundary(elements(name), !modelInputs.contains(t) || cost.hashesModel(true), true));
           }
         }
       }
@@ -104,7 +104,8 @@ final class Cuts {
           name = gr.split().partName(name);
         }
         outs.add(name);
-        rows = add(rows, cost.boundary(elements(name), !modelOutputs.contains(n.output()), false));
+        rows = add(rows, cost.boundary(elements(name), !modelOutputs.contains(n.output()) || cost.hashesModel(false),
+            false));
       }
     }
     long max = 0;

@@ -49,6 +49,14 @@ public interface SliceCost {
     return new long[] {hashed ? boundaryRows(elements) : publicRows(elements)};
   }
 
+  /**
+   * Whether the model's inputs ({@code input}) or outputs cross a cut committed rather than as
+   * public values (their visibility is not PUBLIC); planning then charges them a commitment.
+   */
+  default boolean hashesModel(boolean input) {
+    return false;
+  }
+
   /** Rows every slice needs whatever it holds (constants), as a vector. */
   default long[] base() {
     return new long[] {0};

@@ -33,10 +33,13 @@ class SplitCircuitTest {
       s.outputs().forEach(b -> salts.computeIfAbsent(b, x -> Fr.random(rnd)));
     }
     int split = 0;
+    java.util.List<java.util.List<String>> sets = new java.util.ArrayList<>();
+    plan.slices().forEach(x -> sets.add(x.nodes()));
+    Linking links = Linking.of(t.q().graph(), sets, Visibility.PUBLIC);
     for (SliceSpec s : plan.slices()) {
       split += s.split() != null ? 1 : 0;
       assertTrue(s.estimatedRows() < 1L << k, "slice " + s.id() + " plan estimate " + s.estimatedRows());
-      CompiledSlice cs = SliceCompiler.compile(t.q(), s, Visibility.PUBLIC);
+      CompiledSlice cs = SliceCompiler.compile(t.q(), s, links);
       Circuit c = cs.circuit(t.trace(), salts);
       MockProver.run(c, 1).assertSatisfied();
       CircuitDescription d = cs.description();

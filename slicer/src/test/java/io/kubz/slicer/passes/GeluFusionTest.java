@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The GELU patterns exporters write are fused, lookalikes are not, and values are kept. */
-class GeluFusionTest {
+public class GeluFusionTest {
 
   private static int constants;
 
@@ -110,7 +110,7 @@ class GeluFusionTest {
   }
 
   /** erf by numerical integration of 2/√π·e^(−t²) (Simpson, 2000 panels): an independent oracle. */
-  static double erfRef(double x) {
+  public static double erfRef(double x) {
     int n = 2000;
     double h = x / n;
     double s = 0;
