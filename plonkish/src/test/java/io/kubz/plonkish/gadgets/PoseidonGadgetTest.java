@@ -95,6 +95,6 @@ class PoseidonGadgetTest {
     Circuit c = circuit(a, b, h);
     MockProver.run(c).assertSatisfied();
     assertFalse(MockProver.run(circuit(a, b, h.add(Fr.ONE))).isSatisfied());
-    assertTrue(c.description().maxDegree() >= 6);
+    assertTrue(c.description().maxDegree() <= 5, "the dense layout keeps every gate of degree ≤ 5");
   }
 }

@@ -24,7 +24,6 @@ import io.kubz.slicer.quant.QuantizedGraph;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,8 +90,6 @@ public final class BundleVerifier {
     return verify(bundle, expected, srs);
   }
 
-  private record Produced(int slice, ProofBundle.Entry entry) {}
-
   private static VerificationResult check(ProofBundle b, String digest, byte[] expected, Srs trusted) {
     if (!Arrays.equals(ModelDigest.of(b), b.modelDigest())) {
       return VerificationResult.invalid(digest, "the model digest does not match the bundle's keys and layout:"
@@ -116,7 +113,7 @@ public final class BundleVerifier {
           + trusted.source() + ")");
     }
     VerifyingKey[] vks = new VerifyingKey[b.slices().size()];
-    Map<String, Produced> produced = new HashMap<>();
+    Map<String, LinkCheck.Produced> produced = new HashMap<>();
     for (int i = 0; i < b.slices().size(); i++) {
       ProofBundle.Slice s = b.slices().get(i);
       if (s.id() != i) {
@@ -136,17 +133,21 @@ public final class BundleVerifier {
           return VerificationResult.slice(digest, i, "slice " + i + ": instance layout entry for '" + e.tensor()
               + "' lies outside its " + s.instance().size() + " instance values");
         }
-        if (e.output() && produced.putIfAbsent(e.tensor(), new Produced(i, e)) != null) {
+        if (e.output() && produced.putIfAbsent(e.tensor(), new LinkCheck.Produced(i, e)) != null) {
           return VerificationResult.slice(digest, i, "slice " + i + " produces '" + e.tensor()
               + "', which an earlier slice produces already");
         }
       }
     }
-    VerificationResult r = checkLinks(b, digest, produced);
+    VerificationResult r = LinkCheck.coverage(b, digest);
     if (r != null) {
       return r;
     }
-    r = checkOutputs(b, digest, produced);
+    r = LinkCheck.links(b, digest, produced);
+    if (r != null) {
+      return r;
+    }
+    r = LinkCheck.outputs(b, digest, produced);
     if (r != null) {
       return r;
     }
@@ -171,143 +172,6 @@ public final class BundleVerifier {
       }
     }
     return VerificationResult.ok(digest, b.slices().size(), b.outputs());
-  }
-
-  private record Read(int slice, ProofBundle.Entry entry) {}
-
-  /**
-   * The linking rule: every slice's copy of a tensor equals the one it is linked to. A model input
-   * read by a slice equals the declared input (PUBLIC values or HASHED commitment); a PRIVATE one
-   * that several slices read is committed in each, and all these commitments are equal. Any other
-   * tensor a slice reads is produced by an earlier slice in the same mode (values or commitment,
-   * same length) and with equal cells: C_out(i) = C_in(j), or equal public values for a PUBLIC
-   * model output that a later slice reads (which {@link #checkOutputs} ties to the declared one).
-   */
-  private static VerificationResult checkLinks(ProofBundle b, String digest, Map<String, Produced> produced) {
-    Map<String, ProofBundle.PublicTensor> inputs = new HashMap<>();
-    for (ProofBundle.PublicTensor t : b.inputs()) {
-      if (!t.mode().equals(b.inputVisibility())) {
-        return VerificationResult.invalid(digest, "input '" + t.name() + "' is declared " + t.mode()
-            + " but the bundle's input visibility is " + b.inputVisibility());
-      }
-      inputs.put(t.name(), t);
-    }
-    Map<String, Read> firstReader = new HashMap<>();
-    for (int j = 0; j < b.slices().size(); j++) {
-      ProofBundle.Slice s = b.slices().get(j);
-      for (ProofBundle.Entry e : s.layout()) {
-        if (e.output()) {
-          continue;
-        }
-        ProofBundle.PublicTensor declared = inputs.get(e.tensor());
-        if (declared != null) {
-          VerificationResult r = checkInput(b, digest, declared, j, e, firstReader, produced);
-          if (r != null) {
-            return r;
-          }
-          continue;
-        }
-        Produced p = produced.get(e.tensor());
-        String link = e.tensor() + ": slice " + (p == null ? "?" : p.slice()) + " -> slice " + j;
-        if (p == null || p.slice() >= j) {
-          return VerificationResult.link(digest, link, "slice " + j + " reads '" + e.tensor()
-              + "', which no earlier slice produces");
-        }
-        ProofBundle.Slice ps = b.slices().get(p.slice());
-        if (e.commitment() != p.entry().commitment() || e.length() != p.entry().length()) {
-          return VerificationResult.link(digest, link, "link " + link + " does not expose the tensor the same way on"
-              + " both sides (" + kind(p.entry()) + " in slice " + p.slice() + ", " + kind(e) + " in slice " + j + ")");
-        }
-        if (!sameCells(ps, p.entry(), s, e)) {
-          return VerificationResult.link(digest, link, "link " + link + ": the producer's " + (e.commitment()
-              ? "commitment C_out differs from the consumer's C_in" : "public values differ from the consumer's"));
-        }
-      }
-    }
-    return null;
-  }
-
-  /** One slice's copy of a model input against the declared input, or (PRIVATE) the first reader's commitment. */
-  private static VerificationResult checkInput(ProofBundle b, String digest, ProofBundle.PublicTensor declared, int j,
-      ProofBundle.Entry e, Map<String, Read> firstReader, Map<String, Produced> produced) {
-    if (produced.containsKey(e.tensor())) {
-      return VerificationResult.slice(digest, produced.get(e.tensor()).slice(), "slice "
-          + produced.get(e.tensor()).slice() + " produces '" + e.tensor() + "', which is a model input");
-    }
-    ProofBundle.Slice s = b.slices().get(j);
-    if (!declared.mode().equals(Visibility.Mode.PRIVATE.name())) {
-      if (!matches(declared, s, e)) {
-        return VerificationResult.slice(digest, j, "slice " + j + " reads model input '" + e.tensor()
-            + "' with other values than the bundle declares");
-      }
-      return null;
-    }
-    if (!e.commitment()) {
-      return VerificationResult.slice(digest, j, "slice " + j + " exposes the values of the private model input '"
-          + e.tensor() + "'");
-    }
-    Read first = firstReader.putIfAbsent(e.tensor(), new Read(j, e));
-    if (first != null && !sameCells(b.slices().get(first.slice()), first.entry(), s, e)) {
-      String link = e.tensor() + ": slice " + first.slice() + " -> slice " + j;
-      return VerificationResult.link(digest, link, "link " + link + ": slices " + first.slice() + " and " + j
-          + " read the private model input '" + e.tensor() + "' under different commitments");
-    }
-    return null;
-  }
-
-  private static String kind(ProofBundle.Entry e) {
-    return e.commitment() ? "a commitment" : e.length() + " public values";
-  }
-
-  /** The cells of entry a in slice sa equal those of entry b in slice sb (same length checked by the caller). */
-  private static boolean sameCells(ProofBundle.Slice sa, ProofBundle.Entry a, ProofBundle.Slice sb, ProofBundle.Entry b) {
-    for (int k = 0; k < a.length(); k++) {
-      if (!sa.instance().get(a.row() + k).equals(sb.instance().get(b.row() + k))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Every declared model output (unless private) equals the instance cells of the slice producing it. */
-  private static VerificationResult checkOutputs(ProofBundle b, String digest, Map<String, Produced> produced) {
-    for (ProofBundle.PublicTensor t : b.outputs()) {
-      if (!t.mode().equals(b.outputVisibility())) {
-        return VerificationResult.invalid(digest, "output '" + t.name() + "' is declared " + t.mode()
-            + " but the bundle's output visibility is " + b.outputVisibility());
-      }
-      if (t.mode().equals(Visibility.Mode.PRIVATE.name())) {
-        continue;
-      }
-      Produced p = produced.get(t.name());
-      if (p == null) {
-        return VerificationResult.invalid(digest, "model output '" + t.name() + "' is produced by no slice");
-      }
-      if (!matches(t, b.slices().get(p.slice()), p.entry())) {
-        return VerificationResult.slice(digest, p.slice(), "the declared output '" + t.name()
-            + "' differs from what slice " + p.slice() + " proves");
-      }
-    }
-    return null;
-  }
-
-  private static boolean matches(ProofBundle.PublicTensor t, ProofBundle.Slice s, ProofBundle.Entry e) {
-    List<Fr> inst = s.instance();
-    if (t.mode().equals(Visibility.Mode.PUBLIC.name())) {
-      if (e.commitment() || t.commitment() != null || t.values() == null || t.values().length != e.length()) {
-        return false;
-      }
-      for (int k = 0; k < e.length(); k++) {
-        if (!inst.get(e.row() + k).equals(Fr.of(t.values()[k]))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (t.mode().equals(Visibility.Mode.HASHED.name())) {
-      return e.commitment() && t.values() == null && t.commitment() != null && t.commitment().equals(inst.get(e.row()));
-    }
-    return false;
   }
 
   /** KZG with the trusted SRS (null if the bundle's [τ]_2 is another), else with the bundle's G2 points. */

@@ -58,7 +58,13 @@ public final class LoweredCost implements SliceCost {
   /** The gadget vector of {@link RowEstimator#nodeRows} (outputs taken as 64-bit), plus an instance component. */
   @Override
   public long[] rows(Node n, Graph g, BitSet needed) {
-    return Arrays.copyOf(RowEstimator.nodeRows(q, q.node(n.name()), SliceCompiler.DEFAULT_LANES, false, 64, needed), 7);
+    return Arrays.copyOf(RowEstimator.nodeRows(q, q.node(n.name()), SliceCompiler.DEFAULT_LANES, false, 64, needed),
+        RowEstimator.PLAN_WIDTH);
+  }
+
+  @Override
+  public boolean isHeight(int i) {
+    return RowEstimator.isHeight(i);
   }
 
   @Override

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The signed width b a rescaled tensor is range-checked to, y ∈ [−2^(b−1), 2^(b−1)). 64 in general
- * (every value is below 2^62); but when every consumer of y is a ReLU in the same slice, the integer
- * interpreter only accepts y inside the ReLU tables' domains, so b is the narrowest table's input
+ * (every value is below 2^62); but when every consumer of y is a table function (ReLU, sigmoid, …) in
+ * the same slice, the integer interpreter only accepts y inside the tables' domains, so b is the narrowest table's input
  * width: just as complete, and far cheaper. Any b ≤ 64 keeps y·2^k + r from wrapping modulo r.
  */
 final class Bounds {
@@ -28,12 +28,17 @@ final class Bounds {
     int b = FULL;
     for (Node c : consumers) {
       QNode qc = q.node(c.name());
-      if (!slice.contains(c.name()) || !isRelu(qc) || !(qc.table() instanceof FunctionTable t)) {
+      if (!slice.contains(c.name()) || !looksUp(qc) || !(qc.table() instanceof FunctionTable t)) {
         return FULL;
       }
       b = Math.min(b, t.inputBits());
     }
     return b;
+  }
+
+  /** An element-wise function evaluated through its table at x itself (ReLU, sigmoid, tanh, …). */
+  static boolean looksUp(QNode n) {
+    return n.node().op() instanceof Op.Unary && n.table() != null;
   }
 
   static boolean isRelu(QNode n) {

@@ -14,7 +14,8 @@ import io.kubz.slicer.quant.QuantizedGraph;
 /**
  * Lowers one quantized node into the synthesis: reads the cells of its inputs, assigns its output
  * from the integer interpreter's tensor and adds the constraints that force that output (package
- * documentation). Linear operations are here; element-wise ones in {@link Elementwise}.
+ * documentation). Linear operations are here; element-wise ones in {@link Elementwise} and
+ * {@link Nonlinear} (table lookups), reductions in {@link Reduce} and {@link Softmax}.
  */
 final class Lowering {
   private Lowering() {}
@@ -27,12 +28,28 @@ final class Lowering {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {
       out = Linear.conv(s, q, qn);
+    } else if (op instanceof Op.ConvTranspose) {
+      out = Deconv.lower(s, q, qn);
     } else if (IndexMap.isLayout(op)) {
       out = layout(s, q, qn);
     } else if (op instanceof Op.Cast) {
       out = s.wires.get(n.inputs().get(0));
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
       out = Elementwise.relu(s, q, qn);
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.NEG) {
+      out = Nonlinear.neg(s, q, qn);
+    } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.ABS) {
+      out = Nonlinear.abs(s, q, qn);
+    } else if (op instanceof Op.Unary) {
+      out = Nonlinear.table(s, q, qn);
+    } else if (op instanceof Op.Clip) {
+      out = Nonlinear.clip(s, q, qn);
+    } else if (op instanceof Op.PRelu) {
+      out = Nonlinear.prelu(s, q, qn);
+    } else if (op instanceof Op.Reduce) {
+      out = Reduce.reduce(s, q, qn);
+    } else if (op instanceof Op.Softmax) {
+      out = Softmax.softmax(s, q, qn);
     } else if (op instanceof Op.Binary) {
       out = Elementwise.binary(s, q, qn);
     } else if (op instanceof Op.BatchNorm) {

@@ -17,22 +17,26 @@ import java.util.Set;
  * disjoint columns side by side, so a slice needs max(arith, limbs, mac, sponge, instance) rows,
  * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
  * <pre>
- *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1;  then a rescale by k &gt; 0:
+ *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
+ *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
  *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 2, limbs 2, R64
- *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 69·⌈(n+1)/4⌉
+ *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 20·⌈(n+1)/4⌉
+ *   table functions, Neg, Abs, Clip, PRelu, reductions, Softmax: {@link NonlinearRows}
  * </pre>
+ * A lookup table of S entries needs ⌈S/8⌉ usable rows whatever the gadgets use (it is cut into at
+ * most 8 fixed columns): the slice needs at least that many, however many lookups it makes.
  * It is an upper bound of the rows the synthesis uses (tests hold it to that).
  */
 public final class RowEstimator {
   private RowEstimator() {}
 
   /** Rows per gadget, the rows needed (max) and the smallest k whose usable rows fit. */
-  public record Estimate(long arith, long limbs, long mac, long sponge, long freivalds, long instance, long rows,
-      int k) {}
+  public record Estimate(long arith, long limbs, long mac, long sponge, long freivalds, long lookup, long instance,
+      long rows, int k) {}
 
   /** Estimate for a slice given by node names (compiles the slice's boundary, no synthesis). */
   public static Estimate estimate(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
@@ -46,7 +50,7 @@ public final class RowEstimator {
   /** The estimate of a slice whose nodes compute only {@code needs} (absent tensors: all elements). */
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
       java.util.Map<String, java.util.BitSet> needs) {
-    long[] g = new long[6]; // arith, limbs, mac, sponge, horner, phase-1 mac
+    long[] g = new long[WIDTH]; // arith, limbs, mac, sponge, horner, phase-1 mac, lookup, table
     long instance = 0;
     g[0] += 2; // constants
     for (Boundary b : ins) {
@@ -62,7 +66,7 @@ public final class RowEstimator {
     for (QNode n : nodes) {
       add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
           Bounds.bits(q, names, n.node().output()), needs.get(n.node().output())));
-      if (n.shift() > 0) {
+      if (n.shift() > 0 && !(n.node().op() instanceof Op.PRelu)) {
         rescaled.add(n.node().output());
       }
     }
@@ -75,32 +79,42 @@ public final class RowEstimator {
     while ((1L << k) - blinding - 1 < rows) {
       k++;
     }
-    return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), instance, rows, k);
+    return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), g[6], instance, rows, k);
   }
 
   /**
-   * The planning vector of one boundary tensor of n values, over (arith, limbs, mac, sponge,
-   * Freivalds horner, Freivalds mac, instance) like {@link #estimate}: a committed one takes a salt
-   * row and its sponge, a public one its instance cells; an input is also stored (⌈n/5⌉ rows).
+   * The planning vector of one boundary tensor of n values: the entries of {@link #nodeRows}, then
+   * the instance rows ({@link #PLAN_WIDTH} entries). A committed one takes a salt row and its sponge,
+   * a public one its instance cells; an input is also stored (⌈n/5⌉ rows).
    */
   public static long[] boundaryRows(long n, boolean hashed, boolean input) {
-    long[] v = new long[7];
+    long[] v = new long[PLAN_WIDTH];
     if (input) {
       v[0] += (n + Arith.WIDTH - 1) / Arith.WIDTH;
     }
     if (hashed) {
       v[0] += 1;
       v[3] += Sponge.commitRows(n);
-      v[6] += 1;
+      v[WIDTH] += 1;
     } else {
-      v[6] += n;
+      v[WIDTH] += n;
     }
     return v;
   }
 
   /** The planning vector every slice starts from (its constants). */
   public static long[] baseRows() {
-    return new long[] {2, 0, 0, 0, 0, 0, 0};
+    long[] v = new long[PLAN_WIDTH];
+    v[0] = 2;
+    return v;
+  }
+
+  /** Entries of a planning vector: those of {@link #nodeRows}, then the instance rows. */
+  public static final int PLAN_WIDTH = 9;
+
+  /** Whether entry i of a planning vector is a minimum height (a table) that slices take the maximum of. */
+  public static boolean isHeight(int i) {
+    return i == TABLE;
   }
 
   private static long boundary(long[] g, Boundary b) {
@@ -116,13 +130,23 @@ public final class RowEstimator {
     }
   }
 
+  /** Sums per-gadget rows; the last entry (a table's minimum height) is a maximum, not a sum. */
   private static void add(long[] g, long[] d) {
-    for (int i = 0; i < g.length; i++) {
+    for (int i = 0; i < TABLE; i++) {
       g[i] += d[i];
     }
+    g[TABLE] = Math.max(g[TABLE], d[TABLE]);
   }
 
-  /** Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds. */
+  /** Entries of {@link #nodeRows}. */
+  static final int WIDTH = 8;
+  /** Index of the rows a node's lookup table needs (a minimum height, not added up). */
+  static final int TABLE = 7;
+
+  /**
+   * Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac, lookup) one node adds, and
+   * last the usable rows its lookup table needs.
+   */
   public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits) {
     return nodeRows(q, n, lanes, inputRescaled, outBits, null);
   }
@@ -141,7 +165,7 @@ public final class RowEstimator {
       needed = null;
     }
     long out = Linear.count(all, needed);
-    long[] g = new long[6];
+    long[] g = new long[WIDTH];
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
       boolean transB = op instanceof Op.Gemm gm && gm.transB();
@@ -187,6 +211,12 @@ public final class RowEstimator {
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
       average(g, out, (int) (Shapes.size(xs) / all), lanes, outBits);
+    } else if (op instanceof Op.ConvTranspose) {
+      g[2] += Deconv.macRows(q, n, lanes);
+      rescale(g, out, n.shift(), outBits);
+    } else if (op instanceof Op.Unary || op instanceof Op.Clip || op instanceof Op.PRelu || op instanceof Op.Reduce
+        || op instanceof Op.Softmax) {
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {
@@ -195,14 +225,14 @@ public final class RowEstimator {
     return g;
   }
 
-  private static void average(long[] g, long out, int w, int lanes, int bits) {
+  static void average(long[] g, long out, int w, int lanes, int bits) {
     g[2] += out * Mac.rows(w, lanes);
     g[0] += out * 2;
     g[1] += out * 2;
     range(g, out, bits, true);
   }
 
-  private static void rescale(long[] g, long out, int k, int bits) {
+  static void rescale(long[] g, long out, int k, int bits) {
     if (k == 0) {
       return;
     }
@@ -211,7 +241,7 @@ public final class RowEstimator {
     range(g, out, bits, true);
   }
 
-  private static void range(long[] g, long count, int bits, boolean offset) {
+  static void range(long[] g, long count, int bits, boolean offset) {
     int[] c = Range.cost(bits, offset);
     g[0] += count * c[0];
     g[1] += count * c[1];

@@ -25,6 +25,7 @@ final class Synth {
   private Mac mac;
   private Sponge sponge;
   private Freivalds freivalds;
+  private Tables tables;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
@@ -104,6 +105,13 @@ final class Synth {
       freivalds = new Freivalds(cb, lanes);
     }
     return freivalds;
+  }
+
+  Tables tables() {
+    if (tables == null) {
+      tables = new Tables(cb);
+    }
+    return tables;
   }
 
   Sponge sponge() {

@@ -31,6 +31,13 @@
  *       ReLU(x) = x·bit.
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
+ *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal) by logUp lookups
+ *       (Haböck 2022, "Multivariate lookups based on logarithmic derivatives"): (x, y) ∈ T with T the interpreter's
+ *       own {@link io.kubz.lookup.table.FunctionTable}; an x outside T's domain matches no row.
+ *       Neg, Abs (sign bit), Clip (two sign bits), PRelu (sign bit and a rescale), ReduceSum/Mean/
+ *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
+ *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
+ *       {@link io.kubz.slicer.lower.Softmax}).
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
@@ -38,8 +45,10 @@
  * <h2>Linking</h2>
  * A committed tensor is C = TensorCommitment(salt, v) computed in-circuit with the merkle
  * module's width-5 sponge (package io.kubz.merkle: IV = ℓ·2^64 + D in the capacity, blocks of 4
- * added into cells 1..4, chunks of 2^12 combined), one row per Poseidon round (Grassi et al.,
- * USENIX Security 2021) plus one absorb row per block; C is a public instance cell.
+ * added into cells 1..4, chunks of 2^12 combined) on the dense layout of
+ * io.kubz.plonkish.gadgets.PoseidonRounds (Grassi et al., USENIX Security 2021): one row per full
+ * round, five partial rounds per row, the block absorbed by the first full round, so 20 rows per
+ * block of 4 and gates of degree ≤ 5; C is a public instance cell.
  *
  * <p><b>The linking rule</b> ({@link io.kubz.slicer.lower.Linking}, decided once per plan because
  * it needs to know which slices read which tensor). A tensor has one mode, used by its producer
@@ -72,11 +81,12 @@
  * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
  *
  * <h2>Known limits</h2>
- * Products of two activations, activation biases, lookup non-linearities other than ReLU
- * (sigmoid, tanh, GELU, softmax …) are not lowered yet and fail with the node's name. Range checks still
+ * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
+ * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
+ * name. Range checks still
  * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
  * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
- * k exceeds the limb width. The sponge takes one row per Poseidon round (17 rows per committed
- * element), which bounds a slice's k from below by the size of its boundary tensors.
+ * k exceeds the limb width. The sponge takes 5 rows per committed element, which bounds a slice's
+ * k from below by the size of its boundary tensors.
  */
 package io.kubz.slicer.lower;

@@ -104,6 +104,23 @@ public final class ExampleModels {
     return w.build();
   }
 
+  /**
+   * A classifier with smooth non-linearities on [1, width]: Gemm + Sigmoid, Gemm + Tanh,
+   * Gemm + Gelu, Gemm to 3 classes and Softmax. Every non-linearity is a lookup table.
+   */
+  public static ModelProto smooth(long seed, int width) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    OnnxWriter w = OnnxWriter.create("smooth", OPSET);
+    String x = w.input("input", 1, width);
+    x = w.node("Sigmoid", List.of(dense(w, rnd, x, width, width, "fc1")));
+    x = w.node("Tanh", List.of(dense(w, rnd, x, width, width, "fc2")));
+    x = w.node("Gelu", List.of(dense(w, rnd, x, width, width, "fc3")));
+    x = dense(w, rnd, x, width, 3, "head");
+    String out = w.node("Softmax", "softmax", List.of(x), "output", attr("axis", 1L));
+    w.output(out, 1, 3);
+    return w.build();
+  }
+
   /** A seeded input for a model input shape, uniform in [−1, 1). */
   public static Tensor input(long seed, int... shape) {
     SplittableRandom rnd = new SplittableRandom(seed);

@@ -22,14 +22,41 @@ final class Budget {
   private final Cuts cuts;
   private final long limit;
   private final int k;
+  private final java.util.Map<String, Integer> caps;
   private final List<SlicePlan.Group> groups = new ArrayList<>();
   private List<String> cur = new ArrayList<>();
 
-  Budget(Graph g, SliceCost cost, long limit, int k) {
+  /** No slice of a node fits: the node, and its inputs with the size of their largest part so far. */
+  static final class TooSmall extends BadInputException {
+    private static final long serialVersionUID = 1L;
+    final transient java.util.Map<String, Integer> parts;
+
+    TooSmall(String message, java.util.Map<String, Integer> parts) {
+      super(message);
+      this.parts = parts;
+    }
+  }
+
+  /**
+   * @param caps the most elements a part of a tensor may hold (smaller parts are cheaper for the
+   *     slices that read them); a layer whose output is capped below its size is always cut
+   */
+  Budget(Graph g, SliceCost cost, long limit, int k, java.util.Map<String, Integer> caps) {
     this.g = g;
     this.cuts = new Cuts(g, cost);
     this.limit = limit;
     this.k = k;
+    this.caps = caps;
+  }
+
+  private boolean capped(List<String> nodes) {
+    for (String name : nodes) {
+      String t = cuts.node(name).output();
+      if (caps.getOrDefault(t, Integer.MAX_VALUE) < cuts.size(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<SlicePlan.Group> groups() {
@@ -38,6 +65,12 @@ final class Budget {
   }
 
   void layer(List<String> layer) {
+    if (capped(layer)) {
+      flush();
+      if (tile(layer) >= 0) {
+        return;
+      }
+    }
     if (!cur.isEmpty()) {
       List<String> trial = new ArrayList<>(cur);
       trial.addAll(layer);
@@ -64,7 +97,7 @@ final class Budget {
         }
         flush();
       }
-      if (fits(new SlicePlan.Group(List.of(name), null))) {
+      if (!capped(List.of(name)) && fits(new SlicePlan.Group(List.of(name), null))) {
         cur = new ArrayList<>(List.of(name));
         continue;
       }
@@ -79,9 +112,9 @@ final class Budget {
       }
       long need = -smallest;
       int j = 64 - Long.numberOfLeadingZeros(need + Slicer.RESERVED_ROWS - 1);
-      throw new BadInputException("budget 2^" + k + " too small: the smallest slice of node " + n.label() + " needs 2^"
+      throw new TooSmall("budget 2^" + k + " too small: the smallest slice of node " + n.label() + " needs 2^"
           + j + " rows (" + need + " estimated, with the commitments of the tensors it reads and writes): raise"
-          + " --max-rows to at least " + j);
+          + " --max-rows to at least " + j, cuts.largestParts(n));
     }
   }
 
@@ -139,6 +172,18 @@ final class Budget {
         hi = mid - 1;
       }
     }
+    int cap = caps.getOrDefault(sink.output(), Integer.MAX_VALUE);
+    if (lo > cap) { // whole rows of the last axis when they fit the cap
+      int w = shape[shape.length - 1];
+      int capped = shape.length >= 3 && cap >= w && cap < unit ? cap / w * w : cap;
+      if (worst(nodes, sink, pieces(n, unit, capped)) <= limit) {
+        lo = capped;
+      }
+    }
+    int even = balanced(n, unit, lo);
+    if (even < lo && worst(nodes, sink, pieces(n, unit, even)) <= limit) {
+      lo = even;
+    }
     for (int[] r : pieces(n, unit, lo)) {
       commit(new SlicePlan.Group(nodes, new Split(sink.name(), r[0], r[1])));
     }
@@ -155,6 +200,18 @@ final class Budget {
       }
     }
     return worst;
+  }
+
+  /** The smallest size that cuts like {@code size} into as few pieces, so that pieces come out even. */
+  static int balanced(int n, int unit, int size) {
+    if (size >= unit) {
+      int units = n / unit;
+      int per = size / unit;
+      int count = (units + per - 1) / per;
+      return (units + count - 1) / count * unit;
+    }
+    int count = (unit + size - 1) / size;
+    return (unit + count - 1) / count;
   }
 
   /** Ranges of about {@code size} elements: whole channels (units) when size ≥ unit, else pieces of one. */

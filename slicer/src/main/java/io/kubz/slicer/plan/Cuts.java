@@ -122,6 +122,20 @@ final class Cuts {
     }
   }
 
+  /** The activation inputs of n produced in parts so far, with the size of their largest part. */
+  java.util.Map<String, Integer> largestParts(Node n) {
+    java.util.Map<String, Integer> out = new HashMap<>();
+    for (String t : n.inputs()) {
+      for (String name : produced.getOrDefault(t, List.of())) {
+        Part p = Part.parse(name);
+        if (p != null) {
+          out.merge(t, p.size(), Math::max);
+        }
+      }
+    }
+    return out;
+  }
+
   private long elements(String name) {
     Part p = Part.parse(name);
     return p != null ? p.size() : size(name);
@@ -163,10 +177,13 @@ final class Cuts {
     return names;
   }
 
-  static long[] add(long[] a, long[] b) {
+  /** Entry-wise sum of two cost vectors (the maximum for height entries). */
+  private long[] add(long[] a, long[] b) {
     long[] s = new long[Math.max(a.length, b.length)];
     for (int i = 0; i < s.length; i++) {
-      s[i] = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+      long x = i < a.length ? a[i] : 0;
+      long y = i < b.length ? b[i] : 0;
+      s[i] = cost.isHeight(i) ? Math.max(x, y) : x + y;
     }
     return s;
   }

@@ -57,6 +57,11 @@ public interface SliceCost {
     return false;
   }
 
+  /** Whether entry i of the vectors is a minimum height (a lookup table's) that a slice takes the maximum of. */
+  default boolean isHeight(int i) {
+    return false;
+  }
+
   /** Rows every slice needs whatever it holds (constants), as a vector. */
   default long[] base() {
     return new long[] {0};

@@ -91,11 +91,28 @@ public final class Slicer {
       }
       limit = lo;
     }
-    Budget b = new Budget(g, cost, limit, maxRowsLog2);
-    for (List<String> layer : layers(g)) {
-      b.layer(layer);
+    java.util.Map<String, Integer> caps = new java.util.HashMap<>();
+    while (true) {
+      try {
+        Budget b = new Budget(g, cost, limit, maxRowsLog2, caps);
+        for (List<String> layer : layers(g)) {
+          b.layer(layer);
+        }
+        return SlicePlan.of("budget(rows=2^" + maxRowsLog2 + (maxMemory > 0 ? ",memory=" + maxMemory : "") + ")",
+            g, b.groups(), cost);
+      } catch (Budget.TooSmall e) {
+        // the node reads parts too large for it: re-plan with its inputs cut in quarters
+        boolean shrunk = false;
+        for (java.util.Map.Entry<String, Integer> p : e.parts.entrySet()) {
+          if (p.getValue() > 1) {
+            caps.put(p.getKey(), Math.max(1, p.getValue() / 4));
+            shrunk = true;
+          }
+        }
+        if (!shrunk) {
+          throw e;
+        }
+      }
     }
-    return SlicePlan.of("budget(rows=2^" + maxRowsLog2 + (maxMemory > 0 ? ",memory=" + maxMemory : "") + ")",
-        g, b.groups(), cost);
   }
 }

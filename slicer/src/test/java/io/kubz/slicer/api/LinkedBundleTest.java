@@ -91,6 +91,11 @@ class LinkedBundleTest {
         new ProofBundle.Entry("input", false, false, e1.row(), 1))));
     assertFalse(v.valid());
     assertEquals(1, v.failingSlice(), v.reason());
+    // a statement whose slice 1 does not link the input at all (as before issue #8)
+    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, e1, null)));
+    assertFalse(v.valid());
+    assertEquals(1, v.failingSlice(), v.reason());
+    assertTrue(v.reason().contains("without linking"), v.reason());
   }
 
   @Test
@@ -174,11 +179,15 @@ class LinkedBundleTest {
     }
   }
 
-  /** Bundle b with one layout entry of slice i replaced. */
+  /** Bundle b with one layout entry of slice i replaced (null: removed). */
   static ProofBundle relaid(ProofBundle b, int i, ProofBundle.Entry from, ProofBundle.Entry to) {
     ProofBundle.Slice s = b.slices().get(i);
     List<ProofBundle.Entry> layout = new ArrayList<>(s.layout());
-    layout.set(layout.indexOf(from), to);
+    if (to == null) {
+      layout.remove(from);
+    } else {
+      layout.set(layout.indexOf(from), to);
+    }
     List<ProofBundle.Slice> slices = new ArrayList<>(b.slices());
     slices.set(i, new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), layout, s.instance(),
         s.proof(), s.rows()));

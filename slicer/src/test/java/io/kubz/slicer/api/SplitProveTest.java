@@ -86,14 +86,14 @@ class SplitProveTest {
   }
 
   @Test
-  void residual128At2To12() {
-    budget(Runs.graph(ExampleModels.residual(5, 128)), 12);
+  void residual256At2To12() {
+    budget(Runs.graph(ExampleModels.residual(5, 256)), 12);
   }
 
   /**
-   * LeNet at 2^12: its second convolution reads 150 inputs per output and a committed element costs
-   * about 17 sponge rows, so even one output needs more than 2^12 rows: the planner must say so
-   * (clearly) until commitments get cheaper, and then the plan must prove.
+   * LeNet at 2^12: its second convolution reads 150 inputs per output, held in parts of the first
+   * layer's pooled output: when even one output with the commitments of those parts needs more
+   * than 2^12 rows the planner must say so clearly; otherwise the plan must prove.
    */
   @Test
   void lenetAt2To12() {

@@ -76,7 +76,7 @@ class SplitCircuitTest {
 
   @Test
   void residualAt2To12SplitsTheBlockAndTheHeadReadsParts() {
-    assertTrue(checkPlan(Models.traced(ExampleModels.residual(5, 128), 5), 12) >= 2);
+    assertTrue(checkPlan(Models.traced(ExampleModels.residual(5, 256), 5), 12) >= 2);
   }
 
   @Test
