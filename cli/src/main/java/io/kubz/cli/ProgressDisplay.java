@@ -33,6 +33,11 @@ public final class ProgressDisplay {
     return t;
   }
 
+  /** Whether the bar is redrawn in place (else progress is printed as plain lines). */
+  boolean terminal() {
+    return terminal;
+  }
+
   /** Prints a line that is not progress (a heading or a result), keeping the bar intact. */
   public void line(String text) {
     if (!quiet) {

@@ -1,5 +1,7 @@
 package io.kubz.cli;
 
+import io.kubz.cli.cluster.ClusterExecutor;
+import io.kubz.cli.cluster.ClusterProve;
 import io.kubz.field.Parallel;
 import io.kubz.field.UsageException;
 import io.kubz.field.json.Json;
@@ -32,7 +34,15 @@ import picocli.CommandLine.Spec;
       "  kubz prove network.onnx --input input.json --dev-srs --out proof.kubz",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --max-rows 16 --keys keys/ --out proof.kubz",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --plan plan.json --settings s.json \\",
-      "      --visibility input=private,output=hashed --threads 2 --out proof.kubz"})
+      "      --visibility input=private,output=hashed --threads 2 --out proof.kubz", "",
+      "On a cluster (same bundle, same `kubz verify`): start workers, then prove with --cluster; this",
+      "process becomes the coordinator, verifies every slice proof a worker returns, gives the slice to",
+      "another worker when one dies, times out or lies, and re-plans slices too large for every worker:",
+      "  terminal 1:  kubz worker --join 127.0.0.1:5701 --threads 1",
+      "  terminal 2:  kubz worker --join 127.0.0.1:5701 --threads 1",
+      "  terminal 3:  kubz prove network.onnx --input input.json --dev-srs --cluster 127.0.0.1:5701 \\",
+      "                   --slice-timeout 10m --out proof.kubz",
+      "With --srs FILE.ptau every worker must have the file at the same path."})
 final class ProveCommand implements Callable<Integer> {
   static final List<String> BACKENDS = List.of("native-java");
 
@@ -47,6 +57,8 @@ final class ProveCommand implements Callable<Integer> {
   @Mixin PlanOptions planOptions;
 
   @Mixin SrsOptions srsOptions;
+
+  @Mixin ClusterOptions clusterOptions;
 
   @Option(names = "--settings", paramLabel = "FILE", description = "Quantization settings (default: calibrate on the input).")
   Path settings;
@@ -97,7 +109,14 @@ final class ProveCommand implements Callable<Integer> {
       o = o.withCacheDir(keys);
     }
     o = withPlan(o, g);
-    ModelProver.Result r = ModelProver.prove(g, in, o);
+    clusterOptions.checkUnused(spec.commandLine().getParseResult());
+    ModelProver.Result r;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (clusterOptions.enabled()) {
+      r = onCluster(g, in, o, display, extra);
+    } else {
+      r = ModelProver.prove(g, in, o);
+    }
     table.run("write", () -> {
       try {
         AtomicFiles.write(out, r.bundle());
@@ -105,8 +124,29 @@ final class ProveCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException(e);
       }
     });
-    report(spec.commandLine().getOut(), r.summary(), table, out, json);
+    report(spec.commandLine().getOut(), r.summary(), table, out, json, extra);
     return 0;
+  }
+
+  /** Proves as the coordinator of a cluster; fills {@code extra} with where each slice was proved and at what cost. */
+  private ModelProver.Result onCluster(Graph g, List<Tensor> in, ModelProver.Options o, ProgressDisplay display,
+      Map<String, Object> extra) throws IOException {
+    byte[] onnx = java.nio.file.Files.readAllBytes(model);
+    ClusterProve.SrsChoice srs = new ClusterProve.SrsChoice(SrsOptions.DEV_SEED,
+        srsOptions.ptau == null ? null : srsOptions.ptau.toAbsolutePath().toString());
+    List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ClusterExecutor c = clusterOptions.connect()) {
+      display.line("kubz: coordinator " + c.address() + " joined the cluster; workers start with `kubz worker --join "
+          + c.address() + "`");
+      ClusterProve.Result r = ClusterProve.prove(c, onnx, g, in, o, srs, n -> {
+        notes.add(n);
+        display.line("kubz: " + n);
+      });
+      ProveSummary sum = r.proved().summary();
+      extra.put("cluster", ClusterReport.json(c.address(), r.outcomes(), sum, notes));
+      extra.put("cluster_text", ClusterReport.text(r.outcomes(), sum));
+      return r.proved();
+    }
   }
 
   /** A saved plan is used as it is; otherwise the strategy goes to the prover, which plans with real costs. */
@@ -116,6 +156,11 @@ final class ProveCommand implements Callable<Integer> {
   }
 
   static void report(PrintWriter w, ProveSummary s, StageTable table, Path out, boolean json) {
+    report(w, s, table, out, json, Map.of());
+  }
+
+  /** {@code extra}: a "cluster" entry goes into the JSON, a "cluster_text" one is printed before the stage table. */
+  static void report(PrintWriter w, ProveSummary s, StageTable table, Path out, boolean json, Map<String, Object> extra) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("bundle", out.toString());
@@ -137,6 +182,9 @@ final class ProveCommand implements Callable<Integer> {
       m.put("slices", slices);
       m.put("outputs", outputs(s.outputs()));
       m.put("stages", table.toJson());
+      if (extra.containsKey("cluster")) {
+        m.put("cluster", extra.get("cluster"));
+      }
       w.println(Json.writePretty(m));
     } else {
       w.printf(Locale.ROOT, "proved %d slice(s) (%s); bundle %s, %d bytes; model digest %s%n", s.slices().size(),
@@ -147,6 +195,9 @@ final class ProveCommand implements Callable<Integer> {
             StageTable.seconds(row.proveNanos() / 1e9), row.worker() == null ? "local" : row.worker());
       }
       printOutputs(w, s.outputs());
+      if (extra.containsKey("cluster_text")) {
+        w.print(extra.get("cluster_text"));
+      }
       w.println();
       w.print(table.render());
     }

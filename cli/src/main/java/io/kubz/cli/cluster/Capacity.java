@@ -42,11 +42,16 @@ public record Capacity(int threads, int maxRowsLog2, long maxMemoryBytes) {
 
   /** Whether a job of this size fits (unknown sizes, 0, always fit). */
   boolean fits(ClusterJob j) {
-    return j.rowsLog2() <= maxRowsLog2 && j.peakBytes() <= maxMemoryBytes;
+    return fits(j.rowsLog2(), j.peakBytes());
+  }
+
+  /** Whether a circuit of 2^rowsLog2 rows whose proving peaks at {@code peakBytes} fits. */
+  public boolean fits(int rowsLog2, long peakBytes) {
+    return rowsLog2 <= maxRowsLog2 && peakBytes <= maxMemoryBytes;
   }
 
   /** Orders workers strongest first: larger circuits, then more memory, then more threads. */
-  int compareStrength(Capacity o) {
+  public int compareStrength(Capacity o) {
     int c = Integer.compare(o.maxRowsLog2, maxRowsLog2);
     if (c == 0) {
       c = Long.compare(o.maxMemoryBytes, maxMemoryBytes);

@@ -119,6 +119,41 @@ public final class ClusterExecutor implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Waits (at most {@code workerWait}) until at least one worker has joined; returns the workers.
+   *
+   * @throws ClusterException when none joined in time, saying how to start one
+   */
+  public Map<Member, Capacity> awaitWorkers() {
+    long end = System.nanoTime() + options.workerWait().toNanos();
+    while (true) {
+      Map<Member, Capacity> w = workers();
+      if (!w.isEmpty()) {
+        return w;
+      }
+      if (System.nanoTime() - end > 0) {
+        throw new ClusterException(noWorkers(options.workerWait(), address()));
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ClusterException("interrupted while waiting for workers");
+      }
+    }
+  }
+
+  /** This coordinator's address as HOST:PORT. */
+  public String address() {
+    var a = hz.getCluster().getLocalMember().getAddress();
+    return a.getHost() + ":" + a.getPort();
+  }
+
+  static String noWorkers(Duration wait, String coordinator) {
+    return "no kubz worker joined the cluster within " + wait.toSeconds() + " s: start one in another terminal"
+        + " with `kubz worker --join " + coordinator + "` (same cluster name), or prove without --cluster";
+  }
+
   /** Re-puts any published context the cache lost (a member holding it died). */
   void republish() {
     IMap<String, byte[]> c = cache();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The {@link SliceExecutor} of {@code kubz prove --cluster}: publishes the session's context (model,
@@ -31,12 +32,19 @@ public final class ClusterSliceExecutor implements SliceExecutor {
   private final ClusterExecutor cluster;
   private final SessionSpec spec;
   private final SliceCheck check;
+  private final Consumer<String> notes;
   private volatile List<ClusterExecutor.Outcome> last = List.of();
 
   public ClusterSliceExecutor(ClusterExecutor cluster, SessionSpec spec, SliceCheck check) {
+    this(cluster, spec, check, s -> {});
+  }
+
+  /** @param notes told (one line each) when a worker's attempt is rejected and the slice reassigned */
+  public ClusterSliceExecutor(ClusterExecutor cluster, SessionSpec spec, SliceCheck check, Consumer<String> notes) {
     this.cluster = cluster;
     this.spec = spec;
     this.check = check;
+    this.notes = notes;
   }
 
   @Override
@@ -59,6 +67,11 @@ public final class ClusterSliceExecutor implements SliceExecutor {
           @Override
           public void finished(int id, String worker, long nanos) {
             listener.finished(jobs.get(id).sliceId(), worker, nanos);
+          }
+
+          @Override
+          public void rejected(int id, String worker, String reason) {
+            notes.accept("worker " + worker + ", slice " + jobs.get(id).sliceId() + ": " + reason);
           }
         });
     last = r;

@@ -283,8 +283,7 @@ final class Dispatch {
     long secs = cluster.options().workerWait().toSeconds();
     long usable = workers.values().stream().filter(w -> !w.banned).count();
     if (workers.isEmpty()) {
-      throw new ClusterException("no kubz worker joined the cluster within " + secs + " s: start one with"
-          + " `kubz worker --join <coordinator HOST:PORT>` (same cluster name), or prove without --cluster");
+      throw new ClusterException(ClusterExecutor.noWorkers(cluster.options().workerWait(), cluster.address()));
     }
     if (usable == 0) {
       throw new ClusterException("every worker was dropped after " + FAILURES_TO_BAN

@@ -25,9 +25,22 @@
  * <p>Bounds. Each attempt is bounded by the slice timeout, each job by {@code maxAttempts}, and any
  * period in which waiting jobs have no usable worker (none joined, all dropped, none large enough)
  * by {@code workerWait}, after which the run fails with a {@link io.kubz.cli.cluster.ClusterException}
- * saying what to start. A slice too large for every worker is reported (re-plan with a smaller
- * {@code --max-rows}); it is not split automatically, since a split changes the plan and so the
- * bundle's statement.
+ * saying what to start (exit 3).
+ *
+ * <p>Re-planning ({@link io.kubz.cli.cluster.Replan}) happens <em>before dispatch</em>, not mid-run.
+ * Decision: the plan is part of the bundle's statement (the model digest covers every slice's
+ * verifying key and the plan), so replacing one slice by sub-slices after others were proved would
+ * mean re-keying and re-proving around it, or a bundle whose slices come from two plans. Instead the
+ * coordinator waits (bounded) for the first worker, reads the advertised capacities, and if some
+ * slice's compiled circuit (2^k rows, peak memory estimate) fits no worker, it re-plans the whole
+ * model with the budget strategy ({@code Strategy.budget}, i.e. {@code io.kubz.slicer.plan.Slicer},
+ * which also cuts a single layer that is too large, where the lowering supports it) at the
+ * strongest worker's capacity (or a power or two above it, since the cost model over-estimates rows,
+ * then the per-layer plan), sets the new plan up and checks its real sizes, and repeats (at most 4
+ * set-ups, never below the budget minimum of 2^4 rows) until every slice fits. A plan
+ * given with {@code --plan} is never changed (the error says how to re-slice it). Workers that join
+ * after planning still get work; a slice that only a departed worker could take fails the run after
+ * {@code workerWait} with a message naming the capacity to start.
  *
  * <p>Slices ({@link io.kubz.cli.cluster.ClusterSliceExecutor}, the {@code SliceExecutor} of
  * {@code kubz prove --cluster}). The context is a {@link io.kubz.cli.cluster.SessionSpec} (the ONNX
@@ -36,16 +49,19 @@
  * {@code ProvingSession} from it once per digest (compiling and keying every slice of the model)
  * and proves {@link io.kubz.cli.cluster.SliceJobCodec}-encoded jobs; the coordinator accepts a proof
  * only if it verifies against the slice's verifying key and the public instance it computes from the
- * job ({@link io.kubz.cli.cluster.ClusterSliceExecutor#verifying}). Wiring for the CLI:
+ * job ({@link io.kubz.cli.cluster.ClusterSliceExecutor#verifying}). {@code kubz prove --cluster}
+ * is {@link io.kubz.cli.cluster.ClusterProve} (quantize, plan, wait for a worker, set up, re-plan,
+ * publish, witness, prove on the workers, bundle):
  * <pre>{@code
  * try (ClusterExecutor c = ClusterExecutor.connect(List.of("10.0.0.5:5701"),
  *     ClusterExecutor.Options.defaults().withSliceTimeout(Duration.ofMinutes(10)))) {
- *   ProvingSession s = ModelProver.setup(q, plan, options);   // the coordinator's own keys, to verify
- *   SessionSpec spec = new SessionSpec(onnxBytes, q.plan().toJson(), plan.toJson(), visibility, devSeed, null);
- *   ModelProver.Result r = ModelProver.prove(model, inputs, options.withQuant(q.plan()).withPlan(plan)
- *       .withExecutor(new ClusterSliceExecutor(c, spec, ClusterSliceExecutor.verifying(s))));
+ *   ClusterProve.Result r = ClusterProve.prove(c, onnxBytes, model, inputs, ModelProver.Options.ofDevSrs(seed),
+ *       new ClusterProve.SrsChoice(seed, null), System.err::println);
+ *   Files.write(out, r.proved().bundle());   // r.outcomes(): worker, attempts, times per slice
  * }
  * }</pre>
+ * Models with external data files are not supported on a cluster (workers get the model's bytes
+ * only); with {@code --srs FILE.ptau} every worker needs the file at the same absolute path.
  * The generic form (any job kind): {@code c.publish(digest, bytes); c.run(jobs, verifier, listener)}.
  *
  * <p>Test-only fault switch: a worker started with the environment variable

@@ -26,6 +26,12 @@ final class WorkerProcess implements AutoCloseable {
 
   static WorkerProcess start(String cluster, int joinPort, int port, boolean corrupt, List<String> jvm)
       throws IOException {
+    return start(cluster, joinPort, port, corrupt, jvm, List.of());
+  }
+
+  /** @param extra more {@code kubz worker} options, e.g. --max-rows */
+  static WorkerProcess start(String cluster, int joinPort, int port, boolean corrupt, List<String> jvm,
+      List<String> extra) throws IOException {
     Path dir = Path.of("target", "cluster-it");
     Files.createDirectories(dir);
     Path log = dir.resolve(cluster + "-" + port + ".log");
@@ -33,7 +39,8 @@ final class WorkerProcess implements AutoCloseable {
     cmd.addAll(jvm);
     cmd.addAll(List.of("-Dhazelcast.local.localAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"), "io.kubz.cli.Kubz", "worker",
         "--join", "127.0.0.1:" + joinPort, "--port", Integer.toString(port), "--threads", "1",
-        "--cluster-name", cluster, "--heartbeat-seconds", "3", "--max-lifetime", "150"));
+        "--cluster-name", cluster, "--heartbeat-seconds", "3", "--max-lifetime", "300"));
+    cmd.addAll(extra);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove(WorkerNode.CORRUPT_ENV);
     if (corrupt) {

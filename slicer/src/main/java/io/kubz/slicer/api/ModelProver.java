@@ -172,8 +172,25 @@ public final class ModelProver {
     }
     stages.put(ProgressListener.COMPILE, compileAndKeygen - keygen);
     stages.put(ProgressListener.KEYGEN, keygen);
+    return prove(session, inputs, o, stages, cache.generated());
+  }
 
-    t0 = System.nanoTime();
+  /**
+   * Proves with a session set up beforehand ({@link #setup}), e.g. by a coordinator that needs the
+   * session to verify what its workers return: the session's quantization and plan are used (those
+   * of {@code o} are ignored), and the summary has no quantize, plan, compile or keygen stage.
+   */
+  public static Result prove(ProvingSession session, List<Tensor> inputs, Options o) {
+    checkInputs(session.graph().graph(), inputs);
+    return prove(session, inputs, o, new LinkedHashMap<>(), 0);
+  }
+
+  private static Result prove(ProvingSession session, List<Tensor> inputs, Options o, Map<String, Long> stages,
+      int keysGenerated) {
+    ProgressListener progress = o.progress();
+    QuantizedGraph q = session.graph();
+    SlicePlan plan = session.plan();
+    long t0 = System.nanoTime();
     int n = plan.slices().size();
     progress.begin(ProgressListener.WITNESS, n);
     List<long[]> qin = new ArrayList<>();
@@ -219,7 +236,7 @@ public final class ModelProver {
           results.get(i).proveNanos(), session.peakBytes(i), results.get(i).worker()));
     }
     ProveSummary summary = new ProveSummary(io.kubz.slicer.bundle.ModelDigest.hex(bundle.modelDigest()), plan.strategy(),
-        rows, stages, bundle.outputs(), cache.generated(), bytes.length);
+        rows, stages, bundle.outputs(), keysGenerated, bytes.length);
     return new Result(bytes, bundle, summary);
   }
 

@@ -128,7 +128,8 @@ final class Lowering {
 
   /**
    * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1))
-   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
+   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign
+   * bits, except when y's consumers are lookups that bound it ({@link Bounds#LOOKED_UP}: no check).
    */
   static AssignedCell[] rescale(Synth s, String tensor, AssignedCell[] acc, long[] accV, int k, long[] y) {
     if (k == 0) {
@@ -148,10 +149,14 @@ final class Lowering {
       AssignedCell[] row = s.arith.row("rescale", coeff, null, half, new AssignedCell[] {acc[i]},
           new Fr[] {null, Fr.of(y[i]), Fr.of(r)});
       range.check(row[2], r, k, 0);
-      sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      if (bits != Bounds.LOOKED_UP) {
+        sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      }
       out[i] = row[1];
     }
-    s.signs.put(tensor, sign);
+    if (bits != Bounds.LOOKED_UP) {
+      s.signs.put(tensor, sign);
+    }
     return out;
   }
 }

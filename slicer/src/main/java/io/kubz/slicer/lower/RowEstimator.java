@@ -20,6 +20,7 @@ import java.util.Set;
  *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
  *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
+ *                     (R(b_y) = 0 when only lookups read y)
  *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
@@ -229,7 +230,9 @@ public final class RowEstimator {
     g[2] += out * Mac.rows(w, lanes);
     g[0] += out * 2;
     g[1] += out * 2;
-    range(g, out, bits, true);
+    if (bits != Bounds.LOOKED_UP) {
+      range(g, out, bits, true);
+    }
   }
 
   static void rescale(long[] g, long out, int k, int bits) {
@@ -238,7 +241,9 @@ public final class RowEstimator {
     }
     g[0] += out;
     range(g, out, k, false);
-    range(g, out, bits, true);
+    if (bits != Bounds.LOOKED_UP) {
+      range(g, out, bits, true);
+    }
   }
 
   static void range(long[] g, long count, int bits, boolean offset) {

@@ -57,7 +57,7 @@ final class Synth {
     return needed.get(tensor);
   }
 
-  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}). */
+  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}; 0: not at all). */
   int bound(String tensor) {
     return bounds.applyAsInt(tensor);
   }
