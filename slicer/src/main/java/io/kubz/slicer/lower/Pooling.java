@@ -34,13 +34,16 @@ final class Pooling {
     int bits = s.bound(qn.node().output());
     for (int c = 0; c < nc; c++) {
       for (int o = 0; o < nOut; o++) {
+        if (!s.needs(qn.node().output(), c * nOut + o)) {
+          continue;
+        }
         int count = 0;
         AssignedCell[] win = new AssignedCell[nk];
         long[] wv = new long[nk];
         for (int k = 0; k < nk; k++) {
           int off = table[o * nk + k];
           if (off >= 0) {
-            win[count] = x[c * nIn + off];
+            win[count] = Lowering.cell(x, c * nIn + off, qn);
             wv[count] = xv[c * nIn + off];
             count++;
           }
@@ -67,6 +70,9 @@ final class Pooling {
     int ni = x.length / y.length;
     AssignedCell[] res = new AssignedCell[y.length];
     for (int p = 0; p < y.length; p++) {
+      if (!s.needs(qn.node().output(), p)) {
+        continue;
+      }
       res[p] = average(s, Arrays.copyOfRange(x, p * ni, (p + 1) * ni), Arrays.copyOfRange(xv, p * ni, (p + 1) * ni),
           ni, y[p], s.bound(qn.node().output()));
     }
