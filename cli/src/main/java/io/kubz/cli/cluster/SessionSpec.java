@@ -77,7 +77,7 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
   ProvingSession session() {
     Graph g = OnnxImporter.read(onnx, null, Map.of(), "the published model");
     QuantizedGraph q = QuantizedGraph.quantize(g, QuantPlan.fromJson(quantJson));
-    SlicePlan plan = SlicePlan.fromJson(planJson, q.graph(), new LoweredCost(q));
+    SlicePlan plan = SlicePlan.fromJson(planJson, q.graph(), new LoweredCost(q, visibility));
     IntFunction<Srs> srs = ptau == null ? k -> Srs.dev(k, devSeed) : k -> PtauReader.read(Path.of(ptau), k);
     return new ProvingSession(q, plan, visibility, srs, KeyCache.inMemory(), ProgressListener.NONE);
   }

@@ -6,7 +6,7 @@ import io.kubz.field.Parallel;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.prover.PhaseRunner;
 import io.kubz.plonkish.prover.PolyOps;
-import io.kubz.poly.CoeffPoly;
+import io.kubz.poly.LagrangePoly;
 import io.kubz.poly.kzg.PolynomialCommitment;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,9 @@ public final class Keygen {
       }
     });
     List<G1> commitments = new ArrayList<>();
-    for (long[] c : coeffs) {
-      commitments.add(pcs.commit(CoeffPoly.wrap(c)));
+    // from the values: selectors and small constants make the multi-scalar multiplications cheap
+    for (long[] values : d.fixed()) {
+      commitments.add(pcs.commitLagrange(LagrangePoly.wrap(PolyOps.domain(d.k()), false, values)));
     }
     byte[] digest = Canonical.digest(d.k(), d.blinding(), d.advicePhases(), d.numFixed(), d.numInstance(),
         d.challengePhases(), d.allGates(), commitments);

@@ -58,6 +58,11 @@ public final class PhaseRunner {
     }
   }
 
+  /** Values of advice column c on H, blinding rows included (shared: do not write). */
+  public long[] values(int c) {
+    return advice[c];
+  }
+
   /** Coefficients of advice column c (a fresh array). */
   public long[] coefficients(int c) {
     return coefficients(advice[c], desc.k());

@@ -128,10 +128,10 @@ public final class Quotient {
     long[][] sources = new long[xSource + 1][];
     for (int j = 0; j < stride; j++) {
       Fr s = g.mul(omegaBig.pow(j));
-      Fr shift = s;
+      long[] powers = PolyOps.powers(n, s);
       Parallel.forRange(0, xSource, 1, (from, to) -> {
         for (int i = from; i < to; i++) {
-          sources[i] = needed[i] ? PolyOps.onCoset(columns[i], small, shift) : null;
+          sources[i] = needed[i] ? PolyOps.onCoset(columns[i], small, powers) : null;
         }
       });
       if (needed[xSource]) {

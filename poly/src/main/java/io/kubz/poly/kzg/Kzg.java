@@ -48,6 +48,11 @@ public final class Kzg implements PolynomialCommitment {
     if (p.onCoset()) {
       throw new IllegalArgumentException("commitLagrange takes evaluations on H, not on a coset");
     }
+    // Σ e_i·[L_i(τ)]: the same point as committing the coefficients, cheap for sparse or small e
+    java.util.Optional<long[]> basis = srs.lagrange(p.domain().log2Size());
+    if (basis.isPresent()) {
+      return Msm.g1(basis.get(), p.limbs(), p.size());
+    }
     return commit(p.toCoeff());
   }
 

@@ -4,12 +4,16 @@ import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.field.G2;
 import io.kubz.field.Parallel;
+import io.kubz.poly.ntt.Domain;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A KZG structured reference string: {@code size()} powers [τ^i]_1 as flat affine points (8 longs
@@ -27,9 +31,16 @@ public final class Srs {
   private final G2 g2;
   private final G2 tauG2;
   private final String source;
+  /** τ itself, known only for a dev SRS: it lets {@link #lagrange} be computed directly. */
+  private final Fr tau;
+  private final Map<Integer, long[]> lagrange = new ConcurrentHashMap<>();
 
   /** Takes ownership of {@code g1Powers} (at least 8·size longs). */
   public Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source) {
+    this(g1Powers, size, g2, tauG2, source, null);
+  }
+
+  private Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, Fr tau) {
     if (g1Powers.length < (long) G1.AFFINE_LONGS * size) {
       throw new IllegalArgumentException("need " + size + " points, array holds "
           + g1Powers.length / G1.AFFINE_LONGS);
@@ -39,6 +50,7 @@ public final class Srs {
     this.g2 = g2;
     this.tauG2 = tauG2;
     this.source = source;
+    this.tau = tau;
   }
 
   /**
@@ -68,7 +80,7 @@ public final class Srs {
       }
     });
     long[] points = FixedBase.g1(scalars, n);
-    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source);
+    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source, tau);
   }
 
   static Fr tauFromSeed(long seed) {
@@ -119,6 +131,52 @@ public final class Srs {
     if (n == size) {
       return this;
     }
-    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source);
+    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source, tau);
+  }
+
+  /**
+   * The Lagrange basis [L_i(τ)]_1, i &lt; 2^log2n, of the NTT domain of that size (flat affine), when
+   * this SRS knows τ (a dev SRS); empty for a ceremony file. Σ_i e_i·[L_i(τ)]_1 is the commitment
+   * of the polynomial with evaluations e on the domain, the same point as committing its
+   * coefficients against the powers, but the multi-scalar multiplication is much cheaper when most
+   * e_i are zero or small (selectors, bits, limbs). L_i(τ) = ω^i·(τ^n − 1)/(n·(τ − ω^i)), the
+   * (τ − ω^i) inverted in one batch; computed once per size.
+   */
+  public Optional<long[]> lagrange(int log2n) {
+    if (tau == null || (1L << log2n) > size) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(lagrange.computeIfAbsent(log2n, this::lagrangeBasis));
+  }
+
+  private long[] lagrangeBasis(int log2n) {
+    Domain d = Domain.of(log2n);
+    int n = d.size();
+    long[] s = new long[4 * n];
+    long[] w = new long[4];
+    long[] t = new long[4];
+    tau.writeTo(t, 0);
+    d.omega().writeTo(w, 0);
+    long[] wi = new long[4 * n]; // ω^i
+    Fr.setOne(wi, 0);
+    for (int i = 1; i < n; i++) {
+      Fr.mul(wi, 4 * i, wi, 4 * (i - 1), w, 0);
+    }
+    for (int i = 0; i < n; i++) {
+      Fr.sub(s, 4 * i, t, 0, wi, 4 * i);
+      if (Fr.readFrom(s, 4 * i).isZero()) {
+        return null; // τ in the domain: never for a random τ; commit coefficients instead
+      }
+    }
+    Fr.batchInverseParallel(s, 0, n);
+    long[] c = new long[4];
+    tau.pow(n).sub(Fr.ONE).mul(Fr.of(n).inverse()).writeTo(c, 0);
+    Parallel.forRange(0, n, 1 << 12, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        Fr.mul(s, 4 * i, s, 4 * i, wi, 4 * i);
+        Fr.mul(s, 4 * i, s, 4 * i, c, 0);
+      }
+    });
+    return FixedBase.g1(s, n);
   }
 }

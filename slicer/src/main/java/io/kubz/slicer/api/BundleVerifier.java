@@ -78,9 +78,9 @@ public final class BundleVerifier {
     byte[] expected;
     try {
       QuantizedGraph q = QuantizedGraph.quantize(model, QuantPlan.fromJson(b.quantJson()));
-      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q));
       Visibility vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()),
           Visibility.Mode.valueOf(b.outputVisibility()));
+      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
       expected = new ProvingSession(q, plan, vis, log2 -> srs, new KeyCache(cacheDir), ProgressListener.NONE)
           .statement().modelDigest();
     } catch (RuntimeException e) {

@@ -23,9 +23,9 @@ final class LinkCheck {
 
   /**
    * Every tensor the plan says a slice reads is linked there: the slice's layout has an entry for
-   * it, unless it is a PRIVATE model input that no other slice reads (which stays private). Parts
-   * of a split tensor ({@code name#part}) are left to the split lowering's own entries. The plan's
-   * slices must be the bundle's, node for node.
+   * it, unless it is a PRIVATE model input that no other slice reads (which stays private); parts
+   * of a split tensor ({@code name#from:to}) are linked like any tensor. The plan's slices must be
+   * the bundle's, node for node.
    */
   static VerificationResult coverage(ProofBundle b, String digest) {
     List<Object> specs = Json.asArray(Json.get(Json.asObject(Json.parse(b.planJson()), "plan"), "slices"), "slices");
@@ -51,7 +51,7 @@ final class LinkCheck {
         ProofBundle.PublicTensor declared = inputs.get(t);
         boolean privateToOne = declared != null && declared.mode().equals(Visibility.Mode.PRIVATE.name())
             && readers.get(t) == 1;
-        if (!t.contains("#") && !privateToOne && b.slices().get(i).find(t, false) == null) {
+        if (!privateToOne && b.slices().get(i).find(t, false) == null) {
           return VerificationResult.slice(digest, i, "slice " + i + " reads '" + t + "' without linking it: its"
               + " instance layout has no entry for it");
         }

@@ -141,7 +141,7 @@ public final class ModelProver {
 
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */
   public static ProvingSession setup(QuantizedGraph q, SlicePlan plan, Options o) {
-    SlicePlan p = plan != null ? plan : o.strategy().plan(q.graph(), new LoweredCost(q));
+    SlicePlan p = plan != null ? plan : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
     return new ProvingSession(q, p, o.visibility(), o.srs(), new KeyCache(o.cacheDir()), o.progress());
   }
 
@@ -159,7 +159,7 @@ public final class ModelProver {
 
     t0 = System.nanoTime();
     progress.begin(ProgressListener.PLAN, 1);
-    SlicePlan plan = o.plan() != null ? o.plan() : o.strategy().plan(q.graph(), new LoweredCost(q));
+    SlicePlan plan = o.plan() != null ? o.plan() : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
     end(progress, stages, ProgressListener.PLAN, t0);
 
     long tc = System.nanoTime();

@@ -76,12 +76,7 @@ public final class ProvingSession {
     plan.slices().forEach(s -> nodeSets.add(s.nodes()));
     Linking links = Linking.of(q.graph(), nodeSets, visibility);
     for (SliceSpec s : plan.slices()) {
-      if (s.split() != null) {
-        throw new BadInputException("slice " + s.id() + " proves part of node '" + s.split().node()
-            + "' (a split layer), which the circuit compiler does not lower yet: raise --max-rows so that the layer"
-            + " fits one slice, or use the per-layer plan");
-      }
-      CompiledSlice cs = SliceCompiler.compile(q, new LinkedHashSet<>(s.nodes()), links);
+      CompiledSlice cs = SliceCompiler.compile(q, s, links);
       CircuitDescription d = cs.description();
       slices.add(cs);
       descriptions.add(d);

@@ -14,9 +14,15 @@ import java.util.Set;
  * (every value is below 2^62); but when every consumer of y is a table function (ReLU, sigmoid, …) in
  * the same slice, the integer interpreter only accepts y inside the tables' domains, so b is the narrowest table's input
  * width: just as complete, and far cheaper. Any b ≤ 64 keeps y·2^k + r from wrapping modulo r.
+ *
+ * <p>b = {@link #LOOKED_UP} (no check at all) when every consumer is a table lookup of y itself
+ * other than ReLU (which reads y's sign bits): the lookups already force y into a table domain,
+ * |y| &lt; 2^23, so the quotient of a rescale or a mean cannot wrap either.
  */
 final class Bounds {
   static final int FULL = 64;
+  /** The tensor needs no range check of its own: its lookups bound it. */
+  static final int LOOKED_UP = 0;
 
   private Bounds() {}
 
@@ -26,14 +32,16 @@ final class Bounds {
       return FULL;
     }
     int b = FULL;
+    boolean relu = false;
     for (Node c : consumers) {
       QNode qc = q.node(c.name());
       if (!slice.contains(c.name()) || !looksUp(qc) || !(qc.table() instanceof FunctionTable t)) {
         return FULL;
       }
       b = Math.min(b, t.inputBits());
+      relu |= isRelu(qc);
     }
-    return b;
+    return relu ? b : LOOKED_UP;
   }
 
   /** An element-wise function evaluated through its table at x itself (ReLU, sigmoid, tanh, …). */

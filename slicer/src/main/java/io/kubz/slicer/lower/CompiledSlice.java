@@ -7,6 +7,7 @@ import io.kubz.plonkish.builder.AssignedCell;
 import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.ir.Witness;
+import io.kubz.slicer.plan.Part;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.List;
@@ -29,10 +30,12 @@ public final class CompiledSlice {
   private final InstanceLayout layout;
   private final RowEstimator.Estimate estimate;
   private final int lanes;
+  private final Map<String, java.util.BitSet> needs;
   private CircuitDescription description;
 
   CompiledSlice(QuantizedGraph graph, List<QNode> nodes, List<Boundary> inputs, List<Boundary> outputs,
-      InstanceLayout layout, RowEstimator.Estimate estimate, int lanes) {
+      InstanceLayout layout, RowEstimator.Estimate estimate, int lanes, Map<String, java.util.BitSet> needs) {
+    this.needs = Map.copyOf(needs);
     this.graph = graph;
     this.nodes = List.copyOf(nodes);
     this.inputs = List.copyOf(inputs);
@@ -99,10 +102,11 @@ public final class CompiledSlice {
     Fr[] col = new Fr[layout.rows()];
     java.util.Arrays.fill(col, Fr.ZERO);
     for (InstanceLayout.Entry e : layout.entries()) {
-      long[] v = tensors.get(e.tensor());
-      if (v == null) {
+      long[] whole = tensors.get(Part.base(e.tensor()));
+      if (whole == null) {
         throw new IllegalArgumentException("no values for boundary tensor '" + e.tensor() + "'");
       }
+      long[] v = Part.slice(e.tensor(), whole);
       if (e.commitment()) {
         col[e.row()] = commitment(salt(salts, e.tensor()), v);
       } else {
@@ -133,18 +137,35 @@ public final class CompiledSlice {
 
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
-    Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t));
+    Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
     for (Boundary b : inputs) {
-      long[] v = s.values(b.tensor(), b.size());
+      Part p = Part.parse(b.tensor());
+      String base = Part.base(b.tensor());
+      int full = Lowering.size(graph, base);
+      long[] v = Part.slice(b.tensor(), s.values(base, full));
       AssignedCell[] w = s.arith.store("input " + b.tensor(), Synth.frs(v));
-      s.wires.put(b.tensor(), w);
+      if (p == null) {
+        s.wires.put(base, w);
+      } else {
+        System.arraycopy(w, 0, s.wires.computeIfAbsent(base, t -> new AssignedCell[full]), p.from(), w.length);
+      }
       expose(s, layout.find(b.tensor(), false), w, salts);
     }
     for (QNode n : nodes) {
       Lowering.lower(s, graph, n);
     }
     for (Boundary b : outputs) {
-      expose(s, layout.find(b.tensor(), true), s.wires.get(b.tensor()), salts);
+      Part p = Part.parse(b.tensor());
+      AssignedCell[] w = s.wires.get(Part.base(b.tensor()));
+      if (p != null) {
+        w = java.util.Arrays.copyOfRange(w, p.from(), p.to());
+      }
+      for (AssignedCell c : w) {
+        if (c == null) {
+          throw new IllegalStateException("boundary " + b.tensor() + " has elements the slice does not compute");
+        }
+      }
+      expose(s, layout.find(b.tensor(), true), w, salts);
     }
     return s.cb.build();
   }

@@ -27,14 +27,20 @@ final class Elementwise {
       sign = new AssignedCell[x.length];
       int bits = ((io.kubz.lookup.table.FunctionTable) qn.table()).inputBits();
       for (int i = 0; i < x.length; i++) {
-        sign[i] = s.range().check(x[i], xv[i], bits, 1L << (bits - 1));
+        if (!s.needs(qn.node().output(), i)) {
+          continue;
+        }
+        sign[i] = s.range().check(Lowering.cell(x, i, qn), xv[i], bits, 1L << (bits - 1));
       }
       s.signs.put(xName, sign);
     }
     Fr[] coeff = {null, null, Fr.ONE.neg()};
     AssignedCell[] out = new AssignedCell[x.length];
     for (int i = 0; i < x.length; i++) {
-      out[i] = s.arith.row("relu", coeff, Fr.ONE, null, new AssignedCell[] {x[i], sign[i]},
+      if (!s.needs(qn.node().output(), i)) {
+        continue;
+      }
+      out[i] = s.arith.row("relu", coeff, Fr.ONE, null, new AssignedCell[] {Lowering.cell(x, i, qn), sign[i]},
           new Fr[] {null, null, Fr.of(y[i])})[2];
     }
     return out;
@@ -65,6 +71,9 @@ final class Elementwise {
     AssignedCell[] out = new AssignedCell[y.length];
     long[] outV = new long[y.length];
     for (int o = 0; o < y.length; o++) {
+      if (!s.needs(n.output(), o)) {
+        continue;
+      }
       long x1 = av[ia[o]];
       long x2 = bv[ib[o]];
       Fr[] coeff = new Fr[Arith.WIDTH];
@@ -76,14 +85,14 @@ final class Elementwise {
         outV[o] = x1 * x2;
         if (pa) {
           coeff[1] = Fr.of(x1);
-          src[1] = b[ib[o]];
+          src[1] = Lowering.cell(b, ib[o], qn);
         } else if (pb) {
           coeff[0] = Fr.of(x2);
-          src[0] = a[ia[o]];
+          src[0] = Lowering.cell(a, ia[o], qn);
         } else {
           mul = Fr.ONE;
-          src[0] = a[ia[o]];
-          src[1] = b[ib[o]];
+          src[0] = Lowering.cell(a, ia[o], qn);
+          src[1] = Lowering.cell(b, ib[o], qn);
         }
       } else {
         outV[o] = kind == Op.BinaryKind.SUB ? x1 - x2 : x1 + x2;
@@ -91,13 +100,13 @@ final class Elementwise {
           k = Fr.of(x1);
         } else {
           coeff[0] = Fr.ONE;
-          src[0] = a[ia[o]];
+          src[0] = Lowering.cell(a, ia[o], qn);
         }
         if (pb) {
           k = Fr.of(x2).mul(sb);
         } else {
           coeff[1] = sb;
-          src[1] = b[ib[o]];
+          src[1] = Lowering.cell(b, ib[o], qn);
         }
       }
       Fr[] val = new Fr[Arith.WIDTH];
@@ -120,10 +129,13 @@ final class Elementwise {
     AssignedCell[] acc = new AssignedCell[x.length];
     long[] accV = new long[x.length];
     for (int i = 0; i < x.length; i++) {
+      if (!s.needs(n.output(), i)) {
+        continue;
+      }
       int c = (i / inner) % channels;
       accV[i] = xv[i] * a[c] + b[c];
       acc[i] = s.arith.row(n.name(), new Fr[] {Fr.of(a[c]), null, Fr.ONE.neg()}, null, Fr.of(b[c]),
-          new AssignedCell[] {x[i]}, new Fr[] {null, null, Fr.of(accV[i])})[2];
+          new AssignedCell[] {Lowering.cell(x, i, qn)}, new Fr[] {null, null, Fr.of(accV[i])})[2];
     }
     return Lowering.rescale(s, n.output(), acc, accV, qn.shift(), Lowering.outValues(s, q, qn));
   }

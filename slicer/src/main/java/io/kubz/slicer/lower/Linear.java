@@ -28,8 +28,12 @@ final class Linear {
   static AssignedCell[] conv(Synth s, QuantizedGraph q, QNode qn) {
     Dots d = convDots(q, qn);
     int[] mkp = convMkp(q, qn);
-    if (mkp != null && freivaldsCheaper(mkp[0], mkp[1], mkp[2], s.lanes())) {
-      return freivalds(s, q, qn, d, mkp[0], mkp[2]);
+    if (mkp != null) {
+      int[][] rect = rectangle(mkp[0], mkp[2], q.graph().shape(qn.node().output())[0], s.needed(qn.node().output()));
+      if (useFreivalds(rect[0].length, mkp[1], rect[1].length, count(d.outputs(), s.needed(qn.node().output())),
+          s.lanes())) {
+        return freivalds(s, q, qn, d, mkp[0], rect);
+      }
     }
     return finish(s, q, qn, d, Lowering.in(s, qn, 0), Lowering.inValues(s, q, qn, 0));
   }
@@ -43,10 +47,13 @@ final class Linear {
     long[] vs = new long[len];
     long[] ws = new long[len];
     for (int o = 0; o < d.outputs(); o++) {
+      if (!s.needs(qn.node().output(), o)) {
+        continue;
+      }
       long total = d.bias()[o];
       for (int j = 0; j < len; j++) {
         int a = d.act()[o * len + j];
-        xs[j] = a < 0 ? null : x[a];
+        xs[j] = a < 0 ? null : Lowering.cell(x, a, qn);
         vs[j] = a < 0 ? 0 : xv[a];
         ws[j] = d.weight()[o * len + j];
         total += vs[j] * ws[j];
@@ -71,31 +78,67 @@ final class Linear {
     return new int[] {m, k, p};
   }
 
-  /** Whether Freivalds' check takes fewer rows than one dot product per output. */
-  static boolean freivaldsCheaper(long m, long k, long p, int lanes) {
-    long[] f = Freivalds.rows(m, k, p, lanes);
-    return f[0] + f[1] < m * p * Mac.rows((int) k, lanes);
+  /**
+   * The channels and the columns (p = batch·positions + position) of W·X that cover the needed
+   * outputs (null: all): a split slice checks this sub-product. Its columns are those of needed
+   * outputs, so its im2col entries are in the needed outputs' field; extra channels only add rows.
+   */
+  static int[][] rectangle(int m, int p, int batch, java.util.BitSet needed) {
+    int no = p / batch;
+    java.util.BitSet ch = new java.util.BitSet();
+    java.util.BitSet cols = new java.util.BitSet();
+    if (needed == null) {
+      ch.set(0, m);
+      cols.set(0, p);
+    } else {
+      for (int y = needed.nextSetBit(0); y >= 0; y = needed.nextSetBit(y + 1)) {
+        ch.set(y / no % m);
+        cols.set(y / no / m * no + y % no);
+      }
+    }
+    return new int[][] {ch.stream().toArray(), cols.stream().toArray()};
   }
 
-  /** C = W·X by Freivalds' check (group 1): X's rows are the im2col copies of the input. */
-  private static AssignedCell[] freivalds(Synth s, QuantizedGraph q, QNode qn, Dots d, int m, int p) {
+  static long count(long outputs, java.util.BitSet needed) {
+    return needed == null ? outputs : needed.cardinality();
+  }
+
+  /** Whether Freivalds' check over an m×p rectangle takes fewer rows than a dot product per needed output. */
+  static boolean useFreivalds(long m, long k, long p, long needed, int lanes) {
+    long[] f = Freivalds.rows(m, k, p, lanes);
+    return f[0] + f[1] < needed * Mac.rows((int) k, lanes);
+  }
+
+  /** Whether Freivalds' check takes fewer rows than one dot product per output. */
+  static boolean freivaldsCheaper(long m, long k, long p, int lanes) {
+    return useFreivalds(m, k, p, m * p, lanes);
+  }
+
+  /**
+   * C = W·X by Freivalds' check (group 1) over the rectangle's channels and columns: X's rows are
+   * the im2col copies of the input.
+   */
+  private static AssignedCell[] freivalds(Synth s, QuantizedGraph q, QNode qn, Dots d, int m, int[][] rect) {
     Freivalds f = s.freivalds();
     AssignedCell[] x = Lowering.in(s, qn, 0);
     long[] xv = Lowering.inValues(s, q, qn, 0);
     int k = d.length();
     int[] ys = q.graph().shape(qn.node().output());
     int no = (int) (Shapes.size(ys) / ((long) ys[0] * m));
-    // output y of (batch bn, channel oc, position o) is (bn·M + oc)·no + o; column p = bn·no + o
+    int[] chans = rect[0];
+    int p = rect[1].length;
+    // output y of (batch bn, channel oc, position o) is (bn·M + oc)·no + o; column c = bn·no + o
     int[] col = new int[p];
     for (int pi = 0; pi < p; pi++) {
-      col[pi] = (pi / no * m) * no + pi % no;
+      int c = rect[1][pi];
+      col[pi] = (c / no * m) * no + c % no;
     }
     AssignedCell[] u = new AssignedCell[k + 1];
     AssignedCell[] seq = new AssignedCell[p];
     for (int kk = 0; kk < k; kk++) {
       for (int pi = 0; pi < p; pi++) {
         int a = d.act()[col[pi] * k + kk];
-        seq[pi] = a < 0 ? null : x[a];
+        seq[pi] = a < 0 ? null : Lowering.cell(x, a, qn);
       }
       u[kk] = f.horner(qn.name() + " X·r", seq, null, null);
     }
@@ -103,15 +146,18 @@ final class Linear {
     u[k] = f.horner(qn.name() + " 1·r", seq, null, null);
     AssignedCell[] acc = new AssignedCell[d.outputs()];
     long[] accV = new long[d.outputs()];
-    for (int y = 0; y < d.outputs(); y++) {
-      long t = d.bias()[y];
-      for (int j = 0; j < k; j++) {
-        int a = d.act()[y * k + j];
-        t += a < 0 ? 0 : xv[a] * d.weight()[y * k + j];
+    for (int oc : chans) {
+      for (int pi = 0; pi < p; pi++) {
+        int y = col[pi] + oc * no;
+        long t = d.bias()[y];
+        for (int j = 0; j < k; j++) {
+          int a = d.act()[y * k + j];
+          t += a < 0 ? 0 : xv[a] * d.weight()[y * k + j];
+        }
+        accV[y] = t;
       }
-      accV[y] = t;
     }
-    for (int oc = 0; oc < m; oc++) {
+    for (int oc : chans) {
       io.kubz.field.Fr[] fresh = new io.kubz.field.Fr[p];
       AssignedCell[] cells = new AssignedCell[p];
       int first = col[0] + oc * no;

@@ -78,6 +78,15 @@ final class Lowering {
     return w;
   }
 
+  /** Cell i of an input, which a split slice must have loaded (its field covers it). */
+  static AssignedCell cell(AssignedCell[] x, int i, QNode qn) {
+    AssignedCell c = x[i];
+    if (c == null) {
+      throw new IllegalStateException(qn.node().label() + ": input element " + i + " is not in the slice");
+    }
+    return c;
+  }
+
   static long[] inValues(Synth s, QuantizedGraph q, QNode qn, int i) {
     String t = qn.node().inputs().get(i);
     return s.values(t, size(q, t));
@@ -101,6 +110,9 @@ final class Lowering {
     }
     AssignedCell[] out = new AssignedCell[m.size()];
     for (int o = 0; o < out.length; o++) {
+      if (!s.needs(qn.node().output(), o)) {
+        continue;
+      }
       int t = m.input()[o];
       if (t < 0) {
         long pad = io.kubz.lookup.table.FixedPoint.toFixed(((Op.Pad) qn.node().op()).value(), qn.outScale());
@@ -108,7 +120,7 @@ final class Lowering {
       } else if (ins[t] == null) {
         out[o] = s.arith.constant(qn.params()[t][m.index()[o]]);
       } else {
-        out[o] = ins[t][m.index()[o]];
+        out[o] = cell(ins[t], m.index()[o], qn);
       }
     }
     return out;
@@ -116,7 +128,8 @@ final class Lowering {
 
   /**
    * y = ⌊(acc + 2^(k−1)) / 2^k⌋ by acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1))
-   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign bits.
+   * (b from {@link Bounds}; nothing wraps modulo r); y is taken from the interpreter. Records y's sign
+   * bits, except when y's consumers are lookups that bound it ({@link Bounds#LOOKED_UP}: no check).
    */
   static AssignedCell[] rescale(Synth s, String tensor, AssignedCell[] acc, long[] accV, int k, long[] y) {
     if (k == 0) {
@@ -129,14 +142,21 @@ final class Lowering {
     Range range = s.range();
     int bits = s.bound(tensor);
     for (int i = 0; i < acc.length; i++) {
+      if (acc[i] == null) {
+        continue;
+      }
       long r = accV[i] + (1L << (k - 1)) - (y[i] << k);
       AssignedCell[] row = s.arith.row("rescale", coeff, null, half, new AssignedCell[] {acc[i]},
           new Fr[] {null, Fr.of(y[i]), Fr.of(r)});
       range.check(row[2], r, k, 0);
-      sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      if (bits != Bounds.LOOKED_UP) {
+        sign[i] = range.check(row[1], y[i], bits, 1L << (bits - 1));
+      }
       out[i] = row[1];
     }
-    s.signs.put(tensor, sign);
+    if (bits != Bounds.LOOKED_UP) {
+      s.signs.put(tensor, sign);
+    }
     return out;
   }
 }

@@ -34,13 +34,16 @@ final class Pooling {
     int bits = s.bound(qn.node().output());
     for (int c = 0; c < nc; c++) {
       for (int o = 0; o < nOut; o++) {
+        if (!s.needs(qn.node().output(), c * nOut + o)) {
+          continue;
+        }
         int count = 0;
         AssignedCell[] win = new AssignedCell[nk];
         long[] wv = new long[nk];
         for (int k = 0; k < nk; k++) {
           int off = table[o * nk + k];
           if (off >= 0) {
-            win[count] = x[c * nIn + off];
+            win[count] = Lowering.cell(x, c * nIn + off, qn);
             wv[count] = xv[c * nIn + off];
             count++;
           }
@@ -67,6 +70,9 @@ final class Pooling {
     int ni = x.length / y.length;
     AssignedCell[] res = new AssignedCell[y.length];
     for (int p = 0; p < y.length; p++) {
+      if (!s.needs(qn.node().output(), p)) {
+        continue;
+      }
       res[p] = average(s, Arrays.copyOfRange(x, p * ni, (p + 1) * ni), Arrays.copyOfRange(xv, p * ni, (p + 1) * ni),
           ni, y[p], s.bound(qn.node().output()));
     }
@@ -112,7 +118,9 @@ final class Pooling {
     AssignedCell[] row = s.arith.row("divide", new Fr[] {Fr.ONE, Fr.of(d).neg(), Fr.ONE.neg()}, null,
         Fr.of(d / 2), new AssignedCell[] {total}, new Fr[] {null, Fr.of(y), Fr.of(r)});
     s.range().below(row[2], r, d);
-    s.range().check(row[1], y, bits, 1L << (bits - 1));
+    if (bits != Bounds.LOOKED_UP) {
+      s.range().check(row[1], y, bits, 1L << (bits - 1));
+    }
     return row[1];
   }
 }

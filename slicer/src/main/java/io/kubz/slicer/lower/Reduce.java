@@ -110,7 +110,9 @@ final class Reduce {
     AssignedCell[] row = s.arith.row("mean", new Fr[] {Fr.ONE, Fr.of(d).neg(), Fr.ONE.neg()}, null,
         Fr.of(d / 2), new AssignedCell[] {t}, new Fr[] {null, Fr.of(y), Fr.of(r)});
     s.range().below(row[2], r, d);
-    s.range().check(row[1], y, bits, 1L << (bits - 1));
+    if (bits != Bounds.LOOKED_UP) {
+      s.range().check(row[1], y, bits, 1L << (bits - 1));
+    }
     return row[1];
   }
 

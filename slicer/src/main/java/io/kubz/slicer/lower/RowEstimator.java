@@ -20,6 +20,7 @@ import java.util.Set;
  *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
  *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
+ *                     (R(b_y) = 0 when only lookups read y)
  *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
@@ -44,6 +45,12 @@ public final class RowEstimator {
   }
 
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes) {
+    return estimate(q, nodes, ins, outs, lanes, java.util.Map.of());
+  }
+
+  /** The estimate of a slice whose nodes compute only {@code needs} (absent tensors: all elements). */
+  static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
+      java.util.Map<String, java.util.BitSet> needs) {
     long[] g = new long[WIDTH]; // arith, limbs, mac, sponge, horner, phase-1 mac, lookup, table
     long instance = 0;
     g[0] += 2; // constants
@@ -59,7 +66,7 @@ public final class RowEstimator {
     nodes.forEach(n -> names.add(n.name()));
     for (QNode n : nodes) {
       add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
-          Bounds.bits(q, names, n.node().output())));
+          Bounds.bits(q, names, n.node().output()), needs.get(n.node().output())));
       if (n.shift() > 0 && !(n.node().op() instanceof Op.PRelu)) {
         rescaled.add(n.node().output());
       }
@@ -74,6 +81,41 @@ public final class RowEstimator {
       k++;
     }
     return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), g[6], instance, rows, k);
+  }
+
+  /**
+   * The planning vector of one boundary tensor of n values: the entries of {@link #nodeRows}, then
+   * the instance rows ({@link #PLAN_WIDTH} entries). A committed one takes a salt row and its sponge,
+   * a public one its instance cells; an input is also stored (⌈n/5⌉ rows).
+   */
+  public static long[] boundaryRows(long n, boolean hashed, boolean input) {
+    long[] v = new long[PLAN_WIDTH];
+    if (input) {
+      v[0] += (n + Arith.WIDTH - 1) / Arith.WIDTH;
+    }
+    if (hashed) {
+      v[0] += 1;
+      v[3] += Sponge.commitRows(n);
+      v[WIDTH] += 1;
+    } else {
+      v[WIDTH] += n;
+    }
+    return v;
+  }
+
+  /** The planning vector every slice starts from (its constants). */
+  public static long[] baseRows() {
+    long[] v = new long[PLAN_WIDTH];
+    v[0] = 2;
+    return v;
+  }
+
+  /** Entries of a planning vector: those of {@link #nodeRows}, then the instance rows. */
+  public static final int PLAN_WIDTH = 9;
+
+  /** Whether entry i of a planning vector is a minimum height (a table) that slices take the maximum of. */
+  public static boolean isHeight(int i) {
+    return i == TABLE;
   }
 
   private static long boundary(long[] g, Boundary b) {
@@ -107,9 +149,23 @@ public final class RowEstimator {
    * last the usable rows its lookup table needs.
    */
   public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits) {
+    return nodeRows(q, n, lanes, inputRescaled, outBits, null);
+  }
+
+  /**
+   * Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds when it computes
+   * only the output elements {@code needed} (null: all; ignored for operations that always compute
+   * all, see {@code io.kubz.slicer.plan.Fields#partial}).
+   */
+  public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits,
+      java.util.BitSet needed) {
     Node node = n.node();
     Op op = node.op();
-    long out = Shapes.size(q.graph().shape(node.output()));
+    long all = Shapes.size(q.graph().shape(node.output()));
+    if (!io.kubz.slicer.plan.Fields.partial(op)) {
+      needed = null;
+    }
+    long out = Linear.count(all, needed);
     long[] g = new long[WIDTH];
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
@@ -121,10 +177,13 @@ public final class RowEstimator {
       int[] ws = q.graph().shape(node.inputs().get(1));
       int k = (int) (Shapes.size(ws) / ws[0]);
       int[] mkp = Linear.convMkp(q, n);
-      if (mkp != null && Linear.freivaldsCheaper(mkp[0], mkp[1], mkp[2], lanes)) {
-        long[] f = Freivalds.rows(mkp[0], mkp[1], mkp[2], lanes);
+      int[][] rect = mkp == null ? null
+          : Linear.rectangle(mkp[0], mkp[2], q.graph().shape(node.output())[0], needed);
+      if (rect != null && Linear.useFreivalds(rect[0].length, mkp[1], rect[1].length, out, lanes)) {
+        long[] f = Freivalds.rows(rect[0].length, mkp[1], rect[1].length, lanes);
         g[4] += f[0];
         g[5] += f[1];
+        out = (long) rect[0].length * rect[1].length;
       } else {
         g[2] += out * Mac.rows(k, lanes);
       }
@@ -152,7 +211,7 @@ public final class RowEstimator {
       }
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
-      average(g, out, (int) (Shapes.size(xs) / out), lanes, outBits);
+      average(g, out, (int) (Shapes.size(xs) / all), lanes, outBits);
     } else if (op instanceof Op.ConvTranspose) {
       g[2] += Deconv.macRows(q, n, lanes);
       rescale(g, out, n.shift(), outBits);
@@ -171,7 +230,9 @@ public final class RowEstimator {
     g[2] += out * Mac.rows(w, lanes);
     g[0] += out * 2;
     g[1] += out * 2;
-    range(g, out, bits, true);
+    if (bits != Bounds.LOOKED_UP) {
+      range(g, out, bits, true);
+    }
   }
 
   static void rescale(long[] g, long out, int k, int bits) {
@@ -180,7 +241,9 @@ public final class RowEstimator {
     }
     g[0] += out;
     range(g, out, k, false);
-    range(g, out, bits, true);
+    if (bits != Bounds.LOOKED_UP) {
+      range(g, out, bits, true);
+    }
   }
 
   static void range(long[] g, long count, int bits, boolean offset) {

@@ -4,9 +4,13 @@ import io.kubz.field.BadInputException;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
 import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.plan.Fields;
+import io.kubz.slicer.plan.Part;
+import io.kubz.slicer.plan.SliceSpec;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,18 +94,66 @@ public final class SliceCompiler {
         outs.put(t, new Boundary(t, g.shape(t), links.mode(t)));
       }
     }
+    return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes);
+  }
+
+  /**
+   * Compiles a slice of a plan: its nodes, and the boundaries the plan derived (parts of split
+   * tensors included). A split slice computes only the elements its sink's range depends on
+   * ({@link Fields#needs}); parts it reads are placed at their offsets in their whole tensors' cells.
+   */
+  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links) {
+    return compile(q, spec, links, DEFAULT_LANES);
+  }
+
+  public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links, int lanes) {
+    Graph g = q.graph();
+    Set<String> names = new HashSet<>(spec.nodes());
+    List<QNode> nodes = new ArrayList<>();
+    List<Node> graphNodes = new ArrayList<>();
+    for (QNode n : q.nodes()) {
+      if (names.contains(n.name())) {
+        nodes.add(n);
+        graphNodes.add(n.node());
+      }
+    }
+    if (nodes.isEmpty() || nodes.size() != names.size()) {
+      throw new BadInputException("slice " + spec.id() + " names nodes the graph does not have: " + spec.nodes());
+    }
+    Set<String> graphOutputs = new HashSet<>();
+    g.outputs().forEach(v -> graphOutputs.add(v.name()));
+    List<Boundary> ins = new ArrayList<>();
+    for (String t : spec.inputs()) {
+      ins.add(boundary(g, t, links.mode(Part.base(t))));
+    }
+    List<Boundary> outs = new ArrayList<>();
+    for (String t : spec.outputs()) {
+      if (graphOutputs.contains(Part.base(t)) && Part.parse(t) != null) {
+        throw new BadInputException("slice " + spec.id() + " produces part " + t + " of a model output; model outputs"
+            + " cannot be split: raise --max-rows");
+      }
+      outs.add(boundary(g, t, links.mode(Part.base(t))));
+    }
+    return build(q, nodes, ins, outs, Fields.needs(g, graphNodes, spec.split()), lanes);
+  }
+
+  private static Boundary boundary(Graph g, String name, Visibility.Mode mode) {
+    Part p = Part.parse(name);
+    return new Boundary(name, p == null ? g.shape(name) : new int[] {p.size()}, mode);
+  }
+
+  private static CompiledSlice build(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs,
+      Map<String, BitSet> needs, int lanes) {
     List<InstanceLayout.Entry> entries = new ArrayList<>();
     int row = 0;
-    for (Boundary b : ins.values()) {
+    for (Boundary b : ins) {
       row = entry(entries, b, false, row);
     }
-    for (Boundary b : outs.values()) {
+    for (Boundary b : outs) {
       row = entry(entries, b, true, row);
     }
-    List<Boundary> inList = List.copyOf(ins.values());
-    List<Boundary> outList = List.copyOf(outs.values());
-    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, inList, outList, lanes);
-    return new CompiledSlice(q, nodes, inList, outList, new InstanceLayout(entries), est, lanes);
+    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs);
+    return new CompiledSlice(q, nodes, ins, outs, new InstanceLayout(entries), est, lanes, needs);
   }
 
   private static int entry(List<InstanceLayout.Entry> entries, Boundary b, boolean output, int row) {

@@ -31,14 +31,33 @@ final class Synth {
   final Map<String, AssignedCell[]> signs = new HashMap<>();
 
   private final java.util.function.ToIntFunction<String> bounds;
+  /** Elements each tensor must hold in a split slice ({@code io.kubz.slicer.plan.Fields}); absent: all. */
+  private final Map<String, java.util.BitSet> needed;
 
   Synth(Map<String, long[]> values, int lanes, java.util.function.ToIntFunction<String> bounds) {
+    this(values, lanes, bounds, Map.of());
+  }
+
+  Synth(Map<String, long[]> values, int lanes, java.util.function.ToIntFunction<String> bounds,
+      Map<String, java.util.BitSet> needed) {
     this.values = values;
     this.lanes = lanes;
     this.bounds = bounds;
+    this.needed = needed;
   }
 
-  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}). */
+  /** Whether element i of the tensor is computed in this slice (always, unless the slice is split). */
+  boolean needs(String tensor, int i) {
+    java.util.BitSet b = needed.get(tensor);
+    return b == null || b.get(i);
+  }
+
+  /** The elements of a tensor this slice computes, or null for all. */
+  java.util.BitSet needed(String tensor) {
+    return needed.get(tensor);
+  }
+
+  /** Signed width a rescaled tensor is range-checked to ({@link Bounds}; 0: not at all). */
   int bound(String tensor) {
     return bounds.applyAsInt(tensor);
   }

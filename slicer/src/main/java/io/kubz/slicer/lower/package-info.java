@@ -72,6 +72,14 @@
  * Soundness: without the upgrade, a private input read by two slices would be two unrelated
  * witnesses, and a public output read by a later slice would have no common value on both sides.
  *
+ * <h2>Split slices</h2>
+ * A slice of a split family ({@code io.kubz.slicer.plan}) lowers each node only for the elements
+ * {@code Fields.needs} asks of it: cells of other elements stay absent, reading one is an error
+ * (never a silent zero). Parts {@code t#from:to} it reads are stored and committed as their own
+ * boundaries and placed at their offsets in t's cells; the part it writes is committed over the
+ * cells [from, to) of its sink's output. A convolution checks, by Freivalds, only the channels ×
+ * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
+ *
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
  * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's

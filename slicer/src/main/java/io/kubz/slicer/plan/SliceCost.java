@@ -26,6 +26,48 @@ public interface SliceCost {
   long memoryBytes(long rows);
 
   /**
+   * Rows node {@code n} needs when it computes only the output elements {@code needed} (null: all),
+   * as a vector over gadget groups: a slice sums the vectors of its nodes and boundaries and needs
+   * the largest component (groups sit side by side over disjoint columns). The default is one group,
+   * {@link #rows(Node, Graph)} scaled by the share of outputs computed.
+   */
+  default long[] rows(Node n, Graph g, java.util.BitSet needed) {
+    long all = rows(n, g);
+    if (needed == null || !Fields.partial(n.op())) {
+      return new long[] {all};
+    }
+    long size = Shapes.size(g.shape(n.output()));
+    return new long[] {(all * needed.cardinality() + size - 1) / size};
+  }
+
+  /**
+   * Rows of one boundary tensor of {@code elements} values, as a vector like {@link #rows(Node,
+   * Graph, java.util.BitSet)}: committed ({@code hashed}) or public values, read ({@code input}) or
+   * produced.
+   */
+  default long[] boundary(long elements, boolean hashed, boolean input) {
+    return new long[] {hashed ? boundaryRows(elements) : publicRows(elements)};
+  }
+
+  /**
+   * Whether the model's inputs ({@code input}) or outputs cross a cut committed rather than as
+   * public values (their visibility is not PUBLIC); planning then charges them a commitment.
+   */
+  default boolean hashesModel(boolean input) {
+    return false;
+  }
+
+  /** Whether entry i of the vectors is a minimum height (a lookup table's) that a slice takes the maximum of. */
+  default boolean isHeight(int i) {
+    return false;
+  }
+
+  /** Rows every slice needs whatever it holds (constants), as a vector. */
+  default long[] base() {
+    return new long[] {0};
+  }
+
+  /**
    * The default approximation: multiply-accumulates at 4 products per row plus 2 rows per output
    * (rescale and its range check); element-wise ops 1 row per element; pooling one row per window
    * element; softmax 3 rows per element; re-indexing free; 17 rows per committed element plus one

@@ -4,10 +4,8 @@ import io.kubz.field.BadInputException;
 import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
-import io.kubz.slicer.ir.ValueInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +16,9 @@ import java.util.Set;
  * How a model is cut: slices in a topological order of the slice graph (a DAG: a residual gives a
  * slice several inputs). Boundaries are always derived from the node sets, so a plan saved as JSON
  * can be edited by moving node names between slices and reloaded; loading checks that every node
- * is covered exactly once (split layers by ranges that tile their flat output) and that each slice only
- * consumes what earlier slices produce.
+ * is covered exactly once (a split family, the slices that split one node by ranges tiling its flat
+ * output, covers its nodes once), that only a split node's output leaves a split slice, and that each
+ * slice only consumes what earlier slices produce.
  */
 public record SlicePlan(String strategy, List<SliceSpec> slices) {
   public static final int FORMAT_VERSION = 1;
@@ -33,125 +32,85 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
 
   /** Builds a validated plan from node groups: derives boundaries and estimates rows. */
   public static SlicePlan of(String strategy, Graph g, List<Group> groups, SliceCost cost) {
-    Map<String, Node> byName = new HashMap<>();
-    for (Node n : g.nodes()) {
-      byName.put(n.name(), n);
-    }
-    Map<String, Integer> sliceOfNode = new HashMap<>();
-    Map<String, List<String>> parts = new LinkedHashMap<>();
-    Map<String, Long> partSizes = new HashMap<>();
-    for (int i = 0; i < groups.size(); i++) {
-      Group gr = groups.get(i);
-      for (String name : gr.nodes()) {
-        Node n = byName.get(name);
-        if (n == null) {
-          throw new BadInputException("plan slice " + i + " names node '" + name + "', which the model does not have");
-        }
-        boolean splitHere = gr.split() != null && gr.split().node().equals(name);
-        if (!splitHere && sliceOfNode.putIfAbsent(name, i) != null) {
-          throw new BadInputException("plan puts node '" + name + "' in more than one slice");
-        }
-        sliceOfNode.putIfAbsent(name, i);
-        parts.computeIfAbsent(n.output(), t -> new ArrayList<>())
-            .add(splitHere ? gr.split().partName(n.output()) : n.output());
-        if (splitHere) {
-          long size = io.kubz.slicer.ir.Shapes.size(g.shape(n.output()));
-          if (gr.split().to() > size) {
-            throw new BadInputException("split [" + gr.split().from() + ", " + gr.split().to() + ") of node '" + name
-                + "' is beyond its " + size + " output elements");
-          }
-          partSizes.put(gr.split().partName(n.output()), (long) gr.split().size());
-        }
-      }
-    }
-    for (Node n : g.nodes()) {
-      if (!sliceOfNode.containsKey(n.name())) {
-        throw new BadInputException("plan does not cover node " + n.label() + ": add it to a slice");
-      }
-    }
-    checkSplits(g, groups, byName);
-    Set<String> graphOutputs = new HashSet<>();
-    for (ValueInfo v : g.outputs()) {
-      graphOutputs.add(v.name());
-    }
+    Cuts cuts = new Cuts(g, cost);
+    checkCover(g, groups, cuts);
+    checkSplits(g, groups, cuts);
     List<SliceSpec> specs = new ArrayList<>();
-    Set<String> available = new HashSet<>();
-    g.inputs().forEach(v -> available.add(v.name()));
     for (int i = 0; i < groups.size(); i++) {
-      Group gr = groups.get(i);
-      Set<String> own = new HashSet<>(gr.nodes());
-      Set<String> producedHere = new HashSet<>();
-      gr.nodes().forEach(nm -> producedHere.add(byName.get(nm).output()));
-      LinkedHashSet<String> ins = new LinkedHashSet<>();
-      LinkedHashSet<String> outs = new LinkedHashSet<>();
-      long rows = 0;
-      for (String nm : gr.nodes()) {
-        Node n = byName.get(nm);
-        for (String t : n.inputs()) {
-          if (g.isConstant(t) || producedHere.contains(t)) {
-            continue;
-          }
-          for (String part : parts.getOrDefault(t, List.of(t))) {
-            if (!available.contains(part)) {
-              throw new BadInputException("plan slice " + i + " uses '" + part + "' before any earlier slice produces it;"
-                  + " reorder the slices");
-            }
-            ins.add(part);
-          }
-        }
-        boolean external = graphOutputs.contains(n.output());
-        for (Node c : g.consumers(n.output())) {
-          external |= !own.contains(c.name());
-        }
-        if (external) {
-          outs.add(gr.split() != null && gr.split().node().equals(nm) ? gr.split().partName(n.output()) : n.output());
-        }
-        long r = cost.rows(n, g);
-        if (gr.split() != null && gr.split().node().equals(nm)) {
-          long all = io.kubz.slicer.ir.Shapes.size(g.shape(n.output()));
-          r = Math.max(1, r * gr.split().size() / all);
-        }
-        rows += r;
-      }
-      for (String t : ins) {
-        rows += boundary(g, cost, t, elements(g, partSizes, t));
-      }
-      for (String t : outs) {
-        rows += boundary(g, cost, t, elements(g, partSizes, t));
-      }
-      available.addAll(outs);
-      specs.add(new SliceSpec(i, gr.nodes(), List.copyOf(ins), List.copyOf(outs), rows, gr.split()));
+      Cuts.Derived d = cuts.derive(groups.get(i), i);
+      cuts.add(d);
+      specs.add(new SliceSpec(i, d.nodes(), d.inputs(), d.outputs(), d.rows(), groups.get(i).split()));
     }
     return new SlicePlan(strategy, specs);
   }
 
-  /** Rows a boundary costs: model inputs and outputs are public values, others are committed in-circuit. */
-  static long boundary(Graph g, SliceCost cost, String tensor, long elements) {
-    String base = tensor.contains("#") ? tensor.substring(0, tensor.indexOf('#')) : tensor;
-    boolean model = g.inputs().stream().anyMatch(v -> v.name().equals(base))
-        || g.outputs().stream().anyMatch(v -> v.name().equals(base));
-    return model ? cost.publicRows(elements) : cost.boundaryRows(elements);
-  }
-
-  /** Elements of a boundary tensor, or of one part of a split tensor. */
-  private static long elements(Graph g, Map<String, Long> partSizes, String t) {
-    Long part = partSizes.get(t);
-    return part != null ? part : io.kubz.slicer.ir.Shapes.size(g.shape(t));
-  }
-
-  /** Ranges of each split node must tile its flat output in order, and a split slice holds only that node. */
-  private static void checkSplits(Graph g, List<Group> groups, Map<String, Node> byName) {
-    Map<String, List<Split>> byNode = new LinkedHashMap<>();
-    for (Group gr : groups) {
+  /**
+   * Every node lies in exactly one unsplit slice, or in every slice of exactly one split family (the
+   * slices that split the same node, which must hold the same nodes).
+   */
+  private static void checkCover(Graph g, List<Group> groups, Cuts cuts) {
+    Map<String, String> owner = new HashMap<>(); // node -> "slice i" or "split of X"
+    Map<String, Set<String>> families = new LinkedHashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Group gr = groups.get(i);
+      Set<String> nodes = new LinkedHashSet<>(gr.nodes());
+      if (nodes.isEmpty()) {
+        throw new BadInputException("plan slice " + i + " has no nodes");
+      }
+      nodes.forEach(cuts::node);
+      String who;
       if (gr.split() != null) {
-        if (gr.nodes().size() != 1 || !gr.nodes().get(0).equals(gr.split().node())) {
-          throw new BadInputException("a split slice must hold exactly its split node " + gr.split().node());
+        Set<String> first = families.putIfAbsent(gr.split().node(), nodes);
+        if (first != null) {
+          if (!first.equals(nodes)) {
+            throw new BadInputException("the slices splitting '" + gr.split().node() + "' must hold the same nodes;"
+                + " slice " + i + " holds " + nodes + ", an earlier one " + first);
+          }
+          continue;
         }
-        byNode.computeIfAbsent(gr.split().node(), k -> new ArrayList<>()).add(gr.split());
+        who = "the split of '" + gr.split().node() + "'";
+      } else {
+        who = "slice " + i;
+      }
+      for (String n : nodes) {
+        String before = owner.putIfAbsent(n, who);
+        if (before != null) {
+          throw new BadInputException("plan puts node '" + n + "' in more than one slice (" + before + " and " + who
+              + ")");
+        }
       }
     }
+    for (Node n : g.nodes()) {
+      if (!owner.containsKey(n.name())) {
+        throw new BadInputException("plan does not cover node " + n.label() + ": add it to a slice");
+      }
+    }
+  }
+
+  /**
+   * A split node is the last node of its slices, in graph order, and the ranges of its slices tile
+   * its flat output in order.
+   */
+  private static void checkSplits(Graph g, List<Group> groups, Cuts cuts) {
+    Map<String, List<Split>> byNode = new LinkedHashMap<>();
+    for (Group gr : groups) {
+      if (gr.split() == null) {
+        continue;
+      }
+      Node sink = cuts.node(gr.split().node());
+      if (!gr.nodes().contains(sink.name())) {
+        throw new BadInputException("a split slice must hold its split node " + sink.name());
+      }
+      for (String name : gr.nodes()) {
+        if (g.nodes().indexOf(cuts.node(name)) > g.nodes().indexOf(sink)) {
+          throw new BadInputException("the split node " + sink.name() + " must be the last node of its slices;"
+              + " '" + name + "' comes after it");
+        }
+      }
+      byNode.computeIfAbsent(sink.name(), k -> new ArrayList<>()).add(gr.split());
+    }
     for (Map.Entry<String, List<Split>> e : byNode.entrySet()) {
-      long size = io.kubz.slicer.ir.Shapes.size(g.shape(byName.get(e.getKey()).output()));
+      long size = cuts.size(cuts.node(e.getKey()).output());
       long at = 0;
       for (Split s : e.getValue()) {
         if (s.from() != at) {

@@ -28,7 +28,7 @@ class SlicerTest {
   }
 
   static Graph residual() {
-    return OnnxImporter.convert(ExampleModels.residual(2, 8), null, Map.of());
+    return OnnxImporter.convert(ExampleModels.residual(2, 8), null, Map.of()); // width 8
   }
 
   /** Every node is in exactly one slice (or tiled by splits), and inputs come from earlier slices. */
@@ -46,7 +46,9 @@ class SlicerTest {
           assertTrue(seen.add(n), n + " appears once");
         }
       } else {
-        seen.add(s.split().node());
+        assertEquals(s.split().node(), s.nodes().get(s.nodes().size() - 1), "a split node is its slice's last");
+        assertEquals(1, s.outputs().size(), "a split slice produces one part");
+        seen.addAll(s.nodes());
       }
     }
     for (Node n : g.nodes()) {
@@ -114,14 +116,54 @@ class SlicerTest {
   }
 
   @Test
-  void budgetTooSmallForOneChannelIsAClearError() {
+  void budgetTooSmallForOneOutputIsAClearError() {
     BadInputException e = assertThrows(BadInputException.class, () -> Slicer.budget(wideMlp(), 9, 0, SliceCost.DEFAULT));
-    assertTrue(e.getMessage().contains("raise --max-rows"), e.getMessage());
-    // lenet's pooling after its first convolution cannot be cut yet: a clear error, not a bad plan
-    BadInputException pool = assertThrows(BadInputException.class, () -> Slicer.budget(lenet(), 15, 0, SliceCost.DEFAULT));
-    assertTrue(pool.getMessage().contains("raise --max-rows"), pool.getMessage());
-    assertWellFormed(lenet(), Slicer.budget(lenet(), 20, 0, SliceCost.DEFAULT));
+    assertTrue(e.getMessage().matches("budget 2\\^9 too small: the smallest slice of node .+ needs 2\\^\\d+ rows.*"
+        + "raise --max-rows.*"), e.getMessage());
     assertThrows(UsageException.class, () -> Slicer.budget(lenet(), 40, 0, SliceCost.DEFAULT));
+  }
+
+  @Test
+  void aLayerWhosePoolingDoesNotFitIsCutWithItsPooling() {
+    // lenet's first layer (conv, relu, average pool) alone exceeds 2^15 rows: its slices compute
+    // ranges of the pooled output, and the next layer reads the parts it needs
+    Graph g = lenet();
+    SlicePlan p = Slicer.budget(g, 15, 0, SliceCost.DEFAULT);
+    assertWellFormed(g, p);
+    for (SliceSpec s : p.slices()) {
+      assertTrue(s.estimatedRows() <= (1L << 15) - Slicer.RESERVED_ROWS, "slice " + s.id() + " " + s.estimatedRows());
+    }
+    assertTrue(p.slices().stream().anyMatch(s -> s.split() != null && s.nodes().size() > 1), p.toJson());
+    assertEquals(p, SlicePlan.fromJson(p.toJson(), g, SliceCost.DEFAULT));
+  }
+
+  @Test
+  void splitFamiliesAreValidatedOnLoad() {
+    Graph g = residual(); // fc1, relu, fc2, add, relu, head(, identity)
+    List<String> names = g.nodes().stream().map(Node::name).toList();
+    List<String> first = names.subList(0, 2); // block.fc1, its relu
+    String relu = first.get(1);
+    int width = 8;
+    List<String> rest = names.subList(2, names.size());
+    SlicePlan ok = SlicePlan.of("x", g, List.of(new SlicePlan.Group(first, new Split(relu, 0, 3)),
+        new SlicePlan.Group(first, new Split(relu, 3, width)), new SlicePlan.Group(rest, null)), SliceCost.DEFAULT);
+    assertWellFormed(g, ok);
+    String part = g.nodes().get(1).output() + "#0:3";
+    assertTrue(ok.slices().get(2).inputs().contains(part), ok.toJson());
+    assertEquals(ok, SlicePlan.fromJson(ok.toJson(), g, SliceCost.DEFAULT));
+    // a gap, an overlap, different node sets, a split node that is not last
+    assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
+        new SlicePlan.Group(first, new Split(relu, 0, 3)), new SlicePlan.Group(first, new Split(relu, 4, width)),
+        new SlicePlan.Group(rest, null)), SliceCost.DEFAULT));
+    assertThrows(BadInputException.class, () -> SlicePlan.fromJson(ok.toJson().replace("\"from\": 3", "\"from\": 2"), g,
+        SliceCost.DEFAULT));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
+        new SlicePlan.Group(first, new Split(relu, 0, 3)), new SlicePlan.Group(List.of(relu), new Split(relu, 3, width)),
+        new SlicePlan.Group(List.of(first.get(0)), null), new SlicePlan.Group(rest, null)), SliceCost.DEFAULT))
+        .getMessage().contains("same nodes"));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
+        new SlicePlan.Group(first, new Split(first.get(0), 0, width)), new SlicePlan.Group(rest, null)),
+        SliceCost.DEFAULT)).getMessage().contains("last node"));
   }
 
   @Test

@@ -1,0 +1,235 @@
+package io.kubz.slicer.plan;
+
+import io.kubz.field.BadInputException;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The budget strategy's packer. Layers are packed greedily into whole slices while the estimate
+ * fits. A layer that does not fit alone is cut by ranges of its last node's flat output (the
+ * sink): every sub-slice holds the whole layer and computes only the sink's range and what it
+ * depends on ({@link Fields}). Ranges are whole channels (outputs of rank ≥ 3: [N, C, spatial…]),
+ * or pieces of one channel when a channel does not fit; the largest piece size that fits is found
+ * by bisection. When no range of the layer fits (an interior output also leaves the layer, or the
+ * sink is a model output, or even one element does not fit), its nodes are packed one by one, and a
+ * node that does not fit alone is cut the same way on its own; if one output element of it still
+ * does not fit, the budget is too small.
+ */
+final class Budget {
+  private final Graph g;
+  private final Cuts cuts;
+  private final long limit;
+  private final int k;
+  private final java.util.Map<String, Integer> caps;
+  private final List<SlicePlan.Group> groups = new ArrayList<>();
+  private List<String> cur = new ArrayList<>();
+
+  /** No slice of a node fits: the node, and its inputs with the size of their largest part so far. */
+  static final class TooSmall extends BadInputException {
+    private static final long serialVersionUID = 1L;
+    final transient java.util.Map<String, Integer> parts;
+
+    TooSmall(String message, java.util.Map<String, Integer> parts) {
+      super(message);
+      this.parts = parts;
+    }
+  }
+
+  /**
+   * @param caps the most elements a part of a tensor may hold (smaller parts are cheaper for the
+   *     slices that read them); a layer whose output is capped below its size is always cut
+   */
+  Budget(Graph g, SliceCost cost, long limit, int k, java.util.Map<String, Integer> caps) {
+    this.g = g;
+    this.cuts = new Cuts(g, cost);
+    this.limit = limit;
+    this.k = k;
+    this.caps = caps;
+  }
+
+  private boolean capped(List<String> nodes) {
+    for (String name : nodes) {
+      String t = cuts.node(name).output();
+      if (caps.getOrDefault(t, Integer.MAX_VALUE) < cuts.size(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<SlicePlan.Group> groups() {
+    flush();
+    return groups;
+  }
+
+  void layer(List<String> layer) {
+    if (capped(layer)) {
+      flush();
+      if (tile(layer) >= 0) {
+        return;
+      }
+    }
+    if (!cur.isEmpty()) {
+      List<String> trial = new ArrayList<>(cur);
+      trial.addAll(layer);
+      if (fits(new SlicePlan.Group(trial, null))) {
+        cur = trial;
+        return;
+      }
+      flush();
+    }
+    if (fits(new SlicePlan.Group(layer, null))) {
+      cur = new ArrayList<>(layer);
+      return;
+    }
+    if (tile(layer) >= 0) {
+      return;
+    }
+    for (String name : layer) {
+      if (!cur.isEmpty()) {
+        List<String> trial = new ArrayList<>(cur);
+        trial.add(name);
+        if (fits(new SlicePlan.Group(trial, null))) {
+          cur = trial;
+          continue;
+        }
+        flush();
+      }
+      if (!capped(List.of(name)) && fits(new SlicePlan.Group(List.of(name), null))) {
+        cur = new ArrayList<>(List.of(name));
+        continue;
+      }
+      long smallest = tile(List.of(name));
+      if (smallest >= 0) {
+        continue;
+      }
+      Node n = cuts.node(name);
+      if (cuts.isModelOutput(n.output())) {
+        throw new BadInputException("budget 2^" + k + " too small for " + n.label() + ", which produces model output '"
+            + n.output() + "' (model outputs are not split): raise --max-rows");
+      }
+      long need = -smallest;
+      int j = 64 - Long.numberOfLeadingZeros(need + Slicer.RESERVED_ROWS - 1);
+      throw new TooSmall("budget 2^" + k + " too small: the smallest slice of node " + n.label() + " needs 2^"
+          + j + " rows (" + need + " estimated, with the commitments of the tensors it reads and writes): raise"
+          + " --max-rows to at least " + j, cuts.largestParts(n));
+    }
+  }
+
+  private void flush() {
+    if (!cur.isEmpty()) {
+      commit(new SlicePlan.Group(cur, null));
+      cur = new ArrayList<>();
+    }
+  }
+
+  private void commit(SlicePlan.Group gr) {
+    cuts.add(cuts.derive(gr, groups.size()));
+    groups.add(gr);
+  }
+
+  private boolean fits(SlicePlan.Group gr) {
+    return rows(gr) <= limit;
+  }
+
+  /** Estimated rows, or MAX_VALUE when the group cannot form a slice (an interior output leaves it). */
+  private long rows(SlicePlan.Group gr) {
+    try {
+      return cuts.derive(gr, groups.size()).rows();
+    } catch (BadInputException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Cuts {@code nodes} by ranges of the last one's output into slices that fit and commits them;
+   * returns 0, or minus the rows of the smallest sub-slice when none fits.
+   */
+  private long tile(List<String> nodes) {
+    Node sink = cuts.node(nodes.get(nodes.size() - 1));
+    if (cuts.isModelOutput(sink.output())) {
+      return -Long.MAX_VALUE;
+    }
+    int n = cuts.size(sink.output());
+    int[] shape = g.shape(sink.output());
+    int unit = n;
+    if (shape.length >= 3) {
+      unit = n / (shape[0] * shape[1]);
+    }
+    long one = worst(nodes, sink, pieces(n, unit, 1));
+    if (one > limit) {
+      return -one;
+    }
+    int lo = 1;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (worst(nodes, sink, pieces(n, unit, mid)) <= limit) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int cap = caps.getOrDefault(sink.output(), Integer.MAX_VALUE);
+    if (lo > cap) { // whole rows of the last axis when they fit the cap
+      int w = shape[shape.length - 1];
+      int capped = shape.length >= 3 && cap >= w && cap < unit ? cap / w * w : cap;
+      if (worst(nodes, sink, pieces(n, unit, capped)) <= limit) {
+        lo = capped;
+      }
+    }
+    int even = balanced(n, unit, lo);
+    if (even < lo && worst(nodes, sink, pieces(n, unit, even)) <= limit) {
+      lo = even;
+    }
+    for (int[] r : pieces(n, unit, lo)) {
+      commit(new SlicePlan.Group(nodes, new Split(sink.name(), r[0], r[1])));
+    }
+    return 0;
+  }
+
+  /** The largest estimate over the pieces (stops at the first one over the limit). */
+  private long worst(List<String> nodes, Node sink, List<int[]> pieces) {
+    long worst = 0;
+    for (int[] r : pieces) {
+      worst = Math.max(worst, rows(new SlicePlan.Group(nodes, new Split(sink.name(), r[0], r[1]))));
+      if (worst > limit) {
+        break;
+      }
+    }
+    return worst;
+  }
+
+  /** The smallest size that cuts like {@code size} into as few pieces, so that pieces come out even. */
+  static int balanced(int n, int unit, int size) {
+    if (size >= unit) {
+      int units = n / unit;
+      int per = size / unit;
+      int count = (units + per - 1) / per;
+      return (units + count - 1) / count * unit;
+    }
+    int count = (unit + size - 1) / size;
+    return (unit + count - 1) / count;
+  }
+
+  /** Ranges of about {@code size} elements: whole channels (units) when size ≥ unit, else pieces of one. */
+  static List<int[]> pieces(int n, int unit, int size) {
+    List<int[]> out = new ArrayList<>();
+    if (size >= unit) {
+      int step = size / unit * unit;
+      for (int from = 0; from < n; from += step) {
+        out.add(new int[] {from, Math.min(n, from + step)});
+      }
+      return out;
+    }
+    for (int c = 0; c < n; c += unit) {
+      int end = Math.min(n, c + unit);
+      for (int from = c; from < end; from += size) {
+        out.add(new int[] {from, Math.min(end, from + size)});
+      }
+    }
+    return out;
+  }
+}

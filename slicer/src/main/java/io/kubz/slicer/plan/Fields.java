@@ -1,0 +1,197 @@
+package io.kubz.slicer.plan;
+
+import io.kubz.slicer.interp.Windows;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.ir.UnaryKind;
+import io.kubz.slicer.quant.IndexMap;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receptive fields: which input elements a set of output elements of a node depends on. The
+ * lowering of a <em>partial</em> operation ({@link #partial}) computes exactly the output elements
+ * it is asked for and reads only their fields; any other operation computes its whole output from
+ * its whole inputs. Both the planner (which parts a sub-slice reads) and the circuit compiler
+ * (which elements each node computes) use these fields, so they agree by construction.
+ */
+public final class Fields {
+  /** Index maps of re-indexing nodes, computed once per node (planning asks for them per candidate slice). */
+  private static final Map<Node, IndexMap> MAPS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private Fields() {}
+
+  /** Whether the lowering of {@code op} can compute a subset of its outputs. */
+  public static boolean partial(Op op) {
+    return op instanceof Op.Gemm || op instanceof Op.MatMul || op instanceof Op.Conv || IndexMap.isLayout(op)
+        || op instanceof Op.Cast || (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU)
+        || op instanceof Op.Binary || op instanceof Op.BatchNorm || op instanceof Op.Pool
+        || op instanceof Op.GlobalAveragePool;
+  }
+
+  /**
+   * The elements each activation input of {@code n} must hold for the outputs {@code out} (null:
+   * all outputs); entry i is null for a constant input.
+   */
+  public static BitSet[] inputs(Graph g, Node n, BitSet out) {
+    int arity = n.inputs().size();
+    BitSet[] in = new BitSet[arity];
+    for (int i = 0; i < arity; i++) {
+      String t = n.inputs().get(i);
+      if (!g.isConstant(t)) {
+        in[i] = new BitSet();
+        if (out == null || !partial(n.op())) {
+          in[i].set(0, (int) Shapes.size(g.shape(t)));
+        }
+      }
+    }
+    if (out == null || !partial(n.op())) {
+      return in;
+    }
+    Op op = n.op();
+    int[] ys = g.shape(n.output());
+    if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
+      matmul(g, n, out, in);
+    } else if (op instanceof Op.Conv c) {
+      conv(g, n, c, out, in[0]);
+    } else if (op instanceof Op.Pool p) {
+      int[] xs = g.shape(n.inputs().get(0));
+      int[] ins = Arrays.copyOfRange(xs, 2, xs.length);
+      int[] outs = Arrays.copyOfRange(ys, 2, ys.length);
+      int[] table = Windows.table(ins, outs, p.kernel(), p.strides(), p.pads(), p.dilations());
+      int ni = (int) Shapes.size(ins);
+      int no = (int) Shapes.size(outs);
+      int nk = (int) Shapes.size(p.kernel());
+      for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+        for (int k = 0; k < nk; k++) {
+          int off = table[(y % no) * nk + k];
+          if (off >= 0) {
+            in[0].set(y / no * ni + off);
+          }
+        }
+      }
+    } else if (op instanceof Op.GlobalAveragePool) {
+      int window = (int) (Shapes.size(g.shape(n.inputs().get(0))) / Shapes.size(ys));
+      for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+        in[0].set(y * window, (y + 1) * window);
+      }
+    } else if (IndexMap.isLayout(op)) {
+      IndexMap m = MAPS.computeIfAbsent(n, x -> IndexMap.of(x, g));
+      for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+        int t = m.input()[y];
+        if (t >= 0 && in[t] != null) {
+          in[t].set(m.index()[y]);
+        }
+      }
+    } else {
+      for (int i = 0; i < arity; i++) {
+        if (in[i] != null) {
+          int[] idx = Shapes.broadcastIndex(g.shape(n.inputs().get(i)), ys);
+          for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+            in[i].set(idx[y]);
+          }
+        }
+      }
+    }
+    return in;
+  }
+
+  /**
+   * The output elements each node of a slice computes, by tensor name, and the elements of its
+   * boundary inputs it reads; an absent tensor is needed whole. For a split slice the sink (its last
+   * node) computes [from, to) and fields are propagated backwards; otherwise every node computes all.
+   */
+  public static Map<String, BitSet> needs(Graph g, List<Node> nodes, Split split) {
+    Map<String, BitSet> acc = new HashMap<>();
+    if (split == null) {
+      return acc;
+    }
+    BitSet sink = new BitSet();
+    sink.set(split.from(), split.to());
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Node n = nodes.get(i);
+      BitSet out = n.name().equals(split.node()) ? sink : acc.getOrDefault(n.output(), new BitSet());
+      if (!partial(n.op())) {
+        out = new BitSet();
+        out.set(0, (int) Shapes.size(g.shape(n.output())));
+      }
+      acc.put(n.output(), out);
+      BitSet[] in = inputs(g, n, out);
+      for (int j = 0; j < in.length; j++) {
+        if (in[j] != null) {
+          acc.computeIfAbsent(n.inputs().get(j), t -> new BitSet()).or(in[j]);
+        }
+      }
+    }
+    return acc;
+  }
+
+  private static void matmul(Graph g, Node n, BitSet out, BitSet[] in) {
+    boolean transA = n.op() instanceof Op.Gemm gm && gm.transA();
+    boolean transB = n.op() instanceof Op.Gemm gm2 && gm2.transB();
+    int[] as = g.shape(n.inputs().get(0));
+    int[] bs = g.shape(n.inputs().get(1));
+    boolean aConst = in[0] == null;
+    if (bs.length != 2 || (in[0] == null) == (in[1] == null)) {
+      for (int i = 0; i < in.length; i++) {
+        if (in[i] != null) {
+          in[i].set(0, (int) Shapes.size(g.shape(n.inputs().get(i))));
+        }
+      }
+      return; // not lowered: the compiler names the node
+    }
+    int k = transB ? bs[1] : bs[0];
+    int cols = transB ? bs[0] : bs[1];
+    int rows = (int) (Shapes.size(as) / k);
+    for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+      int i = o / cols;
+      int j = o % cols;
+      for (int t = 0; t < k; t++) {
+        if (aConst) {
+          in[1].set(transB ? j * k + t : t * cols + j);
+        } else {
+          in[0].set(transA ? t * rows + i : i * k + t);
+        }
+      }
+    }
+    if (n.inputs().size() > 2 && in[2] != null) {
+      in[2].set(0, (int) Shapes.size(g.shape(n.inputs().get(2))));
+    }
+  }
+
+  private static void conv(Graph g, Node n, Op.Conv op, BitSet out, BitSet x) {
+    int[] xs = g.shape(n.inputs().get(0));
+    int[] wsh = g.shape(n.inputs().get(1));
+    int c = xs[1];
+    int m = wsh[0];
+    int cg = wsh[1];
+    int mg = m / op.group();
+    int[] ins = Arrays.copyOfRange(xs, 2, xs.length);
+    int[] kernel = Arrays.copyOfRange(wsh, 2, wsh.length);
+    int[] outs = Windows.outShape(ins, kernel, op.strides(), op.pads(), op.dilations(), false);
+    int[] table = Windows.table(ins, outs, kernel, op.strides(), op.pads(), op.dilations());
+    int no = (int) Shapes.size(outs);
+    int nk = (int) Shapes.size(kernel);
+    int ni = (int) Shapes.size(ins);
+    for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+      int o = y % no;
+      int oc = (y / no) % m;
+      int bn = y / no / m;
+      int group = oc / mg;
+      for (int ic = 0; ic < cg; ic++) {
+        int xo = (bn * c + group * cg + ic) * ni;
+        for (int kk = 0; kk < nk; kk++) {
+          int off = table[o * nk + kk];
+          if (off >= 0) {
+            x.set(xo + off);
+          }
+        }
+      }
+    }
+  }
+}

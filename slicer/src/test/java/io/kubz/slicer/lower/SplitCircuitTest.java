@@ -1,0 +1,86 @@
+package io.kubz.slicer.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubz.field.Fr;
+import io.kubz.plonkish.builder.Circuit;
+import io.kubz.plonkish.ir.CircuitDescription;
+import io.kubz.plonkish.mock.MockProver;
+import io.kubz.slicer.api.LoweredCost;
+import io.kubz.slicer.api.Strategy;
+import io.kubz.slicer.onnx.ExampleModels;
+import io.kubz.slicer.plan.Part;
+import io.kubz.slicer.plan.SlicePlan;
+import io.kubz.slicer.plan.SliceSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Budget plans with split layers, compiled: every slice's circuit is satisfied by the interpreter's
+ * trace, uses no more rows than the estimate (which fits the budget), and commits to exactly the
+ * trace's elements of each part it reads or writes.
+ */
+class SplitCircuitTest {
+
+  /** Compiles and mock-proves every slice; returns the number of split slices. */
+  static int checkPlan(Models.Traced t, int k) {
+    SlicePlan plan = Strategy.budget(k, 0).plan(t.q().graph(), new LoweredCost(t.q()));
+    Map<String, Fr> salts = new java.util.HashMap<>();
+    java.util.Random rnd = new java.util.Random(3);
+    for (SliceSpec s : plan.slices()) {
+      s.inputs().forEach(b -> salts.computeIfAbsent(b, x -> Fr.random(rnd)));
+      s.outputs().forEach(b -> salts.computeIfAbsent(b, x -> Fr.random(rnd)));
+    }
+    int split = 0;
+    java.util.List<java.util.List<String>> sets = new java.util.ArrayList<>();
+    plan.slices().forEach(x -> sets.add(x.nodes()));
+    Linking links = Linking.of(t.q().graph(), sets, Visibility.PUBLIC);
+    for (SliceSpec s : plan.slices()) {
+      split += s.split() != null ? 1 : 0;
+      assertTrue(s.estimatedRows() < 1L << k, "slice " + s.id() + " plan estimate " + s.estimatedRows());
+      CompiledSlice cs = SliceCompiler.compile(t.q(), s, links);
+      Circuit c = cs.circuit(t.trace(), salts);
+      MockProver.run(c, 1).assertSatisfied();
+      CircuitDescription d = cs.description();
+      long used = cs.layout().rows();
+      for (io.kubz.plonkish.ir.Region r : d.regions()) {
+        used = Math.max(used, r.start() + r.rows());
+      }
+      assertTrue(used <= cs.estimate().rows(), "slice " + s.id() + ": " + used + " rows used, estimate " + cs.estimate());
+      assertTrue(cs.estimate().rows() <= s.estimatedRows(), "compiler estimate within the plan's: " + s.id());
+      assertTrue(d.k() <= k, "slice " + s.id() + " has 2^" + d.k() + " rows");
+      Fr[] expected = cs.instance(t.trace(), salts)[0];
+      for (int r = 0; r < expected.length; r++) {
+        assertEquals(expected[r], Fr.readFrom(c.witness().instance()[0], 4 * r), "slice " + s.id() + " instance row " + r);
+      }
+      for (InstanceLayout.Entry e : cs.layout().entries()) {
+        Part p = Part.parse(e.tensor());
+        if (p != null) {
+          long[] whole = t.trace().get(p.tensor());
+          Fr want = CompiledSlice.commitment(salts.get(e.tensor()),
+              java.util.Arrays.copyOfRange(whole, p.from(), p.to()));
+          assertEquals(want, expected[e.row()], "part " + e.tensor() + " commits to the trace's elements");
+        }
+      }
+      System.out.println("split plan 2^" + k + " slice " + s.id() + " " + s.nodes() + " " + s.split() + ": " + used
+          + " rows used, estimate " + cs.estimate().rows() + ", plan " + s.estimatedRows());
+    }
+    return split;
+  }
+
+  @Test
+  void cnnAt2To11SplitsItsFirstLayerByPooledChannels() {
+    assertTrue(checkPlan(Models.cnn(5), 11) >= 2);
+  }
+
+  @Test
+  void residualAt2To12SplitsTheBlockAndTheHeadReadsParts() {
+    assertTrue(checkPlan(Models.traced(ExampleModels.residual(5, 256), 5), 12) >= 2);
+  }
+
+  @Test
+  void cnnAt2To12FitsOneSlice() {
+    assertEquals(0, checkPlan(Models.cnn(6), 12));
+  }
+}
