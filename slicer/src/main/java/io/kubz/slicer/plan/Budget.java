@@ -15,7 +15,8 @@ import java.util.List;
  * by bisection. When no range of the layer fits (an interior output also leaves the layer, or the
  * sink is a model output, or even one element does not fit), its nodes are packed one by one, and a
  * node that does not fit alone is cut the same way on its own; if one output element of it still
- * does not fit, the budget is too small.
+ * does not fit, it throws {@link TooSmall} with the parts that node reads, and
+ * {@link Slicer#budget} re-plans with those parts capped smaller (the {@code caps}).
  */
 final class Budget {
   private final Graph g;

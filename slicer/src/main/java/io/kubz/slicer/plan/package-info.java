@@ -36,10 +36,21 @@
  *   <li><b>Budget packing</b> ({@link io.kubz.slicer.plan.Budget}): whole layers are packed while
  *       the estimate fits; a layer that does not fit is split as above with the largest range that
  *       fits (bisection); failing that its nodes are packed one by one and a node that does not fit
- *       alone is split on its own. If one output element of a node, with the commitments of the
- *       parts it reads and writes, exceeds 2^k rows, planning fails with "budget 2^k too small: the
- *       smallest slice of node X needs 2^j rows".
+ *       alone is split on its own; ranges are then evened out (same count, equal sizes). When even
+ *       one output element of a node, with the commitments of the parts it reads and writes, exceeds
+ *       2^k rows, the plan is redone with the parts that node reads capped at a quarter of their
+ *       size (a layer whose output is capped is always cut, in whole rows of its last axis when
+ *       they fit), since small parts cost their reader fewer commitment rows; when no part can
+ *       shrink, planning fails with "budget 2^k too small: the smallest slice of node X needs 2^j
+ *       rows".
  * </ul>
+ *
+ * <h2>Known limits</h2>
+ * A sub-slice always reads the whole receptive field of its outputs: a contraction is never split
+ * (no partial sums crossing cuts), so a Gemm whose input arrives in many small parts (LeNet's first
+ * dense layer at 2^12, after its second convolution could only be cut into tiny pieces) can need
+ * more rows than the budget; parts are never re-merged into larger ones. Model outputs are not
+ * split.
  * Estimates sum per-gadget row vectors ({@link io.kubz.slicer.plan.SliceCost}) over a slice's
  * nodes (each for the elements it computes) and boundaries, and take the largest component, since
  * gadgets sit side by side over disjoint columns.
