@@ -3,7 +3,7 @@
 # 1 thread and on 2 workers with 1 thread each (all on this machine, loopback), plus the
 # coordinator's overhead per slice (transfer = round trip minus the worker's proving, and verify)
 # against that slice's proving time. Writes bench/results/cluster-<UTC date>.json and prints a
-# summary. Does not touch bench/RESULTS.md.
+# summary, and the cluster section of bench/RESULTS.md when bench/target/benchmarks.jar is built.
 #
 # Environment:
 #   MODEL=lenet|cnn|mlp  the demo's LeNet-like CNN (default; 5 slices), ExampleModels.cnn (3 slices,
@@ -144,3 +144,10 @@ for s in summary["per_slice_overhead"]:
           f"verify {1000*s['verify_seconds']:.1f} ms ({100*s['overhead_fraction']:.1f}%)")
 print("written", out)
 PY
+
+bench_jar="$root/bench/target/benchmarks.jar"
+if [[ -f "$bench_jar" ]]; then
+  "$java" -cp "$bench_jar" io.kubz.bench.peers.ResultsMd cluster "$out" "$root/bench/RESULTS.md" \
+    "raw=bench/results/$(basename "$out")" "load=$(cut -d' ' -f1-3 /proc/loadavg)" ${NOTE:+"note=$NOTE"} >/dev/null \
+    && echo "wrote the cluster section of bench/RESULTS.md" >&2
+fi

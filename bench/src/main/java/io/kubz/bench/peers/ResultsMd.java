@@ -24,7 +24,7 @@ public final class ResultsMd {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
-      System.err.println("usage: ResultsMd peers|jmh|jmh-jdk25|e2e <results file> <RESULTS.md> [key=value ...]");
+      System.err.println("usage: ResultsMd peers|jmh|jmh-jdk25|e2e|cluster <results file> <RESULTS.md> [key=value ...]");
       System.exit(2);
     }
     Map<String, String> facts = new LinkedHashMap<>();
@@ -46,6 +46,9 @@ public final class ResultsMd {
         break;
       case "e2e":
         body = io.kubz.bench.e2e.E2eTable.render(raw, facts);
+        break;
+      case "cluster":
+        body = io.kubz.bench.cluster.ClusterTable.render(raw, facts);
         break;
       default:
         System.err.println("unknown section " + args[0] + "; expected one of " + String.join(", ", SECTIONS));
