@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** The options of {@code kubz prove --cluster}: whom to join and how long to wait. */
 final class ClusterOptions {
   @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT...]",
-      description = {"Prove the slices on kubz workers (`kubz worker --join ...`): this process becomes the",
-        "coordinator, joins these members (each listed explicitly) and verifies every proof a worker returns."})
+      description = "Prove the slices on kubz workers (`kubz worker --join ...`): this process becomes the"
+          + " coordinator, joins these members (each listed explicitly) and verifies every proof a worker returns.")
   String members;
 
   @Option(names = "--slice-timeout", paramLabel = "DURATION", defaultValue = "30m",

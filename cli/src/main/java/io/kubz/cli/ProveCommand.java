@@ -35,14 +35,15 @@ import picocli.CommandLine.Spec;
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --max-rows 16 --keys keys/ --out proof.kubz",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --plan plan.json --settings s.json \\",
       "      --visibility input=private,output=hashed --threads 2 --out proof.kubz", "",
-      "On a cluster (same bundle, same `kubz verify`): start workers, then prove with --cluster; this",
-      "process becomes the coordinator, verifies every slice proof a worker returns, gives the slice to",
-      "another worker when one dies, times out or lies, and re-plans slices too large for every worker:",
+      "On a cluster (same bundle, same `kubz verify`): this process becomes the",
+      "coordinator; it verifies every proof a worker returns, reassigns a slice",
+      "when its worker dies, times out or lies, and re-plans slices too large for",
+      "every worker. Start workers, then prove:",
       "  terminal 1:  kubz worker --join 127.0.0.1:5701 --threads 1",
       "  terminal 2:  kubz worker --join 127.0.0.1:5701 --threads 1",
-      "  terminal 3:  kubz prove network.onnx --input input.json --dev-srs --cluster 127.0.0.1:5701 \\",
-      "                   --slice-timeout 10m --out proof.kubz",
-      "With --srs FILE.ptau every worker must have the file at the same path."})
+      "  terminal 3:  kubz prove network.onnx --input input.json --dev-srs \\",
+      "                 --cluster 127.0.0.1:5701 --slice-timeout 10m --out proof.kubz",
+      "With --srs FILE.ptau, every worker needs the file at the same path."})
 final class ProveCommand implements Callable<Integer> {
   static final List<String> BACKENDS = List.of("native-java");
 

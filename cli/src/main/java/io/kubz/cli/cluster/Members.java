@@ -22,6 +22,8 @@ final class Members {
   static final String EXECUTOR = "kubz.jobs";
   static final String DEFAULT_CLUSTER = "kubz";
   static final int DEFAULT_PORT = 5701;
+  /** Seconds between looks for listed members that run a separate cluster of the same name. */
+  static final int MERGE_SECONDS = 3;
   /** Held so the level set on it is not lost when the logger is collected. */
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
@@ -60,6 +62,10 @@ final class Members {
     c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     c.setProperty("hazelcast.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // A worker started before its coordinator forms a cluster of its own; look for the listed
+    // members every few seconds (default: after 5 minutes) so that the two merge soon after.
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", Integer.toString(MERGE_SECONDS));
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", Integer.toString(MERGE_SECONDS));
     c.getNetworkConfig().setPort(net.port() == 0 ? DEFAULT_PORT : net.port());
     c.getNetworkConfig().setPortAutoIncrement(net.port() == 0);
     JoinConfig j = c.getNetworkConfig().getJoin();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kubz prove --cluster} as a user runs it: the command in this JVM is the coordinator, two
- * {@code kubz worker} JVMs on loopback prove a 5-slice MLP, and {@code kubz verify} accepts the
+ * {@code kubz worker} JVMs on loopback, started first, prove a 4-slice MLP, and {@code kubz verify} accepts the
  * bundle; with no worker the command fails with exit 3 and the hint within its bounded wait.
  */
 @Tag("cluster")
@@ -63,6 +63,8 @@ class ProveClusterCommandTest {
     List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC");
     try (WorkerProcess a = WorkerProcess.start(cluster, 5981, 5982, false, jvm);
         WorkerProcess b = WorkerProcess.start(cluster, 5981, 5983, false, jvm)) {
+      a.awaitJoined(90); // started before the coordinator, as in the README: each is a cluster of its own
+      b.awaitJoined(90); // until it finds the coordinator at the address it lists, and merges
       Run r = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--cluster", "127.0.0.1:5981",
           "--cluster-port", "5981", "--cluster-name", cluster, "--heartbeat-seconds", "3", "--worker-wait", "60s",
           "--slice-timeout", "90s", "--json", "--out", bundle.toString());
