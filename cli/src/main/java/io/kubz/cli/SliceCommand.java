@@ -37,10 +37,14 @@ final class SliceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON summary instead of text.")
   boolean json;
 
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "Input values the row estimates are calibrated on (default: a seeded uniform input in [-1, 1)).")
+  Path input;
+
   @Override
   public Integer call() throws IOException {
     Graph g = Models.load(model);
-    SlicePlan plan = planOptions.resolve(g, SliceCost.DEFAULT);
+    SlicePlan plan = planOptions.resolve(g, cost(g));
     AtomicFiles.writeString(out, plan.toJson());
     var w = spec.commandLine().getOut();
     if (json) {
@@ -56,6 +60,29 @@ final class SliceCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
+  }
+
+  /**
+   * The lowering's own cost model (what {@code kubz prove} plans with), on the model quantized by
+   * calibrating on the input; the generic approximation when the model cannot be quantized here.
+   */
+  private SliceCost cost(Graph g) {
+    java.util.List<io.kubz.slicer.ir.Tensor> in = new java.util.ArrayList<>();
+    if (input != null) {
+      in = Models.input(input, g);
+    } else {
+      for (int i = 0; i < g.inputs().size(); i++) {
+        in.add(io.kubz.slicer.onnx.ExampleModels.input(i, g.inputs().get(i).shape()));
+      }
+    }
+    try {
+      return new io.kubz.slicer.api.LoweredCost(io.kubz.slicer.api.ModelProver.quantize(g, in, null));
+    } catch (RuntimeException e) {
+      if (input != null) {
+        throw e;
+      }
+      return SliceCost.DEFAULT;
+    }
   }
 
   static String describe(SlicePlan plan) {

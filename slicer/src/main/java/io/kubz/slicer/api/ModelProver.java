@@ -141,7 +141,7 @@ public final class ModelProver {
 
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */
   public static ProvingSession setup(QuantizedGraph q, SlicePlan plan, Options o) {
-    SlicePlan p = plan != null ? plan : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
+    SlicePlan p = plan != null ? canonical(plan, q, o) : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
     return new ProvingSession(q, p, o.visibility(), o.srs(), new KeyCache(o.cacheDir()), o.progress());
   }
 
@@ -159,7 +159,8 @@ public final class ModelProver {
 
     t0 = System.nanoTime();
     progress.begin(ProgressListener.PLAN, 1);
-    SlicePlan plan = o.plan() != null ? o.plan() : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
+    SlicePlan plan = o.plan() != null ? canonical(o.plan(), q, o)
+        : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
     end(progress, stages, ProgressListener.PLAN, t0);
 
     long tc = System.nanoTime();
@@ -238,6 +239,15 @@ public final class ModelProver {
     ProveSummary summary = new ProveSummary(io.kubz.slicer.bundle.ModelDigest.hex(bundle.modelDigest()), plan.strategy(),
         rows, stages, bundle.outputs(), keysGenerated, bytes.length);
     return new Result(bytes, bundle, summary);
+  }
+
+  /**
+   * A given plan re-derived with the lowered cost, as {@code BundleVerifier.verifyForModel} derives
+   * it from the bundle: its estimates (part of the plan JSON the model digest covers) then agree
+   * whatever cost it was made or loaded with.
+   */
+  private static SlicePlan canonical(SlicePlan plan, QuantizedGraph q, Options o) {
+    return SlicePlan.fromJson(plan.toJson(), q.graph(), new LoweredCost(q, o.visibility()));
   }
 
   private static void end(ProgressListener p, Map<String, Long> stages, String stage, long t0) {
