@@ -79,31 +79,9 @@ final class Pooling {
     return res;
   }
 
+  /** The window's maximum m: every m − x is range-checked non-negative and their product is zero. */
   private static AssignedCell max(Synth s, AssignedCell[] win, long[] wv, long m) {
-    Fr[] diff = {Fr.ONE, Fr.ONE.neg(), Fr.ONE.neg()};
-    Fr[] prod = {null, null, Fr.ONE.neg()};
-    AssignedCell mc = null;
-    AssignedCell p = null;
-    Fr pv = Fr.ONE;
-    for (int i = 0; i < win.length; i++) {
-      long d = m - wv[i];
-      AssignedCell[] row = s.arith.row("max", diff, null, null, new AssignedCell[] {mc, win[i]},
-          new Fr[] {Fr.of(m), null, Fr.of(d)});
-      if (mc == null) {
-        mc = row[0];
-      }
-      s.range().check(row[2], d, 63, 0);
-      if (p == null) {
-        p = row[2];
-        pv = Fr.of(d);
-      } else {
-        pv = pv.mul(Fr.of(d));
-        p = s.arith.row("max product", prod, Fr.ONE, null, new AssignedCell[] {p, row[2]},
-            new Fr[] {null, null, pv})[2];
-      }
-    }
-    s.cb.copy(p, s.arith.constant(0));
-    return mc;
+    return Reduce.extremum(s, win, wv, m, true);
   }
 
   private static AssignedCell average(Synth s, AssignedCell[] win, long[] wv, int d, long y, int bits) {
