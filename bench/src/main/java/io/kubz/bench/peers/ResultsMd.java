@@ -36,12 +36,12 @@ public final class ResultsMd {
     }
     String raw = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
     String body;
-    switch (args[0]) {
+    // jmh-profile.sh names the section after the JDK that ran it: jmh (17), jmh-jdk<major> otherwise
+    switch (args[0].matches("jmh-jdk\\d+") ? "jmh" : args[0]) {
       case "peers":
         body = PeerTable.render(raw, facts);
         break;
       case "jmh":
-      case "jmh-jdk25":
         body = JmhTable.render(raw, facts);
         break;
       case "e2e":
@@ -69,7 +69,18 @@ public final class ResultsMd {
         .append("`bench/run-quick.sh` / `bench/run-full.sh` (the JMH suite) and `bench/run-e2e.sh` (whole proofs); do not edit by hand, rerun ")
         .append("them (see bench/README.md). Each section names the machine, JDK and date it was measured ")
         .append("on; figures from a loaded machine are noisy.\n");
-    for (String s : SECTIONS) {
+    java.util.List<String> order = new java.util.ArrayList<>(java.util.List.of(SECTIONS));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- BEGIN (\\S+) \\(generated\\) -->").matcher(old);
+    java.util.List<String> present = new java.util.ArrayList<>(java.util.List.of(name));
+    while (m.find()) {
+      present.add(m.group(1));
+    }
+    for (String s : present) {
+      if (!order.contains(s)) {
+        order.add(order.indexOf("e2e"), s); // another JDK's JMH section, kept beside the others
+      }
+    }
+    for (String s : order) {
       String content = s.equals(name) ? body : section(old, s);
       sb.append('\n').append(begin(s)).append('\n');
       sb.append(content == null ? "## " + s + "\n\nNot run yet.\n" : content);
