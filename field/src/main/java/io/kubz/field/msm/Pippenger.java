@@ -27,31 +27,54 @@ public final class Pippenger {
    * Fr in Montgomery form (4 longs each).
    */
   public static void msm(MsmCurve g, long[] bases, long[] scalars, int n, long[] out, int oo) {
-    msm(g, bases, scalars, n, out, oo, windowBits(Math.max(n, 1)));
+    msm(g, bases, scalars, n, out, oo, 0);
   }
 
-  /** As above with the window width c (1..15) given: for tests of both bucket strategies, tuning. */
+  /**
+   * As above with the window width c (1..15) given, or 0 to choose it from the number of terms and
+   * the widest scalar magnitude: for tests of both bucket strategies, tuning.
+   */
   public static void msm(MsmCurve g, long[] bases, long[] scalars, int n, long[] out, int oo, int c) {
     msm(g, bases, scalars, n, out, oo, c, BLOCK);
   }
 
   static void msm(
-      MsmCurve g, long[] bases, long[] scalars, int n, long[] out, int oo, int c, int block) {
+      MsmCurve g, long[] bases, long[] scalars, int n, long[] out, int oo, int forcedC, int block) {
     int a = g.affineLongs(), j = g.jacobianLongs();
     if (n < 0 || (long) n * a > bases.length || 4L * n > scalars.length) {
       throw new IllegalArgumentException("msm of " + n + " terms needs " + n + " bases ("
           + bases.length / a + " given) and " + n + " scalars (" + scalars.length / 4 + " given)");
     }
-    if (c < 1 || c > MAX_C) {
-      throw new IllegalArgumentException("window width " + c + " outside 1.." + MAX_C);
+    if (forcedC < 0 || forcedC > MAX_C) {
+      throw new IllegalArgumentException("window width " + forcedC + " outside 1.." + MAX_C);
     }
     if (n == 0) {
       g.setInfinityJ(out, oo);
       return;
     }
-    int windows = SCALAR_BITS / c + 1;
-    boolean batch = c >= BATCH_MIN_C;
-    int batchMax = batchSize(c);
+    // Signed magnitudes: k > (r−1)/2 is taken as −(r − k), so small negative values are small too.
+    long[] mag = new long[4 * n];
+    boolean[] neg = new boolean[n];
+    int[] widest = new int[Parallel.threads() * 4 + 1];
+    int chunks = Parallel.forChunks(0, n, widest.length, (chunk, from, to) -> {
+      int w = 0;
+      for (int i = from; i < to; i++) {
+        if (!g.isInfinityAffine(bases, i * a)) {
+          neg[i] = magnitude(mag, 4 * i, scalars, 4 * i);
+          w = Math.max(w, bitLength(mag, 4 * i));
+        }
+      }
+      widest[chunk] = w;
+    });
+    int bits = 1;
+    for (int i = 0; i < chunks; i++) {
+      bits = Math.max(bits, widest[i]);
+    }
+    int c = forcedC != 0 ? forcedC : windowBits(n, bits);
+    int windows = bits / c + 1; // the top window takes the last carry
+    int copies = copies(n, bits, c);
+    boolean batch = c + Integer.numberOfTrailingZeros(copies) >= BATCH_MIN_C;
+    int batchMax = batchSize(c + Integer.numberOfTrailingZeros(copies));
     long[] sums = new long[windows * j];
     for (int w = 0; w < windows; w++) {
       g.setInfinityJ(sums, w * j);
@@ -61,17 +84,13 @@ public final class Pippenger {
       int base0 = start, len = Math.min(block, n - start);
       char[] digits = new char[windows * len];
       Parallel.forRange(0, len, 1 << 12, (from, to) -> {
-        long[] k = new long[4];
         for (int i = from; i < to; i++) {
-          if (!g.isInfinityAffine(bases, (base0 + i) * a)) {
-            Fr.toCanonicalLimbs(k, 0, scalars, 4 * (base0 + i));
-            recode(k, c, windows, digits, len, i);
-          }
+          recode(mag, 4 * (base0 + i), neg[base0 + i], c, windows, digits, len, i);
         }
       });
       Parallel.forRange(0, windows, 1, (from, to) -> {
         MsmCurve h = g.forThread();
-        WindowBuckets wb = new WindowBuckets(h, c, batch, batchMax);
+        WindowBuckets wb = new WindowBuckets(h, c, copies, batch, batchMax);
         long[] part = new long[j], t = new long[h.scratchLongs()];
         for (int w = from; w < to; w++) {
           wb.window(bases, base0, digits, w * len, len, part, 0);
@@ -92,32 +111,98 @@ public final class Pippenger {
     System.arraycopy(acc, 0, out, oo, j);
   }
 
-  /** Writes the signed base-2^c digits of k (4 canonical limbs) as |d|·2 + sign, window-major. */
-  static void recode(long[] k, int c, int windows, char[] digits, int n, int i) {
+  /** r and (r − 1)/2 as little-endian limbs. */
+  private static final long[] R = limbs(Fr.MODULUS);
+  private static final long[] HALF = limbs(Fr.MODULUS.shiftRight(1));
+
+  private static long[] limbs(java.math.BigInteger v) {
+    long[] l = new long[4];
+    for (int i = 0; i < 4; i++) {
+      l[i] = v.shiftRight(64 * i).longValue();
+    }
+    return l;
+  }
+
+  /**
+   * m[mo..] = |k| for the canonical value k of the Montgomery scalar s[so..], reading k &gt; (r−1)/2
+   * as k − r; returns whether k was taken as negative (then m = r − k).
+   */
+  static boolean magnitude(long[] m, int mo, long[] s, int so) {
+    Fr.toCanonicalLimbs(m, mo, s, so);
+    for (int i = 3; i >= 0; i--) {
+      int cmp = Long.compareUnsigned(m[mo + i], HALF[i]);
+      if (cmp < 0) {
+        return false;
+      }
+      if (cmp > 0) {
+        long borrow = 0;
+        for (int l = 0; l < 4; l++) { // m = r − k (k < r, no final borrow)
+          long x = R[l], y = m[mo + l];
+          long d = x - y - borrow;
+          borrow = (Long.compareUnsigned(x, y) < 0 || (x == y && borrow == 1)) ? 1 : 0;
+          m[mo + l] = d;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bit length of the 256-bit integer at k[ko..]. */
+  static int bitLength(long[] k, int ko) {
+    for (int i = 3; i >= 0; i--) {
+      if (k[ko + i] != 0) {
+        return 64 * i + 64 - Long.numberOfLeadingZeros(k[ko + i]);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Writes the signed base-2^c digits of ±k (k: 4 canonical limbs at ko, negated when {@code neg})
+   * as |d|·2 + sign, window-major.
+   */
+  static void recode(long[] k, int ko, boolean neg, int c, int windows, char[] digits, int n, int i) {
     int half = 1 << (c - 1), full = 1 << c, carry = 0;
     for (int w = 0; w < windows; w++) {
-      int d = bits(k, w * c, c) + carry;
+      int d = bits(k, ko, w * c, c) + carry;
       if (d > half) {
         d -= full;
         carry = 1;
       } else {
         carry = 0;
       }
-      digits[w * n + i] = (char) (d >= 0 ? d << 1 : (-d << 1) | 1);
+      boolean negative = (d < 0) != neg;
+      int abs = Math.abs(d);
+      digits[w * n + i] = (char) (abs == 0 ? 0 : negative ? (abs << 1) | 1 : abs << 1);
     }
   }
 
-  /** Bits [s, s + c) of the 256-bit integer k (c ≤ 32). */
-  static int bits(long[] k, int s, int c) {
+  /** Bits [s, s + c) of the 256-bit integer at k[ko..] (c ≤ 32). */
+  static int bits(long[] k, int ko, int s, int c) {
     int limb = s >>> 6, sh = s & 63;
     if (limb >= 4) {
       return 0;
     }
-    long v = k[limb] >>> sh;
+    long v = k[ko + limb] >>> sh;
     if (sh + c > 64 && limb + 1 < 4) {
-      v |= k[limb + 1] << (64 - sh);
+      v |= k[ko + limb + 1] << (64 - sh);
     }
     return (int) (v & ((1L << c) - 1));
+  }
+
+  /**
+   * Buckets per digit: 1 for wide scalars; for scalars of at most 16 bits (one or two windows),
+   * enough copies for about n/32 buckets in all, so that a window of few distinct digits (0/1
+   * selectors, small integers) still runs batch-affine additions instead of colliding into
+   * Jacobian ones, while the running sums (27 multiplications per bucket) stay a small share.
+   */
+  static int copies(int n, int bits, int c) {
+    if (bits > 16) {
+      return 1;
+    }
+    int want = (n >>> 5) >>> (c - 1);
+    return want <= 1 ? 1 : Math.min(1 << 12, Integer.highestOneBit(want));
   }
 
   /** Affine additions per inversion: an eighth of the buckets, at most 2048. */
@@ -132,10 +217,17 @@ public final class Pippenger {
    * and 2^16 points the model's choice was the fastest width or within a few percent of it.
    */
   static int windowBits(int n) {
+    return windowBits(n, SCALAR_BITS);
+  }
+
+  /** As {@link #windowBits(int)} for scalars of at most {@code bits} bits (small values: few windows). */
+  static int windowBits(int n, int bits) {
     int best = 1;
     double bestCost = Double.MAX_VALUE;
-    for (int c = 1; c <= MAX_C; c++) {
-      int windows = SCALAR_BITS / c + 1;
+    // wider windows than the scalars only add empty buckets (and, with few distinct digits, every
+    // batch-affine addition would collide: the cost model's batch figure would not hold)
+    for (int c = 1; c <= Math.min(MAX_C, bits + 1); c++) {
+      int windows = bits / c + 1;
       double add = c >= BATCH_MIN_C ? 6.5 + 60.0 / batchSize(c) : 11;
       double cost = windows * (n * add + (1 << (c - 1)) * 27.0);
       if (cost < bestCost) {

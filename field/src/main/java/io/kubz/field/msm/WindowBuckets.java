@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class WindowBuckets {
   private final MsmCurve g;
-  private final int f, a, j, buckets, batchMax;
+  private final int f, a, j, buckets, copies, batchMax;
   private final boolean batch;
   private final long[] aff; // affine buckets
   private final boolean[] filled;
@@ -35,11 +35,20 @@ final class WindowBuckets {
   private final long[] den, pre, t, tmp;
 
   WindowBuckets(MsmCurve g, int c, boolean batch, int batchMax) {
+    this(g, c, 1, batch, batchMax);
+  }
+
+  /**
+   * {@code copies} (a power of two) buckets per digit: point i goes to copy i mod copies, so that
+   * few distinct digits (small scalars) still fill a batch with distinct buckets.
+   */
+  WindowBuckets(MsmCurve g, int c, int copies, boolean batch, int batchMax) {
     this.g = g;
     this.f = g.fieldLongs();
     this.a = g.affineLongs();
     this.j = g.jacobianLongs();
-    this.buckets = 1 << (c - 1);
+    this.copies = copies;
+    this.buckets = (1 << (c - 1)) * copies;
     this.batch = batch;
     this.batchMax = batchMax;
     this.jac = new long[buckets * j];
@@ -86,7 +95,7 @@ final class WindowBuckets {
       if (d == 0) {
         continue;
       }
-      int b = (d >>> 1) - 1;
+      int b = ((d >>> 1) - 1) * copies + (i & (copies - 1));
       boolean neg = (d & 1) != 0;
       if (!batch) {
         g.addMixed(jac, b * j, jac, b * j, bases, (base0 + i) * a, neg, t);
@@ -193,7 +202,7 @@ final class WindowBuckets {
     gen++;
   }
 
-  /** out = Σ_b (b+1)·(affine bucket b + side bucket b), by running sums from the top. */
+  /** out = Σ_d d·(its affine and side buckets, every copy), by running sums from the top. */
   private void reduce(long[] out, int oo) {
     long[] s = new long[j], tot = new long[j];
     g.setInfinityJ(s, 0);
@@ -205,7 +214,9 @@ final class WindowBuckets {
       if (!g.isInfinityJ(jac, b * j)) {
         g.addJ(s, 0, s, 0, jac, b * j, t);
       }
-      g.addJ(tot, 0, tot, 0, s, 0, t);
+      if (b % copies == 0) { // all copies of digit b / copies + 1 are in s
+        g.addJ(tot, 0, tot, 0, s, 0, t);
+      }
     }
     System.arraycopy(tot, 0, out, oo, j);
   }

@@ -80,22 +80,86 @@ class PippengerTest {
     for (int c = 1; c <= Pippenger.MAX_C; c++) {
       int windows = Pippenger.SCALAR_BITS / c + 1;
       for (int t = 0; t < 20; t++) {
-        BigInteger k = t == 0 ? R.subtract(BigInteger.ONE) : new BigInteger(254, rnd).mod(R);
-        long[] limbs = new long[4];
-        for (int i = 0; i < 4; i++) {
-          limbs[i] = k.shiftRight(64 * i).longValue();
-        }
+        BigInteger k = t == 0 ? R.subtract(BigInteger.ONE) : t == 1 ? R.shiftRight(1)
+            : t == 2 ? R.shiftRight(1).add(BigInteger.ONE) : t == 3 ? BigInteger.ZERO
+            : new BigInteger(254, rnd).mod(R);
+        long[] scalar = new long[4], mag = new long[4];
+        Fr.of(k).writeTo(scalar, 0);
+        boolean neg = Pippenger.magnitude(mag, 0, scalar, 0);
+        assertTrue(Pippenger.bitLength(mag, 0) <= 253, "a signed magnitude is at most (r − 1)/2");
         char[] digits = new char[windows];
-        Pippenger.recode(limbs, c, windows, digits, 1, 0);
+        Pippenger.recode(mag, 0, neg, c, windows, digits, 1, 0);
         BigInteger back = BigInteger.ZERO;
         for (int w = windows - 1; w >= 0; w--) {
           int d = digits[w] >>> 1;
           assertTrue(d <= 1 << (c - 1), "digit bound");
+          assertTrue(d != 0 || digits[w] == 0, "zero digits carry no sign");
           back = back.shiftLeft(c).add(BigInteger.valueOf((digits[w] & 1) != 0 ? -d : d));
         }
-        assertEquals(k, back, "c = " + c);
+        assertEquals(k, back.mod(R), "c = " + c);
       }
     }
+  }
+
+  /** Small signed values (selectors, quantized weights, limbs) take few windows: same sums. */
+  @Test
+  void smallSignedScalarsAtTheChosenWidth() {
+    Random rnd = new Random(10);
+    int n = 700;
+    long[] bases = new long[8 * n];
+    for (int i = 0; i < n; i++) {
+      (i == 5 ? G1.INFINITY : G1.generator().mul(new BigInteger(254, rnd))).writeAffine(bases, 8 * i);
+    }
+    for (int bits : new int[] {1, 2, 5, 9, 17, 40, 64}) {
+      for (boolean signed : new boolean[] {false, true}) {
+        long[] scalars = new long[4 * n], acc = new long[12], term = new long[12];
+        G1.setInfinityJ(acc, 0);
+        for (int i = 0; i < n; i++) {
+          BigInteger k = new BigInteger(bits, rnd);
+          if (signed && rnd.nextBoolean()) {
+            k = k.negate();
+          }
+          if (i % 97 == 0) {
+            k = signed ? BigInteger.ONE.shiftLeft(bits).negate() : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+          }
+          Fr.of(k.mod(R)).writeTo(scalars, 4 * i);
+          G1ScalarMul.mul(term, 0, bases, 8 * i, k.mod(R));
+          G1.addJ(acc, 0, acc, 0, term, 0);
+        }
+        G1 expected = G1.fromJacobian(acc, 0);
+        assertEquals(expected, run(bases, scalars, n, 0), "bits " + bits + (signed ? " signed" : ""));
+        assertEquals(expected, run(bases, scalars, n, 3), "bits " + bits + " at c = 3");
+      }
+    }
+  }
+
+  /** Selector-like scalars over few distinct points: bucket copies, doublings and cancellations. */
+  @Test
+  void zeroOneScalarsOverRepeatedPoints() {
+    Random rnd = new Random(11);
+    int n = 4096;
+    G1[] pool = new G1[6];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = G1.generator().mul(new BigInteger(254, rnd));
+    }
+    long[] bases = new long[8 * n], scalars = new long[4 * n], acc = new long[12], term = new long[12];
+    G1.setInfinityJ(acc, 0);
+    for (int i = 0; i < n; i++) {
+      G1 p = pool[rnd.nextInt(pool.length)];
+      BigInteger k = BigInteger.valueOf(rnd.nextInt(3) - 1).mod(R); // −1, 0, 1
+      p.writeAffine(bases, 8 * i);
+      Fr.of(k).writeTo(scalars, 4 * i);
+      G1ScalarMul.mul(term, 0, bases, 8 * i, k);
+      G1.addJ(acc, 0, acc, 0, term, 0);
+    }
+    assertTrue(Pippenger.copies(n, 1, Pippenger.windowBits(n, 1)) > 1, "the case under test uses copies");
+    assertEquals(G1.fromJacobian(acc, 0), run(bases, scalars, n, 0));
+  }
+
+  @Test
+  void smallScalarsTakeNarrowWindows() {
+    assertTrue(Pippenger.windowBits(1 << 16, 1) <= 2, "0/1 scalars");
+    assertTrue(Pippenger.windowBits(1 << 16, 16) <= Pippenger.windowBits(1 << 16));
   }
 
   @Test
