@@ -144,6 +144,7 @@ public final class CompiledSlice {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
     Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
     s.partial = partial;
+    s.k = estimate.k();
     for (Boundary b : inputs) {
       Part p = Part.parse(b.tensor());
       String base = Part.base(b.tensor());

@@ -5,6 +5,7 @@ import io.kubz.lookup.table.TaggedRangeTable;
 import io.kubz.plonkish.builder.AssignedCell;
 import io.kubz.plonkish.builder.CircuitBuilder;
 import io.kubz.plonkish.builder.Selector;
+import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.Expression;
 import java.math.BigInteger;
@@ -34,55 +35,84 @@ import java.util.List;
  * max(1, ⌈(b − 1)/(L·w)⌉) rows; with L·w ≥ 63 every check fits one row and c_n is not allocated.
  */
 final class Lanes {
-  /** Lanes per row. */
-  static final int LANES = 8;
-  /** Bits per limb: the table has 2^(w+1) rows, ⌈2^(w+1)/8⌉ usable rows of a circuit. */
-  static final int LIMB_BITS = 8;
-  static final int ROW_BITS = LANES * LIMB_BITS;
   static final int MAX_BITS = 64;
-  static final TaggedRangeTable TABLE = new TaggedRangeTable(LIMB_BITS);
-  /** Whether a check can need more than one row (else c_n is not allocated). */
-  private static final boolean CONTINUES = ROW_BITS < MAX_BITS - 1;
+  /** The narrowest limb: its table (512 entries) fits any circuit of 2^9 rows or more. */
+  static final int MIN_LIMB_BITS = 8;
+  /** The widest limb: beyond, a table of 2^(w+1) entries outweighs the lanes it saves. */
+  static final int MAX_LIMB_BITS = 16;
+  /** The table of the narrowest limbs, the least every circuit with range checks must hold. */
+  static final TaggedRangeTable MIN_TABLE = new TaggedRangeTable(MIN_LIMB_BITS);
 
+  final int lanes;
+  final int limbBits;
+  final int rowBits;
+  final TaggedRangeTable table;
   private final CircuitBuilder cb;
   private final Selector q;
   /** Package-private for the tamper tests. */
   final Column.Advice x;
   final Column.Advice s;
-  final Column.Advice[] limb = new Column.Advice[LANES];
-  private final Column.Fixed[] tag = new Column.Fixed[LANES];
+  final Column.Advice[] limb;
+  private final Column.Fixed[] tag;
   private final Column.Fixed offset;
   private final Column.Fixed signWeight;
+  /** 2^(L·w) where a check continues on the next row; null when L·w ≥ 63 (one row always does). */
   private final Column.Fixed carry;
 
-  Lanes(CircuitBuilder cb) {
+  /**
+   * The gadget for a circuit of 2^k rows: the fewest lanes L = ⌈63/w⌉ for a w ≤ {@link #MAX_LIMB_BITS}
+   * (at least {@link #MIN_LIMB_BITS}) whose table fits the usable rows in one column, so that it adds
+   * no rows and no chunk columns; then the narrowest w = ⌈63/L⌉. Every check takes one row. Fewer
+   * lanes are fewer limb columns, tag columns and lookup helpers (L = 8, 7, 6, 5, 4 for
+   * w = 8, 9, 11, 13, 16 from 2^9, 2^11, 2^13, 2^15, 2^18 rows).
+   */
+  static Lanes forK(CircuitBuilder cb, int k) {
+    long usable = (1L << Math.min(k, 40)) - CircuitDescription.blindingFor(2) - 1;
+    int w = MIN_LIMB_BITS;
+    while (w < MAX_LIMB_BITS && 1L << (w + 2) <= usable) {
+      w++;
+    }
+    int l = (MAX_BITS - 1 + w - 1) / w;
+    return new Lanes(cb, (MAX_BITS - 1 + l - 1) / l, l); // as many lanes, the narrowest limbs
+  }
+
+  Lanes(CircuitBuilder cb, int limbBits, int lanes) {
+    if (limbBits < 1 || limbBits > MAX_LIMB_BITS || lanes < 1) {
+      throw new IllegalArgumentException(lanes + " lanes of " + limbBits + " bits");
+    }
     this.cb = cb;
+    this.lanes = lanes;
+    this.limbBits = limbBits;
+    this.rowBits = lanes * limbBits;
+    this.table = new TaggedRangeTable(limbBits);
+    limb = new Column.Advice[lanes];
+    tag = new Column.Fixed[lanes];
     q = cb.selector();
     x = cb.advice();
     s = cb.advice();
     offset = cb.fixed();
     signWeight = cb.fixed();
-    carry = CONTINUES ? cb.fixed() : null;
+    carry = rowBits < MAX_BITS - 1 ? cb.fixed() : null;
     Expression sv = CircuitBuilder.query(s);
     Expression rest = CircuitBuilder.query(x).add(CircuitBuilder.query(offset))
         .sub(CircuitBuilder.query(signWeight).mul(sv));
-    if (CONTINUES) {
+    if (carry != null) {
       rest = rest.sub(CircuitBuilder.query(carry).mul(CircuitBuilder.query(x, 1)));
     }
-    for (int i = 0; i < LANES; i++) {
+    for (int i = 0; i < lanes; i++) {
       limb[i] = cb.advice();
       tag[i] = cb.fixed();
       Expression l = CircuitBuilder.query(limb[i]);
       Expression t = CircuitBuilder.query(tag[i]);
-      rest = rest.sub(l.mul(Expression.constant(Synth.pow2(LIMB_BITS * i))));
-      cb.lookup("range lane " + i, List.of(l.add(t), t), TABLE);
+      rest = rest.sub(l.mul(Expression.constant(Synth.pow2(limbBits * i))));
+      cb.lookup("range lane " + i, List.of(l.add(t), t), table);
     }
     cb.gate("range lanes", q.expr().mul(rest), q.expr().mul(sv).mul(sv.sub(Expression.constant(1))));
   }
 
-  /** Rows a check of {@code bits} takes. */
-  static int rows(int bits) {
-    return Math.max(1, (bits - 1 + ROW_BITS - 1) / ROW_BITS);
+  /** Rows a check of {@code bits} takes with {@code rowBits} limb bits per row. */
+  static int rows(int bits, int rowBits) {
+    return Math.max(1, (bits - 1 + rowBits - 1) / rowBits);
   }
 
   /**
@@ -96,12 +126,12 @@ final class Lanes {
     }
     long v = xv + off; // two's complement wrap gives the unsigned 64-bit pattern in range
     int low = bits - 1;
-    int n = rows(bits);
+    int n = rows(bits, rowBits);
     return cb.region("range", r -> {
       AssignedCell sign = null;
       for (int j = 0; j < n; j++) {
         r.enable(q, j);
-        int base = ROW_BITS * j;
+        int base = rowBits * j;
         if (j == 0) {
           r.copyAdvice(src, x, 0);
           if (off != 0) {
@@ -110,16 +140,16 @@ final class Lanes {
         } else {
           r.assignAdvice(x, j, Fr.of(unsigned(v >>> base)));
         }
-        for (int i = 0; i < LANES; i++) {
-          int at = base + LIMB_BITS * i;
-          int width = Math.max(0, Math.min(LIMB_BITS, low - at));
+        for (int i = 0; i < lanes; i++) {
+          int at = base + limbBits * i;
+          int width = Math.max(0, Math.min(limbBits, low - at));
           if (width > 0) {
             r.assignFixed(tag[i], j, Fr.of(1L << width));
             r.assignAdvice(limb[i], j, Fr.of((v >>> at) & ((1L << width) - 1)));
           }
         }
         if (j < n - 1) {
-          r.assignFixed(carry, j, Synth.pow2(ROW_BITS));
+          r.assignFixed(carry, j, Synth.pow2(rowBits));
         } else {
           r.assignFixed(signWeight, j, Synth.pow2(low - base));
           sign = r.assignAdvice(s, j, Fr.of((v >>> low) & 1));

@@ -48,7 +48,7 @@ final class NonlinearRows {
       int w = (int) (Shapes.size(q.graph().shape(n.node().inputs().get(0))) / out);
       switch (r.kind()) {
         case SUM -> g[2] += out * Mac.rows(w, lanes);
-        case MEAN -> RowEstimator.average(g, out, w, lanes, outBits);
+        case MEAN -> RowEstimator.average(g, out, w, true, lanes, outBits);
         default -> {
           g[0] += out * 2L * w + 1;
           RowEstimator.range(g, out * w, 63);

@@ -15,14 +15,18 @@ final class Range {
     this.lanes = lanes;
   }
 
-  /** Rows of the range gadget one check of b bits takes. */
+  /** Rows of the range gadget one check of b bits takes ({@link Lanes#forK}: 63 limb bits or more a row). */
   static int cost(int bits) {
-    return Lanes.rows(bits);
+    return Lanes.rows(bits, Lanes.MAX_BITS - 1);
   }
 
-  /** Rows {@link #below} takes at most for any bound d ≤ {@code maxBound}. */
-  static int belowCost(long maxBound) {
-    return cost(bitsFor(maxBound)) * (maxBound == 1 ? 1 : 2);
+  /**
+   * Rows {@link #below} takes for the bound {@code d} ({@code exact}), or at most for any bound up to
+   * d: one check when the bound is a power of two, else two.
+   */
+  static int belowCost(long d, boolean exact) {
+    int b = bitsFor(d);
+    return cost(b) * (exact && d == 1L << b ? 1 : 2);
   }
 
   /**

@@ -21,8 +21,9 @@ import java.util.Set;
  *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *                     (R(b_y) = 0 when only lookups read y)
- *   R(b):             range max(1, ⌈(b − 1)/(L·w)⌉) ({@link Lanes}: L lanes of w-bit limbs, and the sign)
- *   B(d):             0 ≤ r &lt; d: R(⌈log₂ d⌉), twice unless d is a power of two (≤ 2·R(⌈log₂ w⌉) for d ≤ w)
+ *   R(b):             range 1 ({@link Lanes}: L lanes of w-bit limbs, L·w ≥ 63, and the sign)
+ *   B(d):             0 ≤ r &lt; d: R(⌈log₂ d⌉), twice unless d is a power of two (a padded window: d ≤ w,
+ *                     so at most 2·R(⌈log₂ w⌉))
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
  *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 1, B(w), R(b_y)
@@ -31,7 +32,8 @@ import java.util.Set;
  * </pre>
  * A lookup table of S entries needs ⌈S/8⌉ usable rows whatever the gadgets use (it is cut into at
  * most 8 fixed columns): the slice needs at least that many, however many lookups it makes; a
- * slice with range checks holds the tagged range table of 2^(w+1) entries.
+ * slice with range checks holds a tagged range table of at least 2^9 entries (wider limbs only
+ * where the table fits the rows anyway).
  * It is an upper bound of the rows the synthesis uses (tests hold it to that).
  */
 public final class RowEstimator {
@@ -216,11 +218,12 @@ public final class RowEstimator {
         g[0] += out * 2L * w;
         range(g, out * w, 63);
       } else {
-        average(g, out, w, lanes, outBits);
+        boolean whole = !p.ceilMode() && java.util.Arrays.stream(p.pads()).allMatch(x -> x == 0);
+        average(g, out, w, whole, lanes, outBits);
       }
     } else if (op instanceof Op.GlobalAveragePool) {
       int[] xs = q.graph().shape(node.inputs().get(0));
-      average(g, out, (int) (Shapes.size(xs) / all), lanes, outBits);
+      average(g, out, (int) (Shapes.size(xs) / all), true, lanes, outBits);
     } else if (op instanceof Op.ConvTranspose) {
       g[2] += Deconv.macRows(q, n, lanes);
       rescale(g, out, n.shift(), outBits);
@@ -235,10 +238,11 @@ public final class RowEstimator {
     return g;
   }
 
-  static void average(long[] g, long out, int w, int lanes, int bits) {
+  /** A mean over w elements per output ({@code whole}: every window has all w, else up to w). */
+  static void average(long[] g, long out, int w, boolean whole, int lanes, int bits) {
     g[2] += out * Mac.rows(w, lanes);
     g[0] += out;
-    rangeRows(g, out * Range.belowCost(w));
+    rangeRows(g, out * Range.belowCost(w, whole));
     if (bits != Bounds.LOOKED_UP) {
       range(g, out, bits);
     }
@@ -263,7 +267,7 @@ public final class RowEstimator {
   private static void rangeRows(long[] g, long rows) {
     if (rows > 0) {
       g[1] += rows;
-      g[TABLE] = Math.max(g[TABLE], Tables.minRows(Lanes.TABLE));
+      g[TABLE] = Math.max(g[TABLE], Tables.minRows(Lanes.MIN_TABLE));
     }
   }
 }

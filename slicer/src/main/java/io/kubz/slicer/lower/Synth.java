@@ -25,6 +25,8 @@ final class Synth {
   private Sponge sponge;
   private Freivalds freivalds;
   private Tables tables;
+  /** The k the slice is expected to take (its estimate's), which sizes the range table; 0: the least. */
+  int k;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
   /** The contraction split this slice proves the partial sums of (null: none). */
   io.kubz.slicer.plan.Split partial;
@@ -100,7 +102,7 @@ final class Synth {
 
   Range range() {
     if (range == null) {
-      range = new Range(new Lanes(cb));
+      range = new Range(Lanes.forK(cb, k));
     }
     return range;
   }

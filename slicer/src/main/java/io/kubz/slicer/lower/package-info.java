@@ -30,7 +30,9 @@
  *       interpreter admits nothing wider), so y·2^k + r cannot wrap modulo r and
  *       y = ⌊(acc + 2^(k−1))/2^k⌋ is forced (SLICER-CONTRACT: the quotient must be bounded).
  *   <li>Range checks by lookups ({@link io.kubz.slicer.lower.Lanes}): x + o ∈ [0, 2^b), b ≤ 64, in
- *       one row of L = 8 limbs of w = 8 bits and a sign cell s: q·(x + o − Σ 2^(w·i)·l_i − c_s·s) = 0
+ *       one row of L limbs of w bits (L·w ≥ 63; L = 8, w = 8 in small circuits, down to L = 5,
+ *       w = 13 from 2^15 rows, where the larger table costs no rows) and a sign cell s:
+ *       q·(x + o − Σ 2^(w·i)·l_i − c_s·s) = 0
  *       with c_s = 2^(b−1), s boolean, and each limb looked up as (l_i + t_i, t_i) in the tagged
  *       range table {(v, 2^⌊log₂ v⌋) : v &lt; 2^(w+1)} with t_i = 2^(r_i) fixed per lane (its width:
  *       the limbs tile bits [0, b−1), unused lanes have t = 0 and so l = 0), which proves
@@ -93,7 +95,7 @@
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
  * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
- * name. A slice with range checks holds the tagged range table (2^(w+1) = 512 entries, so at
+ * name. A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
  * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
  * k from below by the size of its boundary tensors.
  */

@@ -35,10 +35,13 @@ class LanesTest {
   /** One circuit with checks of the values xs (each x + o, b bits): the circuit, gadget and sign cells. */
   private record Built(Circuit circuit, Lanes lanes, List<AssignedCell> signs) {}
 
-  private static Built build(List<BigInteger> xs, int bits, long offset) {
+  /** Limb widths and lanes tried: the least table, one that continues on a second row, a wider one. */
+  private static final int[][] SHAPES = {{8, 8}, {8, 4}, {11, 6}};
+
+  private static Built build(int[] shape, List<BigInteger> xs, int bits, long offset) {
     CircuitBuilder cb = new CircuitBuilder();
     Arith arith = new Arith(cb);
-    Lanes lanes = new Lanes(cb);
+    Lanes lanes = new Lanes(cb, shape[0], shape[1]);
     Range range = new Range(lanes);
     List<AssignedCell> signs = new ArrayList<>();
     for (BigInteger x : xs) {
@@ -86,18 +89,18 @@ class LanesTest {
   private static Circuit resolveLimb0(Circuit c, Lanes lanes, int row, int first, int bits, long offset) {
     Witness w = c.witness();
     int j = row - first;
-    int rows = Lanes.rows(bits);
+    int rows = Lanes.rows(bits, lanes.rowBits);
     Fr rest = cell(w, lanes.x, row);
     if (j == 0) {
       rest = rest.add(Fr.of(unsigned(offset)));
     }
-    for (int i = 1; i < Lanes.LANES; i++) {
-      rest = rest.sub(cell(w, lanes.limb[i], row).mul(Synth.pow2(Lanes.LIMB_BITS * i)));
+    for (int i = 1; i < lanes.lanes; i++) {
+      rest = rest.sub(cell(w, lanes.limb[i], row).mul(Synth.pow2(lanes.limbBits * i)));
     }
     if (j == rows - 1) {
-      rest = rest.sub(cell(w, lanes.s, row).mul(Synth.pow2(bits - 1 - Lanes.ROW_BITS * j)));
+      rest = rest.sub(cell(w, lanes.s, row).mul(Synth.pow2(bits - 1 - lanes.rowBits * j)));
     } else {
-      rest = rest.sub(cell(w, lanes.x, row + 1).mul(Synth.pow2(Lanes.ROW_BITS)));
+      rest = rest.sub(cell(w, lanes.x, row + 1).mul(Synth.pow2(lanes.rowBits)));
     }
     return with(c, lanes.limb[0], row, rest);
   }
@@ -109,24 +112,34 @@ class LanesTest {
   }
 
   /** Accepts exactly the in-range values, with the right sign bit; a re-solved limb never helps. */
-  private static void checkExactly(BigInteger x, int bits, long offset) {
-    Built b = build(List.of(x), bits, offset);
+  private static void checkExactly(int[] shape, BigInteger x, int bits, long offset) {
+    Built b = build(shape, List.of(x), bits, offset);
     boolean ok = MockProver.run(b.circuit(), 1).isSatisfied();
-    String what = "x=" + x + " bits=" + bits + " offset=" + unsigned(offset);
+    String what = "x=" + x + " bits=" + bits + " offset=" + unsigned(offset) + " lanes " + shape[1] + "×" + shape[0];
     assertEquals(inRange(x, bits, offset), ok, what);
     AssignedCell s = b.signs().get(0);
     if (ok) {
       boolean bit = sum(x, offset).testBit(bits - 1);
       assertEquals(bit ? Fr.ONE : Fr.ZERO, cell(b.circuit().witness(), (Column.Advice) s.column(), s.row()), what);
     } else {
-      int first = s.row() - (Lanes.rows(bits) - 1);
-      assertOnlyLookupsFail(resolveLimb0(b.circuit(), b.lanes(), first, first, bits, offset), what + " (re-solved limb)");
+      int first = s.row() - (Lanes.rows(bits, b.lanes().rowBits) - 1);
+      Circuit cheat = b.circuit();
+      for (int row = first; row <= s.row(); row++) {
+        cheat = resolveLimb0(cheat, b.lanes(), row, first, bits, offset);
+      }
+      assertOnlyLookupsFail(cheat, what + " (limb 0 of every row re-solved)");
     }
   }
 
   /** Unsigned and signed bounds for every width: −1, 0, 2^b − 1, 2^b and −2^(b−1) − 1, …, 2^(b−1). */
   @Test
   void boundsOfEveryWidth() {
+    for (int[] shape : new int[][] {SHAPES[0], SHAPES[1]}) {
+      boundsOfEveryWidth(shape);
+    }
+  }
+
+  private static void boundsOfEveryWidth(int[] shape) {
     for (int bits = 1; bits <= 64; bits++) {
       BigInteger top = BigInteger.ONE.shiftLeft(bits);
       BigInteger half = BigInteger.ONE.shiftLeft(bits - 1);
@@ -135,19 +148,19 @@ class LanesTest {
           top.subtract(BigInteger.ONE), half);
       List<BigInteger> signedOk = List.of(half.negate(), BigInteger.ONE.negate(), BigInteger.ZERO,
           half.subtract(BigInteger.ONE));
-      assertSatisfiedWithSigns(unsignedOk, bits, 0);
-      assertSatisfiedWithSigns(signedOk, bits, signed);
+      assertSatisfiedWithSigns(shape, unsignedOk, bits, 0);
+      assertSatisfiedWithSigns(shape, signedOk, bits, signed);
       for (BigInteger x : List.of(top, BigInteger.ONE.negate())) {
-        checkExactly(x, bits, 0);
+        checkExactly(shape, x, bits, 0);
       }
       for (BigInteger x : List.of(half, half.negate().subtract(BigInteger.ONE))) {
-        checkExactly(x, bits, signed);
+        checkExactly(shape, x, bits, signed);
       }
     }
   }
 
-  private static void assertSatisfiedWithSigns(List<BigInteger> xs, int bits, long offset) {
-    Built b = build(xs, bits, offset);
+  private static void assertSatisfiedWithSigns(int[] shape, List<BigInteger> xs, int bits, long offset) {
+    Built b = build(shape, xs, bits, offset);
     MockProver.run(b.circuit(), 1).assertSatisfied();
     for (int i = 0; i < xs.size(); i++) {
       AssignedCell s = b.signs().get(i);
@@ -160,8 +173,8 @@ class LanesTest {
   /** Random widths, offsets and values (near the bounds and anywhere) against BigInteger. */
   @Property(tries = 150)
   void matchesBigInteger(@ForAll @IntRange(min = 1, max = 64) int bits, @ForAll("offsets") long offset,
-      @ForAll("values") BigInteger x) {
-    checkExactly(x, bits, offset);
+      @ForAll("values") BigInteger x, @ForAll @IntRange(min = 0, max = 2) int shape) {
+    checkExactly(SHAPES[shape], x, bits, offset);
   }
 
   @Provide
@@ -182,22 +195,31 @@ class LanesTest {
   /** Every single change to an accepted check's cells is caught, and so is a compensated one. */
   @Test
   void tamperedCellsAreRejected() {
+    for (int[] shape : SHAPES) {
+      tamperedCellsAreRejected(shape);
+    }
+  }
+
+  private static void tamperedCellsAreRejected(int[] shape) {
     for (int bits : new int[] {1, 7, 9, 16, 33, 63, 64}) {
       long offset = 1L << (bits - 1);
       BigInteger x = BigInteger.ONE.shiftLeft(bits - 2 < 0 ? 0 : bits - 2).subtract(BigInteger.valueOf(bits > 1 ? 3 : 1));
-      Built b = build(List.of(x), bits, offset);
+      Built b = build(shape, List.of(x), bits, offset);
       Circuit c = b.circuit();
       MockProver.run(c, 1).assertSatisfied();
       AssignedCell s = b.signs().get(0);
       int last = s.row();
-      int first = last - (Lanes.rows(bits) - 1);
+      int first = last - (Lanes.rows(bits, b.lanes().rowBits) - 1);
       Witness w = c.witness();
       List<Column.Advice> cols = new ArrayList<>(List.of(b.lanes().x, b.lanes().s));
       cols.addAll(List.of(b.lanes().limb));
       for (int row = first; row <= last; row++) {
         for (Column.Advice col : cols) {
+          if (col == b.lanes().s && row != last) {
+            continue; // s is read on the last row only (no weight elsewhere), like the limbs of no lane
+          }
           Fr v = cell(w, col, row);
-          String what = bits + " bits: " + col + "@" + row;
+          String what = bits + " bits, lanes " + shape[1] + "×" + shape[0] + ": " + col + "@" + row;
           assertFalse(MockProver.run(with(c, col, row, v.add(Fr.ONE)), 1).isSatisfied(), what + " + 1");
           assertFalse(MockProver.run(with(c, col, row, v.sub(Fr.ONE)), 1).isSatisfied(), what + " − 1");
           if (col != b.lanes().limb[0] && col != b.lanes().x && col != b.lanes().s) {
@@ -216,13 +238,40 @@ class LanesTest {
 
   @Test
   void costMatchesRows() {
-    for (int bits = 1; bits <= 64; bits++) {
-      Built b = build(List.of(BigInteger.ZERO), bits, 0);
-      long rows = b.circuit().description().regions().stream().filter(r -> r.name().equals("range"))
-          .mapToLong(io.kubz.plonkish.ir.Region::rows).sum();
-      assertEquals(Range.cost(bits), rows, bits + " bits");
+    for (int[] shape : SHAPES) {
+      for (int bits = 1; bits <= 64; bits++) {
+        Built b = build(shape, List.of(BigInteger.ZERO), bits, 0);
+        long rows = b.circuit().description().regions().stream().filter(r -> r.name().equals("range"))
+            .mapToLong(io.kubz.plonkish.ir.Region::rows).sum();
+        assertEquals(Lanes.rows(bits, shape[0] * shape[1]), rows, bits + " bits");
+        assertEquals(shape[0] * shape[1] >= 63 ? Range.cost(bits) : Math.max(1, (bits + 30) / 32), rows);
+      }
     }
-    assertEquals(1, Range.belowCost(1));
-    assertTrue(Range.belowCost(1 << 16) >= 2 * Range.cost(16));
+    for (long d : new long[] {1, 2, 3, 4, 5, 255, 256, 257, 1 << 16}) {
+      CircuitBuilder cb = new CircuitBuilder();
+      Arith arith = new Arith(cb);
+      Range range = new Range(Lanes.forK(cb, 9));
+      range.below(arith.store("r", new Fr[] {Fr.ZERO})[0], 0, d);
+      long rows = cb.build().description().regions().stream().filter(r -> r.name().equals("range"))
+          .mapToLong(io.kubz.plonkish.ir.Region::rows).sum();
+      assertEquals(Range.belowCost(d, true), rows, "below " + d);
+      for (long e = 1; e <= Math.min(d, 300); e++) {
+        assertTrue(Range.belowCost(d, false) >= Range.belowCost(e, true), "below " + e + " ≤ " + d);
+      }
+    }
+  }
+
+  /** The gadget a circuit of 2^k rows gets: every check in one row, a table that fits the rows. */
+  @Test
+  void shapeFollowsK() {
+    int[][] expected = {{9, 8, 8}, {10, 8, 8}, {11, 9, 7}, {12, 9, 7}, {13, 11, 6}, {15, 13, 5}, {17, 13, 5}, {18, 16, 4}};
+    for (int[] e : expected) {
+      Lanes l = Lanes.forK(new CircuitBuilder(), e[0]);
+      assertEquals(e[1], l.limbBits, "k=" + e[0]);
+      assertEquals(e[2], l.lanes, "k=" + e[0]);
+      assertTrue(l.rowBits >= 63);
+      long usable = (1L << e[0]) - io.kubz.plonkish.ir.CircuitDescription.blindingFor(2) - 1;
+      assertTrue(l.table.size() <= Math.max(usable, Lanes.MIN_TABLE.size()), "k=" + e[0]);
+    }
   }
 }
