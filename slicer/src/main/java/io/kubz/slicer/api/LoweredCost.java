@@ -63,6 +63,18 @@ public final class LoweredCost implements SliceCost {
   }
 
   @Override
+  public long[] partialRows(Node n, Graph g, BitSet needed, int length) {
+    return Arrays.copyOf(io.kubz.slicer.lower.Contraction.partialRows(q, q.node(n.name()), SliceCompiler.DEFAULT_LANES,
+        needed, length), RowEstimator.PLAN_WIDTH);
+  }
+
+  @Override
+  public long[] combineRows(Node n, Graph g, BitSet needed, int parts) {
+    return Arrays.copyOf(io.kubz.slicer.lower.Contraction.combineRows(q, q.node(n.name()), SliceCompiler.DEFAULT_LANES,
+        needed, parts, 64), RowEstimator.PLAN_WIDTH);
+  }
+
+  @Override
   public boolean isHeight(int i) {
     return RowEstimator.isHeight(i);
   }

@@ -31,11 +31,14 @@ public final class CompiledSlice {
   private final RowEstimator.Estimate estimate;
   private final int lanes;
   private final Map<String, java.util.BitSet> needs;
+  private final io.kubz.slicer.plan.Split partial;
   private CircuitDescription description;
 
   CompiledSlice(QuantizedGraph graph, List<QNode> nodes, List<Boundary> inputs, List<Boundary> outputs,
-      InstanceLayout layout, RowEstimator.Estimate estimate, int lanes, Map<String, java.util.BitSet> needs) {
+      InstanceLayout layout, RowEstimator.Estimate estimate, int lanes, Map<String, java.util.BitSet> needs,
+      io.kubz.slicer.plan.Split partial) {
     this.needs = Map.copyOf(needs);
+    this.partial = partial;
     this.graph = graph;
     this.nodes = List.copyOf(nodes);
     this.inputs = List.copyOf(inputs);
@@ -102,7 +105,9 @@ public final class CompiledSlice {
     Fr[] col = new Fr[layout.rows()];
     java.util.Arrays.fill(col, Fr.ZERO);
     for (InstanceLayout.Entry e : layout.entries()) {
-      long[] whole = tensors.get(Part.base(e.tensor()));
+      String base = Part.base(e.tensor());
+      io.kubz.slicer.plan.Partial sum = partialSum(graph, base);
+      long[] whole = sum == null ? tensors.get(base) : Contraction.values(graph, sum, tensors);
       if (whole == null) {
         throw new IllegalArgumentException("no values for boundary tensor '" + e.tensor() + "'");
       }
@@ -138,10 +143,21 @@ public final class CompiledSlice {
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
     Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
+    s.partial = partial;
     for (Boundary b : inputs) {
       Part p = Part.parse(b.tensor());
       String base = Part.base(b.tensor());
-      int full = Lowering.size(graph, base);
+      io.kubz.slicer.plan.Partial sum = partialSum(graph, base);
+      int full = Lowering.size(graph, sum == null ? base : sum.tensor());
+      if (sum != null) {
+        if (tensors != null) {
+          s.derive(base, Contraction.values(graph, sum, tensors));
+        }
+        List<io.kubz.slicer.plan.Partial> l = s.sums.computeIfAbsent(sum.tensor(), t -> new java.util.ArrayList<>());
+        if (!l.contains(sum)) {
+          l.add(sum);
+        }
+      }
       long[] v = Part.slice(b.tensor(), s.values(base, full));
       AssignedCell[] w = s.arith.store("input " + b.tensor(), Synth.frs(v));
       if (p == null) {
@@ -168,6 +184,11 @@ public final class CompiledSlice {
       expose(s, layout.find(b.tensor(), true), w, salts);
     }
     return s.cb.build();
+  }
+
+  /** The partial-sum tensor a boundary's base name denotes, or null for a tensor of the graph. */
+  static io.kubz.slicer.plan.Partial partialSum(QuantizedGraph graph, String base) {
+    return graph.graph().values().containsKey(base) ? null : io.kubz.slicer.plan.Partial.parse(base);
   }
 
   private static void expose(Synth s, InstanceLayout.Entry e, AssignedCell[] w, Map<String, Fr> salts) {

@@ -20,6 +20,10 @@ final class Linear {
   record Dots(int outputs, int length, int[] act, long[] weight, long[] bias) {}
 
   static AssignedCell[] matmul(Synth s, QuantizedGraph q, QNode qn) {
+    java.util.List<io.kubz.slicer.plan.Partial> sums = s.sums.get(qn.node().output());
+    if (sums != null) {
+      return Contraction.combine(s, q, qn, sums);
+    }
     Dots d = matmulDots(q, qn);
     return finish(s, q, qn, d, Lowering.in(s, qn, qn.isParam(0) ? 1 : 0),
         Lowering.inValues(s, q, qn, qn.isParam(0) ? 1 : 0));
@@ -38,7 +42,7 @@ final class Linear {
     return finish(s, q, qn, d, Lowering.in(s, qn, 0), Lowering.inValues(s, q, qn, 0));
   }
 
-  private static AssignedCell[] finish(Synth s, QuantizedGraph q, QNode qn, Dots d, AssignedCell[] x, long[] xv) {
+  static AssignedCell[] finish(Synth s, QuantizedGraph q, QNode qn, Dots d, AssignedCell[] x, long[] xv) {
     Mac mac = s.mac();
     AssignedCell[] acc = new AssignedCell[d.outputs()];
     long[] accV = new long[d.outputs()];

@@ -24,6 +24,10 @@ final class Lowering {
     Node n = qn.node();
     Op op = n.op();
     AssignedCell[] out;
+    if (s.partial != null && s.partial.node().equals(n.name())) {
+      s.wires.put(s.partial.partialOf(n.output()).name(), Contraction.partial(s, q, qn, s.partial));
+      return;
+    }
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {

@@ -51,6 +51,12 @@ public final class RowEstimator {
   /** The estimate of a slice whose nodes compute only {@code needs} (absent tensors: all elements). */
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
       java.util.Map<String, java.util.BitSet> needs) {
+    return estimate(q, nodes, ins, outs, lanes, needs, java.util.Map.of());
+  }
+
+  /** As above, with the rows of some nodes given ({@code nodeRows}, by node name: a split contraction's). */
+  static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
+      java.util.Map<String, java.util.BitSet> needs, java.util.Map<String, long[]> nodeRows) {
     long[] g = new long[WIDTH]; // arith, limbs, mac, sponge, horner, phase-1 mac, lookup, table
     long instance = 0;
     g[0] += 2; // constants
@@ -65,7 +71,8 @@ public final class RowEstimator {
     Set<String> names = new HashSet<>();
     nodes.forEach(n -> names.add(n.name()));
     for (QNode n : nodes) {
-      add(g, nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
+      long[] given = nodeRows.get(n.name());
+      add(g, given != null ? given : nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
           Bounds.bits(q, names, n.node().output()), needs.get(n.node().output())));
       if (n.shift() > 0 && !(n.node().op() instanceof Op.PRelu)) {
         rescaled.add(n.node().output());

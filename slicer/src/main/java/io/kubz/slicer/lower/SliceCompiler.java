@@ -6,6 +6,8 @@ import io.kubz.slicer.ir.Node;
 import io.kubz.slicer.ir.ValueInfo;
 import io.kubz.slicer.plan.Fields;
 import io.kubz.slicer.plan.Part;
+import io.kubz.slicer.plan.Partial;
+import io.kubz.slicer.plan.Split;
 import io.kubz.slicer.plan.SliceSpec;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
@@ -94,7 +96,7 @@ public final class SliceCompiler {
         outs.put(t, new Boundary(t, g.shape(t), links.mode(t)));
       }
     }
-    return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes);
+    return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes, null);
   }
 
   /**
@@ -124,7 +126,7 @@ public final class SliceCompiler {
     g.outputs().forEach(v -> graphOutputs.add(v.name()));
     List<Boundary> ins = new ArrayList<>();
     for (String t : spec.inputs()) {
-      ins.add(boundary(g, t, links.mode(Part.base(t))));
+      ins.add(boundary(q, t, links));
     }
     List<Boundary> outs = new ArrayList<>();
     for (String t : spec.outputs()) {
@@ -132,18 +134,27 @@ public final class SliceCompiler {
         throw new BadInputException("slice " + spec.id() + " produces part " + t + " of a model output; model outputs"
             + " cannot be split: raise --max-rows");
       }
-      outs.add(boundary(g, t, links.mode(Part.base(t))));
+      outs.add(boundary(q, t, links));
     }
-    return build(q, nodes, ins, outs, Fields.needs(g, graphNodes, spec.split()), lanes);
+    Split split = spec.split();
+    return build(q, nodes, ins, outs, Fields.needs(g, graphNodes, split), lanes,
+        split != null && split.partial() ? split : null);
   }
 
-  private static Boundary boundary(Graph g, String name, Visibility.Mode mode) {
+  /** A boundary of a plan slice; partial sums ({@link Contraction}) always cross committed. */
+  private static Boundary boundary(QuantizedGraph q, String name, Linking links) {
     Part p = Part.parse(name);
-    return new Boundary(name, p == null ? g.shape(name) : new int[] {p.size()}, mode);
+    String base = Part.base(name);
+    Partial sum = CompiledSlice.partialSum(q, base);
+    Visibility.Mode mode = sum == null ? links.mode(base) : Visibility.Mode.HASHED;
+    if (sum != null && p == null) {
+      throw new BadInputException("partial sums " + name + " cross a cut only in parts (name#from:to)");
+    }
+    return new Boundary(name, p == null ? q.graph().shape(name) : new int[] {p.size()}, mode);
   }
 
   private static CompiledSlice build(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs,
-      Map<String, BitSet> needs, int lanes) {
+      Map<String, BitSet> needs, int lanes, Split partial) {
     List<InstanceLayout.Entry> entries = new ArrayList<>();
     int row = 0;
     for (Boundary b : ins) {
@@ -152,8 +163,34 @@ public final class SliceCompiler {
     for (Boundary b : outs) {
       row = entry(entries, b, true, row);
     }
-    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs);
-    return new CompiledSlice(q, nodes, ins, outs, new InstanceLayout(entries), est, lanes, needs);
+    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs,
+        contractionRows(q, nodes, ins, lanes, needs, partial));
+    return new CompiledSlice(q, nodes, ins, outs, new InstanceLayout(entries), est, lanes, needs, partial);
+  }
+
+  /** The rows of the nodes a contraction split changes: the partial sums, or the adding of them. */
+  private static Map<String, long[]> contractionRows(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins,
+      int lanes, Map<String, BitSet> needs, Split partial) {
+    Map<String, long[]> rows = new java.util.HashMap<>();
+    Set<String> names = new HashSet<>();
+    nodes.forEach(n -> names.add(n.name()));
+    if (partial != null) {
+      QNode n = q.node(partial.node());
+      rows.put(n.name(), Contraction.partialRows(q, n, lanes, needs.get(n.node().output()),
+          partial.kTo() - partial.kFrom()));
+    }
+    Map<String, Set<Partial>> sums = new java.util.HashMap<>();
+    for (Boundary b : ins) {
+      Partial sum = CompiledSlice.partialSum(q, Part.base(b.tensor()));
+      if (sum != null) {
+        sums.computeIfAbsent(sum.tensor(), t -> new HashSet<>()).add(sum);
+      }
+    }
+    sums.forEach((t, set) -> {
+      QNode n = q.node(q.graph().producer(t).name());
+      rows.put(n.name(), Contraction.combineRows(q, n, lanes, needs.get(t), set.size(), Bounds.bits(q, names, t)));
+    });
+    return rows;
   }
 
   private static int entry(List<InstanceLayout.Entry> entries, Boundary b, boolean output, int row) {

@@ -27,6 +27,12 @@ final class Synth {
   private Freivalds freivalds;
   private Tables tables;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
+  /** The contraction split this slice proves the partial sums of (null: none). */
+  io.kubz.slicer.plan.Split partial;
+  /** Partial-sum tensors the slice reads, by the product output they add up to. */
+  final Map<String, java.util.List<io.kubz.slicer.plan.Partial>> sums = new HashMap<>();
+  /** Values of tensors that are not the interpreter's (partial sums), computed from its tensors. */
+  private final Map<String, long[]> derived = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
 
@@ -77,12 +83,20 @@ final class Synth {
     }
     long[] v = values.get(tensor);
     if (v == null) {
+      v = derived.get(tensor);
+    }
+    if (v == null) {
       throw new IllegalArgumentException("the witness has no tensor '" + tensor + "'");
     }
     if (v.length != size) {
       throw new IllegalArgumentException("tensor '" + tensor + "' has " + v.length + " values, expected " + size);
     }
     return v;
+  }
+
+  /** Records the values of a derived tensor (a partial sum) for {@link #values}. */
+  void derive(String tensor, long[] v) {
+    derived.put(tensor, v);
   }
 
   Range range() {

@@ -21,6 +21,10 @@
  *       &lt; P' = m·⌈P/m⌉ fixed before ρ, which vanishes with probability ≤ P'/|F_r| by
  *       Schwartz–Zippel (Freivalds 1977; Schwartz 1980; Zippel 1979); over the M rows of one product
  *       ≤ M·P'/|F_r| &lt; 2^−230 for any layer here, plus the Fiat–Shamir transcript's own error.
+ *   <li>Split contractions ({@link io.kubz.slicer.lower.Contraction}): a slice proves partial sums
+ *       s_j = Σ_{t∈[k_j, k_{j+1})} x_t·w_t (multiply-accumulate from 0) and commits them; the slice
+ *       holding the node adds β + Σ_j s_j (multiply-accumulate with weights 1) and rescales. Exact
+ *       in F_r, so the partial sums need no range check.
  *   <li>Rescale by k: acc + 2^(k−1) = y·2^k + r with r ∈ [0, 2^k) and y ∈ [−2^(b−1), 2^(b−1)) both
  *       range checked (b = 64, or the ReLU table width when y only feeds ReLUs in the slice: the
  *       interpreter admits nothing wider), so y·2^k + r cannot wrap modulo r and

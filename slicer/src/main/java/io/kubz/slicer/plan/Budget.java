@@ -15,12 +15,12 @@ import java.util.List;
  * by bisection. When no range of the layer fits (an interior output also leaves the layer, or the
  * sink is a model output, or even one element does not fit), its nodes are packed one by one, and a
  * node that does not fit alone is cut the same way on its own; if one output element of it still
- * does not fit, it throws {@link TooSmall} with the parts that node reads, and
+ * does not fit, a Gemm/MatMul has its contraction split ({@link #contract}), and otherwise it throws {@link TooSmall} with the parts that node reads, and
  * {@link Slicer#budget} re-plans with those parts capped smaller (the {@code caps}).
  */
 final class Budget {
   private final Graph g;
-  private final Cuts cuts;
+  private Cuts cuts;
   private final long limit;
   private final int k;
   private final java.util.Map<String, Integer> caps;
@@ -107,6 +107,9 @@ final class Budget {
         continue;
       }
       Node n = cuts.node(name);
+      if (contract(n)) {
+        continue;
+      }
       if (cuts.isModelOutput(n.output())) {
         throw new BadInputException("budget 2^" + k + " too small for " + n.label() + ", which produces model output '"
             + n.output() + "' (model outputs are not split): raise --max-rows");
@@ -155,6 +158,10 @@ final class Budget {
     }
     int n = cuts.size(sink.output());
     int[] shape = g.shape(sink.output());
+    if (sink.op() instanceof io.kubz.slicer.ir.Op.Reshape && shape.length < 3
+        && g.shape(sink.inputs().get(0)).length >= 3) {
+      shape = g.shape(sink.inputs().get(0)); // same row-major order: cut along the channels and rows before it
+    }
     int unit = n;
     if (shape.length >= 3) {
       unit = n / (shape[0] * shape[1]);
@@ -181,6 +188,11 @@ final class Budget {
         lo = capped;
       }
     }
+    int w = shape[shape.length - 1];
+    if (shape.length >= 3 && lo > w && lo < unit && lo % w != 0
+        && worst(nodes, sink, pieces(n, unit, lo / w * w)) <= limit) {
+      lo = lo / w * w; // whole rows read fewer rows of the input than pieces straddling them
+    }
     int even = balanced(n, unit, lo);
     if (even < lo && worst(nodes, sink, pieces(n, unit, even)) <= limit) {
       lo = even;
@@ -189,6 +201,86 @@ final class Budget {
       commit(new SlicePlan.Group(nodes, new Split(sink.name(), r[0], r[1])));
     }
     return 0;
+  }
+
+  /**
+   * Splits the contraction of product node n when no output range of it fits: the fewest
+   * contraction ranges (p = 2, 3, …, of balanced lengths) whose partial-sum slices fit with some
+   * output range, that range as large as fits; then the node itself, adding the partial sums, the
+   * bias and rescaling, starts the next slice (it must fit alone, or by output ranges). Returns
+   * false, having committed nothing, when no such split exists.
+   */
+  private boolean contract(Node n) {
+    if (!cuts.contractible(n)) {
+      return false;
+    }
+    int k = cuts.contraction(n);
+    int size = cuts.size(n.output());
+    for (int p = 2; p <= k; p++) {
+      int len = (k + p - 1) / p;
+      if (p > 2 && len == (k + p - 2) / (p - 1)) {
+        continue; // same ranges as p − 1
+      }
+      List<int[]> ks = pieces(k, k, len);
+      int c = largestPartial(n, ks, size);
+      if (c == 0) {
+        continue;
+      }
+      int even = balanced(size, size, c);
+      if (even < c && worstPartial(n, ks, pieces(size, size, even)) <= limit) {
+        c = even;
+      }
+      Cuts saved = cuts;
+      int count = groups.size();
+      cuts = saved.fork();
+      for (int[] kr : ks) {
+        for (int[] r : pieces(size, size, c)) {
+          commit(new SlicePlan.Group(List.of(n.name()), new Split(n.name(), r[0], r[1], kr[0], kr[1])));
+        }
+      }
+      if (fits(new SlicePlan.Group(List.of(n.name()), null))) {
+        cur = new ArrayList<>(List.of(n.name()));
+        return true;
+      }
+      if (!cuts.isModelOutput(n.output()) && tile(List.of(n.name())) >= 0) {
+        return true;
+      }
+      cuts = saved;
+      groups.subList(count, groups.size()).clear();
+    }
+    return false;
+  }
+
+  /** The largest output range size whose partial-sum slices over the ranges ks all fit (0: none). */
+  private int largestPartial(Node n, List<int[]> ks, int size) {
+    if (worstPartial(n, ks, pieces(size, size, 1)) > limit) {
+      return 0;
+    }
+    int lo = 1;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (worstPartial(n, ks, pieces(size, size, mid)) <= limit) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private long worstPartial(Node n, List<int[]> ks, List<int[]> outs) {
+    long worst = 0;
+    for (int[] kr : ks) {
+      for (int[] r : outs) {
+        worst = Math.max(worst, rows(new SlicePlan.Group(List.of(n.name()),
+            new Split(n.name(), r[0], r[1], kr[0], kr[1]))));
+        if (worst > limit) {
+          return worst;
+        }
+      }
+    }
+    return worst;
   }
 
   /** The largest estimate over the pieces (stops at the first one over the limit). */

@@ -3,6 +3,7 @@ package io.kubz.slicer.plan;
 import io.kubz.field.BadInputException;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.ir.Op;
 import io.kubz.slicer.ir.Shapes;
 import io.kubz.slicer.ir.ValueInfo;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ final class Cuts {
   private final Set<String> modelOutputs = new HashSet<>();
   /** Boundary names produced so far per tensor, with their flat ranges. */
   private final Map<String, List<String>> produced = new HashMap<>();
+  /** Partial-sum tensors produced so far per product output, in order of their first part. */
+  private final Map<String, List<Partial>> partials = new HashMap<>();
 
   /** A slice's boundaries and its rows (the largest component of its summed cost vector). */
   record Derived(List<String> nodes, List<String> inputs, List<String> outputs, long rows) {}
@@ -45,6 +48,14 @@ final class Cuts {
     }
   }
 
+  /** A copy whose later additions leave this one unchanged (to try a sequence of slices and drop it). */
+  Cuts fork() {
+    Cuts c = new Cuts(g, cost);
+    produced.forEach((t, l) -> c.produced.put(t, new ArrayList<>(l)));
+    partials.forEach((t, l) -> c.partials.put(t, new ArrayList<>(l)));
+    return c;
+  }
+
   Node node(String name) {
     Node n = byName.get(name);
     if (n == null) {
@@ -57,7 +68,14 @@ final class Cuts {
     return modelOutputs.contains(tensor);
   }
 
+  /** Elements of a tensor of the graph, or of a partial-sum tensor (those of the product's output). */
   int size(String tensor) {
+    if (!g.values().containsKey(tensor) && !g.isConstant(tensor)) {
+      Partial p = Partial.parse(tensor);
+      if (p != null) {
+        return (int) Shapes.size(g.shape(p.tensor()));
+      }
+    }
     return (int) Shapes.size(g.shape(tensor));
   }
 
@@ -78,13 +96,44 @@ final class Cuts {
     long[] rows = cost.base().clone();
     LinkedHashSet<String> ins = new LinkedHashSet<>();
     LinkedHashSet<String> outs = new LinkedHashSet<>();
+    Split split = gr.split();
+    boolean partial = split != null && split.partial();
+    if (partial && (nodes.size() != 1 || !nodes.get(0).name().equals(split.node()) || !contractible(nodes.get(0)))) {
+      throw new BadInputException("plan slice " + index + " splits the contraction of '" + split.node() + "': it must"
+          + " hold that node alone, a Gemm or MatMul with a constant 2-D weight");
+    }
     for (Node n : nodes) {
-      rows = add(rows, cost.rows(n, g, gr.split() == null ? null : needs.get(n.output())));
+      BitSet needed = split == null ? null : needs.get(n.output());
+      List<Partial> sums = partial ? null : partials.get(n.output());
+      if (partial) {
+        rows = add(rows, cost.partialRows(n, g, needed, split.kTo() - split.kFrom()));
+      } else if (sums != null) {
+        rows = add(rows, cost.combineRows(n, g, needed, sums.size()));
+        for (Partial p : sums) {
+          for (String name : read(p.name(), needed, index)) {
+            if (ins.add(name)) {
+              rows = add(rows, cost.boundary(elements(name), true, true));
+            }
+          }
+        }
+      } else {
+        rows = add(rows, cost.rows(n, g, needed));
+      }
       for (String t : n.inputs()) {
-        if (g.isConstant(t) || producedHere.contains(t)) {
+        if (g.isConstant(t)) {
           continue;
         }
-        for (String name : read(t, gr.split() == null ? null : needs.get(t), index)) {
+        if (sums != null) {
+          if (producedHere.contains(t)) {
+            throw new BadInputException("plan slice " + index + " adds the partial sums of '" + n.name() + "', so it"
+                + " must not also compute that node's input '" + t + "'");
+          }
+          continue; // the partial sums replace the activation input
+        }
+        if (producedHere.contains(t)) {
+          continue;
+        }
+        for (String name : read(t, split == null ? null : needs.get(t), index)) {
           if (ins.add(name)) {
             rows = add(rows, cost.boundary(elements(name), !modelInputs.contains(t) || cost.hashesModel(true), true));
           }
@@ -94,18 +143,18 @@ final class Cuts {
       for (Node c : g.consumers(n.output())) {
         leaves |= !own.contains(c.name());
       }
-      if (leaves) {
+      if (leaves || partial) {
         String name = n.output();
-        if (gr.split() != null) {
-          if (!n.name().equals(gr.split().node())) {
-            throw new BadInputException("plan slice " + index + " splits '" + gr.split().node() + "' but also holds '"
+        if (split != null) {
+          if (!n.name().equals(split.node())) {
+            throw new BadInputException("plan slice " + index + " splits '" + split.node() + "' but also holds '"
                 + n.name() + "', whose output leaves the slice: only the split node's output may leave a split slice");
           }
-          name = gr.split().partName(name);
+          name = split.partName(name);
         }
         outs.add(name);
-        rows = add(rows, cost.boundary(elements(name), !modelOutputs.contains(n.output()) || cost.hashesModel(false),
-            false));
+        boolean hashed = partial || !modelOutputs.contains(n.output()) || cost.hashesModel(false);
+        rows = add(rows, cost.boundary(elements(name), hashed, false));
       }
     }
     long max = 0;
@@ -118,8 +167,39 @@ final class Cuts {
   /** Records a derived slice's outputs as available to later slices. */
   void add(Derived d) {
     for (String name : d.outputs()) {
-      produced.computeIfAbsent(Part.base(name), t -> new ArrayList<>()).add(name);
+      String base = Part.base(name);
+      produced.computeIfAbsent(base, t -> new ArrayList<>()).add(name);
+      Partial p = g.values().containsKey(base) ? null : Partial.parse(base);
+      if (p != null) {
+        List<Partial> ranges = partials.computeIfAbsent(p.tensor(), t -> new ArrayList<>());
+        if (!ranges.contains(p)) {
+          ranges.add(p);
+        }
+      }
     }
+  }
+
+  /** Whether node n's contraction can be split: a Gemm or MatMul with one constant 2-D operand. */
+  boolean contractible(Node n) {
+    if (!(n.op() instanceof Op.Gemm || n.op() instanceof Op.MatMul) || n.inputs().size() < 2) {
+      return false;
+    }
+    boolean a = g.isConstant(n.inputs().get(0));
+    boolean b = g.isConstant(n.inputs().get(1));
+    boolean bias = n.inputs().size() < 3 || g.isConstant(n.inputs().get(2));
+    return a != b && bias && g.shape(n.inputs().get(1)).length == 2
+        && (g.shape(n.inputs().get(0)).length == 2 || (b && n.op() instanceof Op.MatMul));
+  }
+
+  /** The contraction length K of a product node ({@link #contractible}). */
+  int contraction(Node n) {
+    int[] bs = g.shape(n.inputs().get(1));
+    return n.op() instanceof Op.Gemm gm && gm.transB() ? bs[1] : bs[0];
+  }
+
+  /** The partial-sum tensors of {@code tensor} produced so far (null when its node's contraction is not split). */
+  List<Partial> partials(String tensor) {
+    return partials.get(tensor);
   }
 
   /** The activation inputs of n produced in parts so far, with the size of their largest part. */

@@ -39,6 +39,14 @@ public final class Fields {
    * all outputs); entry i is null for a constant input.
    */
   public static BitSet[] inputs(Graph g, Node n, BitSet out) {
+    return inputs(g, n, out, null);
+  }
+
+  /**
+   * As {@link #inputs(Graph, Node, BitSet)}, for a product node that sums only over the contraction
+   * range of {@code split} when it is a contraction split of n (null or another split: all of it).
+   */
+  public static BitSet[] inputs(Graph g, Node n, BitSet out, Split split) {
     int arity = n.inputs().size();
     BitSet[] in = new BitSet[arity];
     for (int i = 0; i < arity; i++) {
@@ -56,7 +64,8 @@ public final class Fields {
     Op op = n.op();
     int[] ys = g.shape(n.output());
     if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
-      matmul(g, n, out, in);
+      boolean part = split != null && split.partial() && split.node().equals(n.name());
+      matmul(g, n, out, in, part ? split.kFrom() : 0, part ? split.kTo() : Integer.MAX_VALUE);
     } else if (op instanceof Op.Conv c) {
       conv(g, n, c, out, in[0]);
     } else if (op instanceof Op.Pool p) {
@@ -105,6 +114,7 @@ public final class Fields {
    * The output elements each node of a slice computes, by tensor name, and the elements of its
    * boundary inputs it reads; an absent tensor is needed whole. For a split slice the sink (its last
    * node) computes [from, to) and fields are propagated backwards; otherwise every node computes all.
+   * A contraction split's sink reads only the activation elements of its contraction range.
    */
   public static Map<String, BitSet> needs(Graph g, List<Node> nodes, Split split) {
     Map<String, BitSet> acc = new HashMap<>();
@@ -121,7 +131,7 @@ public final class Fields {
         out.set(0, (int) Shapes.size(g.shape(n.output())));
       }
       acc.put(n.output(), out);
-      BitSet[] in = inputs(g, n, out);
+      BitSet[] in = inputs(g, n, out, split);
       for (int j = 0; j < in.length; j++) {
         if (in[j] != null) {
           acc.computeIfAbsent(n.inputs().get(j), t -> new BitSet()).or(in[j]);
@@ -131,7 +141,7 @@ public final class Fields {
     return acc;
   }
 
-  private static void matmul(Graph g, Node n, BitSet out, BitSet[] in) {
+  private static void matmul(Graph g, Node n, BitSet out, BitSet[] in, int kFrom, int kTo) {
     boolean transA = n.op() instanceof Op.Gemm gm && gm.transA();
     boolean transB = n.op() instanceof Op.Gemm gm2 && gm2.transB();
     int[] as = g.shape(n.inputs().get(0));
@@ -151,7 +161,7 @@ public final class Fields {
     for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
       int i = o / cols;
       int j = o % cols;
-      for (int t = 0; t < k; t++) {
+      for (int t = Math.max(0, kFrom); t < Math.min(k, kTo); t++) {
         if (aConst) {
           in[1].set(transB ? j * k + t : t * cols + j);
         } else {

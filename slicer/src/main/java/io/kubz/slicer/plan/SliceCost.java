@@ -41,6 +41,30 @@ public interface SliceCost {
   }
 
   /**
+   * Rows product node {@code n} needs in a contraction split ({@link Split#partial()}): the partial
+   * sums over {@code length} contraction indices of its outputs {@code needed}, without bias or
+   * rescale. The default scales {@link #rows(Node, Graph, java.util.BitSet)} by length / K.
+   */
+  default long[] partialRows(Node n, Graph g, java.util.BitSet needed, int length) {
+    long[] all = rows(n, g, needed);
+    long k = Math.max(1, macs(n, g) / Math.max(1, Shapes.size(g.shape(n.output()))));
+    long[] out = new long[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = (all[i] * length + k - 1) / k;
+    }
+    return out;
+  }
+
+  /**
+   * Rows product node {@code n} needs when it adds {@code parts} partial sums per output (its
+   * contraction was split), the bias, and rescales, for the outputs {@code needed}. The default
+   * takes the node's rows over the whole contraction (an upper bound when parts &lt; K).
+   */
+  default long[] combineRows(Node n, Graph g, java.util.BitSet needed, int parts) {
+    return rows(n, g, needed);
+  }
+
+  /**
    * Rows of one boundary tensor of {@code elements} values, as a vector like {@link #rows(Node,
    * Graph, java.util.BitSet)}: committed ({@code hashed}) or public values, read ({@code input}) or
    * produced.

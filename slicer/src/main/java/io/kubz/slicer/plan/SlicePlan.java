@@ -59,6 +59,9 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
       }
       nodes.forEach(cuts::node);
       String who;
+      if (gr.split() != null && gr.split().partial()) {
+        continue; // partial sums: checkContractions
+      }
       if (gr.split() != null) {
         Set<String> first = families.putIfAbsent(gr.split().node(), nodes);
         if (first != null) {
@@ -93,8 +96,9 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
    */
   private static void checkSplits(Graph g, List<Group> groups, Cuts cuts) {
     Map<String, List<Split>> byNode = new LinkedHashMap<>();
+    checkContractions(g, groups, cuts);
     for (Group gr : groups) {
-      if (gr.split() == null) {
+      if (gr.split() == null || gr.split().partial()) {
         continue;
       }
       Node sink = cuts.node(gr.split().node());
@@ -126,6 +130,72 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
     }
   }
 
+  /**
+   * The contraction splits of a node: its ranges [kA, kB) come in increasing order and tile its
+   * contraction [0, K), the output ranges of each tile its flat output in order, and every one of
+   * them comes before any other slice holding the node (which adds the partial sums of all ranges).
+   */
+  private static void checkContractions(Graph g, List<Group> groups, Cuts cuts) {
+    Map<String, LinkedHashMap<String, List<Split>>> byNode = new LinkedHashMap<>();
+    Map<String, Integer> last = new HashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Split s = groups.get(i).split();
+      if (s != null && s.partial()) {
+        byNode.computeIfAbsent(s.node(), x -> new LinkedHashMap<>())
+            .computeIfAbsent(s.kFrom() + ":" + s.kTo(), x -> new ArrayList<>()).add(s);
+        last.put(s.node(), i);
+      }
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      Group gr = groups.get(i);
+      if (gr.split() != null && gr.split().partial()) {
+        continue;
+      }
+      for (String name : gr.nodes()) {
+        Integer end = last.get(name);
+        if (end != null && end > i) {
+          throw new BadInputException("plan slice " + i + " holds '" + name + "' before slice " + end
+              + ", which computes partial sums of it: partial sums must come first");
+        }
+      }
+    }
+    for (Map.Entry<String, LinkedHashMap<String, List<Split>>> e : byNode.entrySet()) {
+      Node n = cuts.node(e.getKey());
+      if (!cuts.contractible(n)) {
+        throw new BadInputException("the plan splits the contraction of " + n.label() + ", which is not a Gemm or"
+            + " MatMul with a constant 2-D weight");
+      }
+      int k = cuts.contraction(n);
+      int size = cuts.size(n.output());
+      int at = 0;
+      for (List<Split> ranges : e.getValue().values()) {
+        Split first = ranges.get(0);
+        if (first.kFrom() != at) {
+          throw new BadInputException("contraction splits of '" + n.name() + "' must tile [0, " + k + ") in order;"
+              + " range [" + first.kFrom() + ", " + first.kTo() + ") does not follow " + at);
+        }
+        at = first.kTo();
+        int o = 0;
+        for (Split s : ranges) {
+          if (s.from() != o) {
+            throw new BadInputException("contraction splits of '" + n.name() + "' over [" + s.kFrom() + ", "
+                + s.kTo() + ") must tile its output in order; range [" + s.from() + ", " + s.to()
+                + ") does not follow " + o);
+          }
+          o = s.to();
+        }
+        if (o != size) {
+          throw new BadInputException("contraction splits of '" + n.name() + "' over [" + first.kFrom() + ", "
+              + first.kTo() + ") cover [0, " + o + ") of its " + size + " outputs");
+        }
+      }
+      if (at != k) {
+        throw new BadInputException("contraction splits of '" + n.name() + "' cover [0, " + at + ") of its"
+            + " contraction of " + k);
+      }
+    }
+  }
+
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format_version", FORMAT_VERSION);
@@ -143,6 +213,10 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
         sp.put("node", s.split().node());
         sp.put("from", s.split().from());
         sp.put("to", s.split().to());
+        if (s.split().partial()) {
+          sp.put("k_from", s.split().kFrom());
+          sp.put("k_to", s.split().kTo());
+        }
         o.put("split", sp);
       }
       list.add(o);
@@ -168,8 +242,14 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
       Split split = null;
       if (s.get("split") != null) {
         Map<String, Object> sp = Json.asObject(s.get("split"), "split");
-        split = new Split(Json.asString(Json.get(sp, "node"), "split.node"),
-            Json.asInt(Json.get(sp, "from"), "from"), Json.asInt(Json.get(sp, "to"), "to"));
+        int kFrom = sp.get("k_from") == null ? 0 : Json.asInt(sp.get("k_from"), "k_from");
+        int kTo = sp.get("k_to") == null ? 0 : Json.asInt(sp.get("k_to"), "k_to");
+        try {
+          split = new Split(Json.asString(Json.get(sp, "node"), "split.node"),
+              Json.asInt(Json.get(sp, "from"), "from"), Json.asInt(Json.get(sp, "to"), "to"), kFrom, kTo);
+        } catch (IllegalArgumentException e) {
+          throw new BadInputException("plan: " + e.getMessage());
+        }
       }
       groups.add(new Group(nodes, split));
     }

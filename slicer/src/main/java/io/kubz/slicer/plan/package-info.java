@@ -40,17 +40,30 @@
  *       one output element of a node, with the commitments of the parts it reads and writes, exceeds
  *       2^k rows, the plan is redone with the parts that node reads capped at a quarter of their
  *       size (a layer whose output is capped is always cut, in whole rows of its last axis when
- *       they fit), since small parts cost their reader fewer commitment rows; when no part can
- *       shrink, planning fails with "budget 2^k too small: the smallest slice of node X needs 2^j
- *       rows".
+ *       they fit), since small parts cost their reader fewer commitment rows. A layer ending in a
+ *       Flatten/Reshape of an [N, C, spatial…] tensor is cut along the channels and rows of that
+ *       tensor (same row-major order), so its parts are whole rows, not pieces straddling them.
+ *   <li><b>Contraction splits</b> ({@link io.kubz.slicer.plan.Split#partial()},
+ *       {@link io.kubz.slicer.plan.Partial}): when no output range of a Gemm/MatMul with a
+ *       constant 2-D weight fits, because one dot product with the commitments of the parts of its
+ *       input already exceeds the budget, its contraction [0, K) is cut into p ranges of balanced
+ *       length (the smallest p whose slices fit): slice (j, range) holds the node alone and
+ *       computes s_j[o] = Σ_{t∈[k_j, k_{j+1})} x_t·w_t for its outputs, reading only the input
+ *       elements of its range, and commits them as the part {@code y@kA:B#from:to}. The next
+ *       slice holding the node reads the partial sums of every range instead of the node's input
+ *       and proves y = rescale(β + Σ_j s_j) (it may itself be cut by output ranges). On load the
+ *       ranges must tile [0, K) in order, the outputs of each range tile the output in order, and
+ *       every partial slice must come before the slice that adds them. Partial sums are committed
+ *       but not range checked: the sum is exact in F_r ({@code io.kubz.slicer.lower.Contraction}).
+ *       A model output can thus be proved under a budget too small for one dot product.
+ *   <li>When none of this fits, planning fails with "budget 2^k too small: the smallest slice of
+ *       node X needs 2^j rows".
  * </ul>
  *
  * <h2>Known limits</h2>
- * A sub-slice always reads the whole receptive field of its outputs: a contraction is never split
- * (no partial sums crossing cuts), so a Gemm whose input arrives in many small parts (LeNet's first
- * dense layer at 2^12, after its second convolution could only be cut into tiny pieces) can need
- * more rows than the budget; parts are never re-merged into larger ones. Model outputs are not
- * split.
+ * Parts are never re-merged into larger ones; contraction splits are made only for Gemm/MatMul
+ * (a convolution whose one output does not fit is not split by its input channels). Model outputs
+ * are not split by output ranges.
  * Estimates sum per-gadget row vectors ({@link io.kubz.slicer.plan.SliceCost}) over a slice's
  * nodes (each for the elements it computes) and boundaries, and take the largest component, since
  * gadgets sit side by side over disjoint columns.

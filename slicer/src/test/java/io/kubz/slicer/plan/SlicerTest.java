@@ -41,7 +41,9 @@ class SlicerTest {
         assertTrue(available.contains(in), "slice " + s.id() + " input " + in + " produced earlier");
       }
       available.addAll(s.outputs());
-      if (s.split() == null) {
+      if (s.split() != null && s.split().partial()) {
+        assertEquals(List.of(s.split().node()), s.nodes(), "partial sums: the product node alone");
+      } else if (s.split() == null) {
         for (String n : s.nodes()) {
           assertTrue(seen.add(n), n + " appears once");
         }
@@ -164,6 +166,50 @@ class SlicerTest {
     assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
         new SlicePlan.Group(first, new Split(first.get(0), 0, width)), new SlicePlan.Group(rest, null)),
         SliceCost.DEFAULT)).getMessage().contains("last node"));
+  }
+
+  @Test
+  void contractionSplitsAreValidatedOnLoad() {
+    Graph g = residual(); // block.fc1 is x·W₁ᵀ + b₁ with K = 8
+    List<String> names = g.nodes().stream().map(Node::name).toList();
+    String fc1 = names.get(0);
+    String y = g.nodes().get(0).output();
+    List<String> first = names.subList(0, 2);
+    List<String> rest = names.subList(2, names.size());
+    SlicePlan.Group a = new SlicePlan.Group(List.of(fc1), new Split(fc1, 0, 8, 0, 3));
+    SlicePlan.Group b1 = new SlicePlan.Group(List.of(fc1), new Split(fc1, 0, 5, 3, 8));
+    SlicePlan.Group b2 = new SlicePlan.Group(List.of(fc1), new Split(fc1, 5, 8, 3, 8));
+    SlicePlan.Group combine = new SlicePlan.Group(first, null);
+    SlicePlan.Group tail = new SlicePlan.Group(rest, null);
+    SlicePlan ok = SlicePlan.of("x", g, List.of(a, b1, b2, combine, tail), SliceCost.DEFAULT);
+    assertWellFormed(g, ok);
+    assertEquals(List.of(y + "@k0:3#0:8"), ok.slices().get(0).outputs());
+    assertEquals(List.of(y + "@k0:3#0:8", y + "@k3:8#0:5", y + "@k3:8#5:8"), ok.slices().get(3).inputs(),
+        "the combining slice reads every partial sum, not the node's input");
+    assertTrue(ok.toJson().contains("\"k_to\": 3"), ok.toJson());
+    assertEquals(ok, SlicePlan.fromJson(ok.toJson(), g, SliceCost.DEFAULT));
+    // a plan saved before contraction splits (no k_from / k_to) still loads as an output split
+    SlicePlan old = SlicePlan.of("x", g, List.of(new SlicePlan.Group(first, new Split(names.get(1), 0, 8)), tail),
+        SliceCost.DEFAULT);
+    assertTrue(!old.toJson().contains("k_from"));
+    assertEquals(old, SlicePlan.fromJson(old.toJson(), g, SliceCost.DEFAULT));
+    // a missing range, an output gap, partial sums after the combining slice, two nodes, a non-product
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(a, combine, tail),
+        SliceCost.DEFAULT)).getMessage().contains("cover [0, 3)"));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(a, b1, combine, tail),
+        SliceCost.DEFAULT)).getMessage().contains("cover [0, 5)"));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(a, combine, b1, b2, tail),
+        SliceCost.DEFAULT)).getMessage().contains("must come first"));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(b1, b2, a, combine, tail),
+        SliceCost.DEFAULT)).getMessage().contains("in order"));
+    assertTrue(assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
+        new SlicePlan.Group(first, new Split(fc1, 0, 8, 0, 8)), combine, tail), SliceCost.DEFAULT))
+        .getMessage().contains("alone"));
+    assertThrows(BadInputException.class, () -> SlicePlan.of("x", g, List.of(
+        new SlicePlan.Group(List.of(names.get(1)), new Split(names.get(1), 0, 8, 0, 8)), combine, tail),
+        SliceCost.DEFAULT));
+    assertThrows(BadInputException.class, () -> SlicePlan.fromJson(ok.toJson().replace("\"k_from\": 3", "\"k_from\": 9"),
+        g, SliceCost.DEFAULT));
   }
 
   @Test
