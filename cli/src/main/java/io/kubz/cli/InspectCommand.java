@@ -59,7 +59,7 @@ final class InspectCommand implements Callable<Integer> {
     if (g != null) {
       ModelSummary s = g.summary();
       out.putAll(s.toMap());
-      io.kubz.slicer.plan.SlicePlan plan = io.kubz.slicer.plan.Slicer.perLayer(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+      io.kubz.slicer.plan.SlicePlan plan = io.kubz.slicer.plan.Slicer.perLayer(g, SliceCommand.cost(g, null));
       suggestion = SliceCommand.describe(plan);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("strategy", plan.strategy());

@@ -67,6 +67,11 @@ final class SliceCommand implements Callable<Integer> {
    * calibrating on the input; the generic approximation when the model cannot be quantized here.
    */
   private SliceCost cost(Graph g) {
+    return cost(g, input);
+  }
+
+  /** As above for {@code input} (null: the seeded input); {@code kubz inspect} suggests plans with it. */
+  static SliceCost cost(Graph g, Path input) {
     java.util.List<io.kubz.slicer.ir.Tensor> in = new java.util.ArrayList<>();
     if (input != null) {
       in = Models.input(input, g);

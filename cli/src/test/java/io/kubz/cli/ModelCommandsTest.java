@@ -111,6 +111,13 @@ class ModelCommandsTest {
     assertEquals(0, budget.code(), budget.err());
     Map<String, Object> inspect = Json.asObject(Json.parse(kubz("inspect", model.toString(), "--json").out()), "i");
     assertTrue(Json.asObject(inspect.get("suggested_plan"), "plan").containsKey("slices"));
+    // inspect suggests what `kubz slice` (default strategy) plans: the same lowered cost model
+    Result perLayer = kubz("slice", model.toString(), "--json", "--out", dir.resolve("p.json").toString());
+    assertEquals(0, perLayer.code(), perLayer.err());
+    List<?> inspectRows = (List<?>) Json.asObject(inspect.get("suggested_plan"), "plan").get("estimated_rows");
+    long inspectMax = inspectRows.stream().mapToLong(v -> ((Number) v).longValue()).max().orElseThrow();
+    assertEquals(((Number) Json.asObject(Json.parse(perLayer.out()), "s").get("max_estimated_rows")).longValue(),
+        inspectMax, "inspect and slice estimate alike");
     assertEquals(2, kubz("slice", model.toString(), "--max-layers", "1", "--max-rows", "12",
         "--out", plan.toString()).code(), "two strategies at once is a usage error");
     assertEquals(2, kubz("slice", model.toString(), "--max-memory", "lots", "--out", plan.toString()).code());

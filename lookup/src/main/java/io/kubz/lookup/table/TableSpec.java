@@ -5,7 +5,7 @@ package io.kubz.lookup.table;
  * tables, the output each input maps to (the second column). Tables are fixed, so their contents are
  * part of the verifying key; {@link #id()} names them stably for caching and digests.
  */
-public sealed interface TableSpec permits RangeTable, SignedRangeTable, FunctionTable {
+public sealed interface TableSpec permits RangeTable, SignedRangeTable, TaggedRangeTable, FunctionTable {
   /** Tables beyond 2^24 rows are refused: they would dominate every circuit that uses them. */
   int MAX_BITS = 24;
 

@@ -79,6 +79,7 @@ public final class Prover {
     boolean absorbed = true;
     for (int p = 0; p < d.numPhases(); p++) {
       runner.run(p, challenges);
+      lap.stage("phase " + p + " witness", 0);
       List<Integer> phaseCols = new ArrayList<>();
       for (int c = 0; c < a; c++) {
         if (d.advicePhases()[c] == p) {
@@ -90,12 +91,14 @@ public final class Prover {
           cols[phaseCols.get(i)] = runner.coefficients(phaseCols.get(i));
         }
       });
+      lap.stage("phase " + p + " interpolate", 0);
       for (int c : phaseCols) {
         // from the values: the same point as from cols[c], cheaper when the values are small
         adviceCommitments[c] = pcs.commitLagrange(LagrangePoly.wrap(PolyOps.domain(d.k()), false, runner.values(c)));
         t.absorbG1("advice", adviceCommitments[c]);
         absorbed = true;
       }
+      lap.stage("phase " + p + " commit", 0);
       absorbed = Protocol.drawChallenges(t, d.challengePhases(), p, challenges, absorbed);
     }
     for (int c = 0; c < f; c++) {
@@ -105,8 +108,6 @@ public final class Prover {
       cols[a + f + c] = PhaseRunner.coefficients(witness.instance()[c], d.k());
     }
     System.arraycopy(pk.domainCoeffs(), 0, cols, a + f + ins, 3);
-
-    lap.stage("advice", 0);
 
     // 2. Quotient h = Σ y^c·C_c / (X^n − 1), cut into pieces of n coefficients, blinded.
     if (!absorbed) {

@@ -19,13 +19,18 @@ import java.util.Map;
 /**
  * Reads the powers of tau of a snarkjs {@code .ptau} file (raw or prepared for phase 2), taking
  * only the first 2^log2n powers [τ^i]_1 and [1]_2, [τ]_2, and checks them (see the package
- * documentation). Every problem is a {@link BadInputException} naming the file and what is wrong.
+ * documentation). From a prepared file it also takes the Lagrange basis of the size-2^log2n
+ * domain (section 12) and checks it against the powers; smaller sizes are read and checked when
+ * first asked for ({@link Srs#lagrange}). Every problem is a {@link BadInputException} naming the
+ * file and what is wrong.
  */
 public final class PtauReader {
   private static final int N8 = 32;
   private static final int G1_BYTES = 2 * N8;
   private static final int G2_BYTES = 4 * N8;
   private static final int CHUNK_POINTS = 1 << 14;
+  /** The prepared file's section of Lagrange bases [L_i(τ)]_1 in G1. */
+  static final int LAGRANGE_G1 = 12;
   private static final long[] Q_LIMBS = limbs(Fq.MODULUS);
 
   private PtauReader() {}
@@ -48,16 +53,36 @@ public final class PtauReader {
             + Srs.MAX_LOG2 + " powers fit in memory)");
       }
       int n = 1 << log2n;
-      long[] g1 = readG1(file, ch, h.sections().get(2)[0], n);
+      long[] g1 = readG1(file, ch, h.sections().get(2)[0], n, "tauG1");
+      if (!G1.readAffine(g1, 0).equals(G1.generator())) {
+        throw bad(file, "tauG1[0] is not the generator of G1: the file is corrupted");
+      }
       G2[] g2 = readG2(file, ch, h.sections().get(3)[0]);
-      Srs srs = new Srs(g1, n, g2[0], g2[1], file.toString());
+      long[] s12 = h.sections().get(LAGRANGE_G1);
+      Srs srs = s12 == null ? new Srs(g1, n, g2[0], g2[1], file.toString())
+          : new Srs(g1, n, g2[0], g2[1], file.toString(),
+              (powers, k) -> readLagrange(file, s12[0], powers, k));
       if (!SrsCheck.consecutivePowers(srs)) {
         throw new BadInputException(file + ": the powers of tau are not consecutive powers of one τ"
             + " (pairing check failed): the file is corrupted or not a valid ceremony output");
       }
+      srs.lagrange(log2n); // read and check the basis of the SRS's own size now
       return srs;
     } catch (NoSuchFileException e) {
       throw new BadInputException("SRS file not found: " + file + ": pass an existing .ptau file");
+    } catch (IOException e) {
+      throw new BadInputException("cannot read SRS file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where a prepared file's Lagrange bases are read from (each checked against the powers of the
+   * SRS that asks), or null for a raw file.
+   */
+  static Srs.LagrangeSource lagrangeSource(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long[] s12 = header(file, ch).sections().get(LAGRANGE_G1);
+      return s12 == null ? null : (powers, k) -> readLagrange(file, s12[0], powers, k);
     } catch (IOException e) {
       throw new BadInputException("cannot read SRS file " + file + ": " + e.getMessage(), e);
     }
@@ -132,7 +157,41 @@ public final class PtauReader {
     expect(file, sections, 4, (1L << power) * G1_BYTES, "alphaTauG1");
     expect(file, sections, 5, (1L << power) * G1_BYTES, "betaTauG1");
     expect(file, sections, 6, G2_BYTES, "betaG2");
+    // prepared (snarkjs preparePhase2): blocks of 2^p points for p = 0..power, and p = power + 1
+    long[] s12 = sections.get(LAGRANGE_G1);
+    if (s12 != null && s12[1] != ((2L << power) - 1) * G1_BYTES
+        && s12[1] != ((4L << power) - 1) * G1_BYTES) {
+      throw bad(file, "section 12 (Lagrange tauG1) has " + s12[1] + " bytes, expected "
+          + ((4L << power) - 1) * G1_BYTES + " for its power: the file is corrupted");
+    }
     return new Header(power, ceremonyPower, sections);
+  }
+
+  /**
+   * The Lagrange basis [L_i(τ)]_1 of the size-2^log2n domain from section 12 of a prepared file
+   * (at {@code offset}), checked against the powers of {@code srs} ({@link SrsCheck#lagrangeBasis}).
+   * snarkjs's preparePhase2 writes, for p = 0 … power, the inverse FFT of [τ^0..τ^{2^p−1}]_1
+   * (ffjavascript {@code G1.lagrangeEvaluations}, i.e. {@code G1.ifft} up to 2^28) in natural order,
+   * then one more block for p = power + 1 of no use here; so block p starts at point 2^p − 1 and
+   * its point i is [L_i(τ)]_1 = [(1/n)·Σ_j ω^{−ij}·τ^j]_1. Its ω of order 2^p is ffjavascript's
+   * Fr.w[p]: w[28] = nqr^t with r − 1 = 2^28·t and nqr = 5 the smallest quadratic non-residue,
+   * w[p] = w[p+1]^2 — the same ω as {@code Domain.of(p)}.
+   */
+  static long[] readLagrange(Path file, long offset, Srs srs, int log2n) {
+    int n = 1 << log2n;
+    long[] basis;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      basis = readG1(file, ch, offset + (long) (n - 1) * G1_BYTES, n,
+          "section 12 (Lagrange tauG1 of size 2^" + log2n + ") point ");
+    } catch (IOException e) {
+      throw new BadInputException("cannot read SRS file " + file + ": " + e.getMessage(), e);
+    }
+    if (!SrsCheck.lagrangeBasis(srs, basis, log2n)) {
+      throw bad(file, "section 12, the Lagrange basis of size 2^" + log2n + ": Lagrange section"
+          + " inconsistent with the powers: corrupted file (re-download it, or use the file"
+          + " before `snarkjs powersoftau prepare phase2`)");
+    }
+    return basis;
   }
 
   private static void expect(Path file, Map<Integer, long[]> sections, int type, long len,
@@ -145,7 +204,8 @@ public final class PtauReader {
   }
 
   /** n G1 points from {@code offset}, streamed in chunks, each canonical and on the curve. */
-  private static long[] readG1(Path file, FileChannel ch, long offset, int n) throws IOException {
+  private static long[] readG1(Path file, FileChannel ch, long offset, int n, String name)
+      throws IOException {
     long[] out = new long[G1.AFFINE_LONGS * n];
     for (int start = 0; start < n; start += CHUNK_POINTS) {
       int count = Math.min(CHUNK_POINTS, n - start);
@@ -156,15 +216,12 @@ public final class PtauReader {
           out[at + l] = b.getLong();
         }
         if (!canonical(out, at) || !canonical(out, at + 4)) {
-          throw bad(file, "tauG1[" + i + "] has a coordinate ≥ q: the file is corrupted");
+          throw bad(file, name + "[" + i + "] has a coordinate ≥ q: the file is corrupted");
         }
         if (G1.isInfinityAffine(out, at) || !G1.isOnCurve(out, at)) {
-          throw bad(file, "tauG1[" + i + "] is not a point of G1: the file is corrupted");
+          throw bad(file, name + "[" + i + "] is not a point of G1: the file is corrupted");
         }
       }
-    }
-    if (!G1.readAffine(out, 0).equals(G1.generator())) {
-      throw bad(file, "tauG1[0] is not the generator of G1: the file is corrupted");
     }
     return out;
   }

@@ -33,14 +33,32 @@ public final class Srs {
   private final String source;
   /** τ itself, known only for a dev SRS: it lets {@link #lagrange} be computed directly. */
   private final Fr tau;
-  private final Map<Integer, long[]> lagrange = new ConcurrentHashMap<>();
+  /** Where Lagrange bases of a ceremony SRS come from (a prepared ptau file, a cache entry). */
+  private final LagrangeSource lagrangeSource;
+  private final Map<Integer, long[]> lagrange;
+
+  /**
+   * Loads and checks the Lagrange basis [L_i(τ)]_1 of the size-2^log2n domain for an SRS of the
+   * same τ: returns null when the source has none; throws {@code BadInputException} when the
+   * points are not that basis.
+   */
+  @FunctionalInterface
+  interface LagrangeSource {
+    long[] load(Srs srs, int log2n);
+  }
 
   /** Takes ownership of {@code g1Powers} (at least 8·size longs). */
   public Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source) {
-    this(g1Powers, size, g2, tauG2, source, null);
+    this(g1Powers, size, g2, tauG2, source, null, null, new ConcurrentHashMap<>());
   }
 
-  private Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, Fr tau) {
+  /** A ceremony SRS whose Lagrange bases come from {@code lagrangeSource} (loaded once per size). */
+  Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, LagrangeSource lagrangeSource) {
+    this(g1Powers, size, g2, tauG2, source, null, lagrangeSource, new ConcurrentHashMap<>());
+  }
+
+  private Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, Fr tau,
+      LagrangeSource lagrangeSource, Map<Integer, long[]> lagrange) {
     if (g1Powers.length < (long) G1.AFFINE_LONGS * size) {
       throw new IllegalArgumentException("need " + size + " points, array holds "
           + g1Powers.length / G1.AFFINE_LONGS);
@@ -51,6 +69,8 @@ public final class Srs {
     this.tauG2 = tauG2;
     this.source = source;
     this.tau = tau;
+    this.lagrangeSource = tau != null ? (self, k) -> self.lagrangeBasis(k) : lagrangeSource;
+    this.lagrange = lagrange;
   }
 
   /**
@@ -80,7 +100,8 @@ public final class Srs {
       }
     });
     long[] points = FixedBase.g1(scalars, n);
-    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source, tau);
+    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source, tau, null,
+        new ConcurrentHashMap<>());
   }
 
   static Fr tauFromSeed(long seed) {
@@ -123,7 +144,10 @@ public final class Srs {
     return source;
   }
 
-  /** The first {@code n} powers (no copy when n equals the size). */
+  /**
+   * The first {@code n} powers (no copy when n equals the size); the Lagrange bases of sizes up to
+   * n stay available (they depend on τ only), those already loaded are shared.
+   */
   public Srs trim(int n) {
     if (n > size) {
       throw new IllegalArgumentException("cannot trim " + size + " powers to " + n);
@@ -131,22 +155,47 @@ public final class Srs {
     if (n == size) {
       return this;
     }
-    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source, tau);
+    Map<Integer, long[]> kept = new ConcurrentHashMap<>();
+    lagrange.forEach((k, basis) -> {
+      if ((1L << k) <= n) {
+        kept.put(k, basis);
+      }
+    });
+    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source, tau,
+        lagrangeSource, kept);
   }
 
   /**
-   * The Lagrange basis [L_i(τ)]_1, i &lt; 2^log2n, of the NTT domain of that size (flat affine), when
-   * this SRS knows τ (a dev SRS); empty for a ceremony file. Σ_i e_i·[L_i(τ)]_1 is the commitment
-   * of the polynomial with evaluations e on the domain, the same point as committing its
-   * coefficients against the powers, but the multi-scalar multiplication is much cheaper when most
-   * e_i are zero or small (selectors, bits, limbs). L_i(τ) = ω^i·(τ^n − 1)/(n·(τ − ω^i)), the
-   * (τ − ω^i) inverted in one batch; computed once per size.
+   * The Lagrange basis [L_i(τ)]_1, i &lt; 2^log2n, of the NTT domain of that size (flat affine,
+   * shared, read only), for 2^log2n ≤ size. Σ_i e_i·[L_i(τ)]_1 is the commitment of the polynomial
+   * with evaluations e on the domain, the same point as committing its coefficients against the
+   * powers, but the multi-scalar multiplication is much cheaper when most e_i are zero or small
+   * (selectors, bits, limbs). Known for a dev SRS (computed from τ: L_i(τ) =
+   * ω^i·(τ^n − 1)/(n·(τ − ω^i)), the (τ − ω^i) inverted in one batch) and for a ceremony file
+   * prepared for phase 2 (read from it and checked against the powers, see {@link PtauReader});
+   * empty for a raw ceremony file. Loaded once per size; a prepared file whose basis fails its
+   * check throws {@code BadInputException}.
    */
   public Optional<long[]> lagrange(int log2n) {
-    if (tau == null || (1L << log2n) > size) {
+    if (lagrangeSource == null || log2n < 0 || (1L << log2n) > size) {
       return Optional.empty();
     }
-    return Optional.ofNullable(lagrange.computeIfAbsent(log2n, this::lagrangeBasis));
+    return Optional.ofNullable(lagrange.computeIfAbsent(log2n,
+        k -> lagrangeSource.load(this, k)));
+  }
+
+  /** The basis from the source without keeping it (to copy it elsewhere, e.g. into a cache). */
+  long[] loadLagrangeUnkept(int log2n) {
+    long[] kept = lagrange.get(log2n);
+    if (kept != null || lagrangeSource == null || (1L << log2n) > size) {
+      return kept;
+    }
+    return lagrangeSource.load(this, log2n);
+  }
+
+  /** Whether {@link #lagrange} can give bases (a dev SRS or a prepared ceremony file). */
+  public boolean hasLagrange() {
+    return lagrangeSource != null;
   }
 
   private long[] lagrangeBasis(int log2n) {

@@ -10,11 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -25,12 +27,21 @@ import java.util.HexFormat;
  * An entry is named {@code <key>-<log2n>.srs}, the key a digest of the source file's absolute path,
  * size and modification time; a request is served by the smallest entry of at least that size.
  *
- * <p>Entry format (little endian): magic "kubzsrs1", log2n (int), size (int), [1]_2 and [τ]_2
- * (16 longs each), size G1 points (8 longs each), then SHA-256 of everything before it. A damaged
- * entry (digest mismatch) is ignored and rebuilt from the source.
+ * <p>Entry format (little endian): magic "kubzsrs2", log2n (int), size (int), the number L of
+ * Lagrange bases (int: 0 for a raw ceremony file, log2n + 1 for a prepared one), [1]_2 and [τ]_2
+ * (16 longs each), size G1 points (8 longs each), then SHA-256 of everything before it; then for
+ * k = 0 … L−1 the basis [L_i(τ)]_1 of the size-2^k domain (2^k points, checked against the powers
+ * before it was written) followed by the SHA-256 of its points. The powers are read when the entry
+ * is; a basis only when first asked for ({@link Srs#lagrange}). A damaged entry (digest mismatch)
+ * is ignored and rebuilt from the source, a damaged basis is read from the source again. Entries
+ * of format 1 ("kubzsrs1", no bases) are ignored and so rebuilt.
  */
 public final class SrsCache {
-  private static final byte[] MAGIC = "kubzsrs1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "kubzsrs2".getBytes(StandardCharsets.US_ASCII);
+  /** magic, log2n, size, L, [1]_2 and [τ]_2. */
+  private static final int HEAD = MAGIC.length + 12 + 256;
+  private static final int DIGEST = 32;
+  private static final int G1_BYTES = G1.AFFINE_LONGS * 8;
   private final Path dir;
 
   public SrsCache(Path dir) {
@@ -49,25 +60,45 @@ public final class SrsCache {
     return dir;
   }
 
-  /** 2^log2n powers from {@code ptau}, from the cache when possible (and then cached). */
+  /**
+   * 2^log2n powers from {@code ptau}, from the cache when possible (and then cached). The Lagrange
+   * bases of a prepared file are read from the entry when first asked for, also on the first load
+   * (they were checked when the entry was written).
+   */
   public Srs load(Path ptau, int log2n) {
     String key = key(ptau);
     for (int k = log2n; k <= 28; k++) {
       Path entry = dir.resolve(key + "-" + k + ".srs");
       if (Files.isRegularFile(entry)) {
-        Srs s = readEntry(entry, ptau.toString());
+        Srs s = readEntry(entry, ptau);
         if (s != null) {
           return s.trim(1 << log2n);
         }
       }
     }
     Srs srs = PtauReader.read(ptau, log2n);
+    Path entry = dir.resolve(key + "-" + log2n + ".srs");
     try {
-      write(srs, log2n, dir.resolve(key + "-" + log2n + ".srs"));
+      write(srs, log2n, entry);
     } catch (IOException e) {
       System.err.println("warning: could not cache the SRS in " + dir + ": " + e.getMessage());
+      return srs;
     }
-    return srs;
+    // the bases now come from the entry when asked for (no second check, none held unused)
+    return !srs.hasLagrange() ? srs : new Srs(srs.g1Powers(), srs.size(), srs.g2(), srs.tauG2(),
+        srs.source(), entryBases(entry, ptau, srs.size(), log2n + 1));
+  }
+
+  /** Bases from an entry (each checked by its digest), else from the ptau file (and checked). */
+  private static Srs.LagrangeSource entryBases(Path entry, Path ptau, int n, int levels) {
+    return (srs, k) -> {
+      long[] basis = k < levels ? readBasis(entry, n, k) : null;
+      if (basis != null) {
+        return basis;
+      }
+      Srs.LagrangeSource fromPtau = PtauReader.lagrangeSource(ptau);
+      return fromPtau == null ? null : fromPtau.load(srs, k);
+    };
   }
 
   private static String key(Path ptau) {
@@ -80,14 +111,19 @@ public final class SrsCache {
     }
   }
 
+  /**
+   * Writes {@code srs} (of 2^log2n powers) and, when it has them, its Lagrange bases of every size
+   * up to 2^log2n (loaded and checked one at a time, so a prepared file is checked once).
+   */
   static void write(Srs srs, int log2n, Path target) throws IOException {
     int n = srs.size();
+    int levels = srs.hasLagrange() ? log2n + 1 : 0;
     MessageDigest sha = sha256();
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), "srs", ".tmp");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-      ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 8 + 256).order(ByteOrder.LITTLE_ENDIAN);
-      head.put(MAGIC).putInt(log2n).putInt(n);
+      ByteBuffer head = ByteBuffer.allocate(HEAD).order(ByteOrder.LITTLE_ENDIAN);
+      head.put(MAGIC).putInt(log2n).putInt(n).putInt(levels);
       long[] g2 = new long[32];
       srs.g2().writeAffine(g2, 0);
       srs.tauG2().writeAffine(g2, 16);
@@ -95,17 +131,19 @@ public final class SrsCache {
         head.putLong(v);
       }
       emit(out, sha, head);
-      long[] g1 = srs.g1Powers();
-      long total = (long) n * G1.AFFINE_LONGS;
-      ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-      for (long i = 0; i < total; i++) {
-        if (!chunk.hasRemaining()) {
-          emit(out, sha, chunk);
-        }
-        chunk.putLong(g1[(int) i]);
-      }
-      emit(out, sha, chunk);
+      points(out, sha, srs.g1Powers(), n);
       out.write(sha.digest());
+      for (int k = 0; k < levels; k++) {
+        long[] basis = srs.loadLagrangeUnkept(k);
+        if (basis == null) {
+          throw new IOException("the source has no Lagrange basis of size 2^" + k);
+        }
+        points(out, sha, basis, 1 << k);
+        out.write(sha.digest());
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -114,24 +152,40 @@ public final class SrsCache {
     }
   }
 
+  /** n flat affine points, hashed into {@code sha} as written. */
+  private static void points(OutputStream out, MessageDigest sha, long[] g1, int n)
+      throws IOException {
+    long total = (long) n * G1.AFFINE_LONGS;
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (long i = 0; i < total; i++) {
+      if (!chunk.hasRemaining()) {
+        emit(out, sha, chunk);
+      }
+      chunk.putLong(g1[(int) i]);
+    }
+    emit(out, sha, chunk);
+  }
+
   private static void emit(OutputStream out, MessageDigest sha, ByteBuffer b) throws IOException {
     sha.update(b.array(), 0, b.position());
     out.write(b.array(), 0, b.position());
     b.clear();
   }
 
-  /** The entry's SRS, or null when it is damaged. */
-  static Srs readEntry(Path entry, String source) {
+  /** The entry's SRS, or null when it is damaged or of another format. */
+  static Srs readEntry(Path entry, Path ptau) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(entry), 1 << 16)) {
       MessageDigest sha = sha256();
-      ByteBuffer head = ByteBuffer.wrap(readFully(in, MAGIC.length + 8 + 256, sha))
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer head = ByteBuffer.wrap(readFully(in, HEAD, sha)).order(ByteOrder.LITTLE_ENDIAN);
       byte[] magic = new byte[MAGIC.length];
       head.get(magic);
       int log2n = head.getInt();
       int n = head.getInt();
-      if (!Arrays.equals(magic, MAGIC) || n != 1 << log2n
-          || Files.size(entry) != MAGIC.length + 8 + 256 + (long) n * G1.AFFINE_LONGS * 8 + 32) {
+      int levels = head.getInt();
+      if (!Arrays.equals(magic, MAGIC) || log2n < 0 || log2n > Srs.MAX_LOG2 || n != 1 << log2n
+          || (levels != 0 && levels != log2n + 1)
+          || Files.size(entry) != lagrangeOffset(n, 0) + ((1L << levels) - 1) * G1_BYTES
+              + (long) levels * DIGEST) {
         return null;
       }
       long[] g2 = new long[32];
@@ -147,11 +201,49 @@ public final class SrsCache {
           g1[i + j] = b.getLong();
         }
       }
-      if (!Arrays.equals(sha.digest(), in.readNBytes(32))) {
+      if (!Arrays.equals(sha.digest(), in.readNBytes(DIGEST))) {
         return null;
       }
-      return new Srs(g1, n, G2.readAffine(g2, 0), G2.readAffine(g2, 16), source + " (cached)");
+      G2 one = G2.readAffine(g2, 0);
+      G2 tau = G2.readAffine(g2, 16);
+      String source = ptau + " (cached)";
+      if (levels == 0) {
+        return new Srs(g1, n, one, tau, source);
+      }
+      return new Srs(g1, n, one, tau, source, entryBases(entry, ptau, n, levels));
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Where the basis of size 2^k starts in an entry of n powers. */
+  private static long lagrangeOffset(int n, int k) {
+    return HEAD + (long) n * G1_BYTES + DIGEST + ((1L << k) - 1) * G1_BYTES + (long) k * DIGEST;
+  }
+
+  /** The basis of size 2^k from an entry of n powers, or null when it does not match its digest. */
+  private static long[] readBasis(Path entry, int n, int k) {
+    int m = 1 << k;
+    try (FileChannel ch = FileChannel.open(entry, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate(m * G1_BYTES + DIGEST).order(ByteOrder.LITTLE_ENDIAN);
+      long pos = lagrangeOffset(n, k);
+      while (b.hasRemaining()) {
+        if (ch.read(b, pos + b.position()) < 0) {
+          return null;
+        }
+      }
+      MessageDigest sha = sha256();
+      sha.update(b.array(), 0, m * G1_BYTES);
+      if (!Arrays.equals(sha.digest(), Arrays.copyOfRange(b.array(), m * G1_BYTES, b.capacity()))) {
+        return null;
+      }
+      b.flip();
+      long[] basis = new long[m * G1.AFFINE_LONGS];
+      for (int i = 0; i < basis.length; i++) {
+        basis[i] = b.getLong();
+      }
+      return basis;
+    } catch (IOException e) {
       return null;
     }
   }

@@ -5,10 +5,17 @@ import io.kubz.field.G1;
 import io.kubz.field.G2;
 import io.kubz.field.Msm;
 import io.kubz.field.Pairing;
+import io.kubz.poly.ntt.Domain;
+import io.kubz.poly.ntt.Ntt;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Random;
 
-/** The random-linear-combination pairing check of consecutive powers. */
+/**
+ * Random-linear-combination checks of an SRS: the pairing check of consecutive powers, and the
+ * check of a Lagrange basis against the (already checked) powers.
+ */
 public final class SrsCheck {
   private SrsCheck() {}
 
@@ -42,5 +49,42 @@ public final class SrsCheck {
     G1 left = Msm.g1(srs.g1Powers(), shifted, n);
     G1 right = Msm.g1(srs.g1Powers(), plain, n);
     return Pairing.check(new G1[] {left, right.neg()}, new G2[] {srs.g2(), srs.tauG2()});
+  }
+
+  /**
+   * Whether {@code basis} (2^log2n flat affine points) is [L_i(τ)]_1, i &lt; 2^log2n, for the τ of
+   * the (already checked) powers of {@code srs}: for fresh random c, Σ_i c_i·B_i = Σ_j a_j·[τ^j]_1
+   * where a = iNTT(c) are the coefficients of the f with f(ω^i) = c_i, i.e. both sides are
+   * [f(τ)]_1. The difference is Σ_i c_i·(B_i − [L_i(τ)]_1); if some term is not zero, fixing the
+   * other c leaves at most one bad value of that c_i mod r, so 128-bit c_i (half the width of the
+   * left multi-scalar multiplication) let a wrong basis pass with probability at most 2^−128.
+   */
+  public static boolean lagrangeBasis(Srs srs, long[] basis, int log2n) {
+    return lagrangeBasis(srs, basis, log2n, new SecureRandom());
+  }
+
+  static boolean lagrangeBasis(Srs srs, long[] basis, int log2n, Random rnd) {
+    int n = 1 << log2n;
+    if (n > srs.size() || basis.length != G1.AFFINE_LONGS * n) {
+      return false;
+    }
+    long[] c = new long[4 * n];
+    byte[] bytes = new byte[16 * Math.min(n, 1 << 12)];
+    for (int from = 0; from < n; from += bytes.length / 16) {
+      rnd.nextBytes(bytes);
+      ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = from; i < Math.min(n, from + bytes.length / 16); i++) {
+        c[4 * i] = b.getLong(); // canonical limbs of a 128-bit value
+        c[4 * i + 1] = b.getLong();
+      }
+    }
+    long[] t = new long[4];
+    for (int i = 0; i < n; i++) {
+      Fr.fromCanonicalLimbs(t, 0, c, 4 * i);
+      Fr.copy(c, 4 * i, t, 0);
+    }
+    G1 viaBasis = Msm.g1(basis, c, n);
+    Ntt.radix2().inverse(Domain.of(log2n), c);
+    return viaBasis.equals(Msm.g1(srs.g1Powers(), c, n));
   }
 }

@@ -12,8 +12,18 @@
  * e(Σ ρ^i·[τ^{i+1}]_1, [1]_2) = e(Σ ρ^i·[τ^i]_1, [τ]_2), which holds for random ρ only if every
  * [τ^{i+1}]_1 = τ·[τ^i]_1 (except with probability N/r).
  *
+ * <p>A file prepared for phase 2 ({@code snarkjs powersoftau prepare phase2}) also holds, in section
+ * 12, the Lagrange bases [L_i(τ)]_1 of every domain size 2^p (the inverse FFT of the powers, over the
+ * same roots of unity as {@code io.kubz.poly.ntt.Domain}, in natural order). The reader takes the
+ * basis of its size (others when first asked for) and checks each against the checked powers with
+ * one random linear combination: Σ c_i·B_i = Σ a_j·[τ^j]_1 where a = iNTT(c), both [f(τ)]_1 for the
+ * f with f(ω^i) = c_i; a wrong B_i escapes with probability 1/r. With the basis a prover commits a
+ * column from its values (a multi-scalar multiplication with small scalars) instead of an inverse
+ * NTT and a full-width one.
+ *
  * <p>{@link io.kubz.poly.srs.Srs#dev} derives τ from a seed: anyone who knows the seed can forge
  * proofs, so it is for tests and demos only and says so on stderr. {@link io.kubz.poly.srs.SrsCache}
- * keeps trimmed, checked SRS files so a large ceremony is read and checked once.
+ * keeps trimmed, checked SRS files (with their Lagrange bases) so a large ceremony is read and
+ * checked once.
  */
 package io.kubz.poly.srs;

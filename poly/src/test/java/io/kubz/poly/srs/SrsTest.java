@@ -13,8 +13,13 @@ import io.kubz.field.G2;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,11 +102,102 @@ class SrsTest {
     byte[] b = Files.readAllBytes(entries[0]);
     b[100] ^= 1;
     Files.write(entries[0], b);
-    assertNull(SrsCache.readEntry(entries[0], "x"));
+    assertNull(SrsCache.readEntry(entries[0], ptau));
     Srs rebuilt = cache.load(ptau, 2);
     assertFalse(rebuilt.source().contains("cached"));
     assertArrayEquals(first.g1Powers(), rebuilt.g1Powers());
-    assertNotNull(SrsCache.readEntry(entries[0], "x"));
+    assertNotNull(SrsCache.readEntry(entries[0], ptau));
+  }
+
+  @Test
+  void lagrangeCheckAcceptsTheBasisOnly() {
+    Srs s = Srs.dev(5, 3);
+    for (int k = 0; k <= 5; k++) {
+      assertTrue(SrsCheck.lagrangeBasis(s, s.lagrange(k).orElseThrow(), k), "2^" + k);
+    }
+    long[] basis = s.lagrange(5).orElseThrow().clone();
+    assertFalse(SrsCheck.lagrangeBasis(s, basis, 4), "a basis of another size");
+    long[] swapped = basis.clone();
+    System.arraycopy(basis, 8 * 3, swapped, 8 * 4, 8);
+    System.arraycopy(basis, 8 * 4, swapped, 8 * 3, 8);
+    assertFalse(SrsCheck.lagrangeBasis(s, swapped, 5), "two points swapped");
+    assertFalse(SrsCheck.lagrangeBasis(Srs.dev(5, 4), basis, 5), "another τ");
+    // the check against a plain ceremony-style SRS (no τ) of the same powers
+    Srs plain = new Srs(s.g1Powers(), s.size(), s.g2(), s.tauG2(), "plain");
+    assertTrue(plain.lagrange(5).isEmpty());
+    assertTrue(SrsCheck.lagrangeBasis(plain, basis, 5));
+  }
+
+  @Test
+  void cacheKeepsTheLagrangeBases() throws Exception {
+    Path ptau = PtauLagrangeTest.preparedVector();
+    SrsCache cache = new SrsCache(tmp.resolve("cache"));
+    Srs fresh = cache.load(ptau, 2);
+    assertFalse(fresh.source().contains("cached"));
+    Path entry;
+    try (var st = Files.list(cache.dir())) {
+      entry = st.findFirst().orElseThrow();
+    }
+    Srs cached = cache.load(ptau, 2);
+    assertTrue(cached.source().contains("cached"));
+    Srs direct = PtauReader.read(ptau, 2);
+    for (int k = 0; k <= 2; k++) {
+      long[] want = direct.lagrange(k).orElseThrow();
+      assertArrayEquals(want, fresh.lagrange(k).orElseThrow(), "first load, 2^" + k);
+      assertArrayEquals(want, cached.lagrange(k).orElseThrow(), "cached, 2^" + k);
+    }
+    Srs smaller = cache.load(ptau, 1);
+    assertTrue(smaller.source().contains("cached"));
+    assertArrayEquals(direct.lagrange(1).orElseThrow(), smaller.lagrange(1).orElseThrow());
+    // a damaged basis in the entry is read from the ptau file again (and checked there)
+    byte[] b = Files.readAllBytes(entry);
+    b[b.length - 40] ^= 1; // inside the last basis (2^2), before its digest
+    Files.write(entry, b);
+    Srs damaged = SrsCache.readEntry(entry, ptau);
+    assertArrayEquals(direct.lagrange(2).orElseThrow(), damaged.lagrange(2).orElseThrow());
+    // an unprepared source caches no basis
+    Srs raw = cache.load(vector(), 2);
+    assertTrue(cache.load(vector(), 2).source().contains("cached"));
+    assertTrue(cache.load(vector(), 2).lagrange(2).isEmpty());
+    assertTrue(raw.lagrange(2).isEmpty());
+  }
+
+  /** An entry in the first format (no Lagrange bases), as SrsCache wrote it before. */
+  private static void writeFormat1(Srs srs, int log2n, Path target) throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(8 + 8 + 256 + 64 * srs.size())
+        .order(ByteOrder.LITTLE_ENDIAN);
+    b.put("kubzsrs1".getBytes(StandardCharsets.US_ASCII)).putInt(log2n).putInt(srs.size());
+    long[] g2 = new long[32];
+    srs.g2().writeAffine(g2, 0);
+    srs.tauG2().writeAffine(g2, 16);
+    for (long v : g2) {
+      b.putLong(v);
+    }
+    for (int i = 0; i < 8 * srs.size(); i++) {
+      b.putLong(srs.g1Powers()[i]);
+    }
+    byte[] body = b.array();
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+    byte[] all = Arrays.copyOf(body, body.length + 32);
+    System.arraycopy(digest, 0, all, body.length, 32);
+    Files.write(target, all);
+  }
+
+  @Test
+  void oldFormatEntriesAreRebuiltNotMisread() throws Exception {
+    Path ptau = PtauLagrangeTest.preparedVector();
+    SrsCache cache = new SrsCache(tmp.resolve("cache1"));
+    Srs fresh = cache.load(ptau, 2);
+    Path entry;
+    try (var st = Files.list(cache.dir())) {
+      entry = st.findFirst().orElseThrow();
+    }
+    writeFormat1(fresh, 2, entry);
+    assertNull(SrsCache.readEntry(entry, ptau));
+    Srs again = cache.load(ptau, 2);
+    assertFalse(again.source().contains("cached"), "rebuilt from the ptau file");
+    assertArrayEquals(fresh.lagrange(2).orElseThrow(), again.lagrange(2).orElseThrow());
+    assertNotNull(SrsCache.readEntry(entry, ptau), "rewritten in the current format");
   }
 
   static Path vector() throws URISyntaxException {

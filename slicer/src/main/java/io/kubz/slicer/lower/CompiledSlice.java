@@ -70,6 +70,11 @@ public final class CompiledSlice {
   }
 
   /** The cost model's estimate for this slice (rows before blinding, and k). */
+  /** Products per multiply-accumulate row of this slice's circuit ({@link SliceCompiler#AUTO_LANES}). */
+  public int lanes() {
+    return lanes;
+  }
+
   public RowEstimator.Estimate estimate() {
     return estimate;
   }

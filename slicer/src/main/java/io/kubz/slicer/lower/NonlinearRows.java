@@ -13,7 +13,7 @@ import io.kubz.slicer.quant.QuantizedGraph;
  *   table function: lookup 1; the table needs ⌈|T|/8⌉ usable rows
  *   Neg: arith 1;  Abs: arith 1 (+ R(64) unless the input's sign bits exist)
  *   Clip: arith 2 + 2·R(64);  PRelu: arith 3 + rescale(k, 64) (+ R(64) unless sign bits exist)
- *   ReduceSum over w: mac ⌈w/m⌉ + 1;  ReduceMean: that + arith 2, limbs 2, R(b_y)
+ *   ReduceSum over w: mac ⌈w/m⌉ + 1;  ReduceMean: that + arith 1, B(w), R(b_y)
  *   ReduceMax/Min over w: arith 2w, w·R(63)
  *   Softmax, per group of L: arith 2w + L + 2, w·R(63), lookup L, mac ⌈L/m⌉ + 1, R(B);
  *                            per element arith 2, 2·R(B) + R(s + 2)
@@ -30,19 +30,19 @@ final class NonlinearRows {
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.ABS) {
       g[0] += out;
       if (!signs) {
-        RowEstimator.range(g, out, 64, true);
+        RowEstimator.range(g, out, 64);
       }
     } else if (op instanceof Op.Unary) {
       g[6] += out;
       g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));
     } else if (op instanceof Op.Clip) {
       g[0] += 2 * out;
-      RowEstimator.range(g, 2 * out, 64, true);
+      RowEstimator.range(g, 2 * out, 64);
     } else if (op instanceof Op.PRelu) {
       g[0] += 3 * out;
       RowEstimator.rescale(g, out, n.shift(), 64);
       if (!signs) {
-        RowEstimator.range(g, out, 64, true);
+        RowEstimator.range(g, out, 64);
       }
     } else if (op instanceof Op.Reduce r) {
       int w = (int) (Shapes.size(q.graph().shape(n.node().inputs().get(0))) / out);
@@ -51,7 +51,7 @@ final class NonlinearRows {
         case MEAN -> RowEstimator.average(g, out, w, lanes, outBits);
         default -> {
           g[0] += out * 2L * w + 1;
-          RowEstimator.range(g, out * w, 63, false);
+          RowEstimator.range(g, out * w, 63);
         }
       }
     } else if (op instanceof Op.Softmax sm) {
@@ -60,10 +60,10 @@ final class NonlinearRows {
       int len = gr[1];
       int bits = Softmax.sumBits(n.table(), len);
       g[0] += groups * (3L * len + 2) + 1 + 2 * out;
-      RowEstimator.range(g, groups * len, 63, false);
-      RowEstimator.range(g, groups, bits, false);
-      RowEstimator.range(g, 2 * out, bits, false);
-      RowEstimator.range(g, out, n.outScale() + 2, false);
+      RowEstimator.range(g, groups * len, 63);
+      RowEstimator.range(g, groups, bits);
+      RowEstimator.range(g, 2 * out, bits);
+      RowEstimator.range(g, out, n.outScale() + 2);
       g[6] += out;
       g[2] += groups * Mac.rows(len, lanes);
       g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));

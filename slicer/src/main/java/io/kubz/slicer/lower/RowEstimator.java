@@ -14,29 +14,31 @@ import java.util.Set;
 
 /**
  * The cost model: rows a slice's circuit needs, per gadget. The layouter places regions over
- * disjoint columns side by side, so a slice needs max(arith, limbs, mac, sponge, instance) rows,
+ * disjoint columns side by side, so a slice needs max(arith, range, mac, sponge, instance) rows,
  * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
  * <pre>
  *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
  *                     then a rescale by k &gt; 0:
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *                     (R(b_y) = 0 when only lookups read y)
- *   R(b):             limbs ⌈b/16⌉ (+1 if 16 ∤ b), arith 1 (+1 if 16 ∤ b) (no recompose for one bare limb)
+ *   R(b):             range max(1, ⌈(b − 1)/(L·w)⌉) ({@link Lanes}: L lanes of w-bit limbs, and the sign)
+ *   B(d):             0 ≤ r &lt; d: R(⌈log₂ d⌉), twice unless d is a power of two (≤ 2·R(⌈log₂ w⌉) for d ≤ w)
  *   ReLU:             arith 1 (+ R(table bits) unless its input was just rescaled in the slice)
  *   Add/Sub: arith 1;  Mul/Div: arith 1 + rescale;  BatchNorm: arith 1 + rescale
- *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 2, limbs 2, R64
+ *   MaxPool (w window): per window element arith 2 + R(63);  AveragePool: mac ⌈w/m⌉ + 1, arith 1, B(w), R(b_y)
  *   layout ops: 0;   boundary tensor of n values: arith ⌈n/5⌉; commitment: sponge 1 + 20·⌈(n+1)/4⌉
  *   table functions, Neg, Abs, Clip, PRelu, reductions, Softmax: {@link NonlinearRows}
  * </pre>
  * A lookup table of S entries needs ⌈S/8⌉ usable rows whatever the gadgets use (it is cut into at
- * most 8 fixed columns): the slice needs at least that many, however many lookups it makes.
+ * most 8 fixed columns): the slice needs at least that many, however many lookups it makes; a
+ * slice with range checks holds the tagged range table of 2^(w+1) entries.
  * It is an upper bound of the rows the synthesis uses (tests hold it to that).
  */
 public final class RowEstimator {
   private RowEstimator() {}
 
   /** Rows per gadget, the rows needed (max) and the smallest k whose usable rows fit. */
-  public record Estimate(long arith, long limbs, long mac, long sponge, long freivalds, long lookup, long instance,
+  public record Estimate(long arith, long range, long mac, long sponge, long freivalds, long lookup, long instance,
       long rows, int k) {}
 
   /** Estimate for a slice given by node names (compiles the slice's boundary, no synthesis). */
@@ -57,7 +59,7 @@ public final class RowEstimator {
   /** As above, with the rows of some nodes given ({@code nodeRows}, by node name: a split contraction's). */
   static Estimate estimate(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs, int lanes,
       java.util.Map<String, java.util.BitSet> needs, java.util.Map<String, long[]> nodeRows) {
-    long[] g = new long[WIDTH]; // arith, limbs, mac, sponge, horner, phase-1 mac, lookup, table
+    long[] g = new long[WIDTH]; // arith, range, mac, sponge, horner, phase-1 mac, lookup, table
     long instance = 0;
     g[0] += 2; // constants
     for (Boundary b : ins) {
@@ -152,7 +154,7 @@ public final class RowEstimator {
   static final int TABLE = 7;
 
   /**
-   * Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac, lookup) one node adds, and
+   * Rows (arith, range, mac, sponge, Freivalds horner, Freivalds mac, lookup) one node adds, and
    * last the usable rows its lookup table needs.
    */
   public static long[] nodeRows(QuantizedGraph q, QNode n, int lanes, boolean inputRescaled, int outBits) {
@@ -160,7 +162,7 @@ public final class RowEstimator {
   }
 
   /**
-   * Rows (arith, limbs, mac, sponge, Freivalds horner, Freivalds mac) one node adds when it computes
+   * Rows (arith, range, mac, sponge, Freivalds horner, Freivalds mac) one node adds when it computes
    * only the output elements {@code needed} (null: all; ignored for operations that always compute
    * all, see {@code io.kubz.slicer.plan.Fields#partial}).
    */
@@ -198,7 +200,7 @@ public final class RowEstimator {
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {
       g[0] += out;
       if (!inputRescaled) {
-        range(g, out, ((io.kubz.lookup.table.FunctionTable) n.table()).inputBits(), true);
+        range(g, out, ((io.kubz.lookup.table.FunctionTable) n.table()).inputBits());
       }
     } else if (op instanceof Op.Binary b) {
       g[0] += out;
@@ -212,7 +214,7 @@ public final class RowEstimator {
       int w = (int) Shapes.size(p.kernel());
       if (p.kind() == Op.PoolKind.MAX) {
         g[0] += out * 2L * w;
-        range(g, out * w, 63, false);
+        range(g, out * w, 63);
       } else {
         average(g, out, w, lanes, outBits);
       }
@@ -235,10 +237,10 @@ public final class RowEstimator {
 
   static void average(long[] g, long out, int w, int lanes, int bits) {
     g[2] += out * Mac.rows(w, lanes);
-    g[0] += out * 2;
-    g[1] += out * 2;
+    g[0] += out;
+    rangeRows(g, out * Range.belowCost(w));
     if (bits != Bounds.LOOKED_UP) {
-      range(g, out, bits, true);
+      range(g, out, bits);
     }
   }
 
@@ -247,15 +249,21 @@ public final class RowEstimator {
       return;
     }
     g[0] += out;
-    range(g, out, k, false);
+    range(g, out, k);
     if (bits != Bounds.LOOKED_UP) {
-      range(g, out, bits, true);
+      range(g, out, bits);
     }
   }
 
-  static void range(long[] g, long count, int bits, boolean offset) {
-    int[] c = Range.cost(bits, offset);
-    g[0] += count * c[0];
-    g[1] += count * c[1];
+  /** Adds {@code count} range checks of {@code bits}, and the table their lookups need. */
+  static void range(long[] g, long count, int bits) {
+    rangeRows(g, count * Range.cost(bits));
+  }
+
+  private static void rangeRows(long[] g, long rows) {
+    if (rows > 0) {
+      g[1] += rows;
+      g[TABLE] = Math.max(g[TABLE], Tables.minRows(Lanes.TABLE));
+    }
   }
 }

@@ -22,7 +22,6 @@ final class Synth {
   final Arith arith = new Arith(cb);
   private final Map<String, long[]> values;
   private final int lanes;
-  private Limbs limbs;
   private Range range;
   private Mac mac;
   private Sponge sponge;
@@ -103,8 +102,7 @@ final class Synth {
 
   Range range() {
     if (range == null) {
-      limbs = new Limbs(cb);
-      range = new Range(arith, limbs);
+      range = new Range(new Lanes(cb));
     }
     return range;
   }

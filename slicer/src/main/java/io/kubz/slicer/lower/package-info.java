@@ -29,10 +29,16 @@
  *       range checked (b = 64, or the ReLU table width when y only feeds ReLUs in the slice: the
  *       interpreter admits nothing wider), so y·2^k + r cannot wrap modulo r and
  *       y = ⌊(acc + 2^(k−1))/2^k⌋ is forced (SLICER-CONTRACT: the quotient must be bounded).
- *   <li>Range checks by 16-bit limbs (one row of 16 boolean cells each) until the lookup argument
- *       lands: x + o = Σ l_j·2^(16j); a top limb of b &lt; 16 bits is checked twice, as t and as
- *       t + 2^16 − 2^b. The sign of a signed b-bit value is bit b−1 of x + 2^(b−1), so
- *       ReLU(x) = x·bit.
+ *   <li>Range checks by lookups ({@link io.kubz.slicer.lower.Lanes}): x + o ∈ [0, 2^b), b ≤ 64, in
+ *       one row of L = 8 limbs of w = 8 bits and a sign cell s: q·(x + o − Σ 2^(w·i)·l_i − c_s·s) = 0
+ *       with c_s = 2^(b−1), s boolean, and each limb looked up as (l_i + t_i, t_i) in the tagged
+ *       range table {(v, 2^⌊log₂ v⌋) : v &lt; 2^(w+1)} with t_i = 2^(r_i) fixed per lane (its width:
+ *       the limbs tile bits [0, b−1), unused lanes have t = 0 and so l = 0), which proves
+ *       l_i ∈ [0, 2^(r_i)). So x + o ≡ Σ l_i·2^(w·i) + s·2^(b−1), an integer in [0, 2^b) — far below
+ *       r, so it is x + o itself — whose bit b−1 is s (a narrower row width continues on the next
+ *       row through x(ωX), the offset on the first row and the sign on the last). The sign of a
+ *       signed b-bit value is bit b−1 of x + 2^(b−1), so ReLU(x) = x·bit. 0 ≤ r &lt; d takes the
+ *       checks r ∈ [0, 2^b) and r + 2^b − d ∈ [0, 2^b), 2^b ≥ d (one when d = 2^b).
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
  *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal) by logUp lookups
@@ -87,10 +93,8 @@
  * <h2>Known limits</h2>
  * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
  * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
- * name. Range checks still
- * use boolean decomposition (17 advice columns per 16-bit limb); the logUp lookup of
- * io.kubz.plonkish.gadgets.RangeCheck needs 2^w table rows, so switching to it pays once a slice's
- * k exceeds the limb width. The sponge takes 5 rows per committed element, which bounds a slice's
+ * name. A slice with range checks holds the tagged range table (2^(w+1) = 512 entries, so at
+ * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
  * k from below by the size of its boundary tensors.
  */
 package io.kubz.slicer.lower;
