@@ -74,6 +74,11 @@ final class ProveCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads to prove with (default: KUBZ_THREADS or all cores).")
   Integer threads;
 
+  @Option(names = "--parallel-slices", paramLabel = "N",
+      description = "Slices proved at the same time on this machine (default: 2, or 1 with one thread); each "
+          + "also proves with all threads, so two keep the cores busy through each prover's serial steps.")
+  Integer parallelSlices;
+
   @Option(names = "--visibility", paramLabel = "SPEC",
       description = "input=public|private|hashed,output=public|private|hashed (default: both public).")
   String visibility;
@@ -109,6 +114,10 @@ final class ProveCommand implements Callable<Integer> {
     if (keys != null) {
       o = o.withCacheDir(keys);
     }
+    if (parallelSlices != null && parallelSlices < 1) {
+      throw new UsageException("--parallel-slices must be at least 1");
+    }
+    o = o.withThreads(parallelSlices != null ? parallelSlices : Math.min(2, Parallel.threads()));
     o = withPlan(o, g);
     clusterOptions.checkUnused(spec.commandLine().getParseResult());
     ModelProver.Result r;

@@ -96,7 +96,8 @@ final class SliceCommand implements Callable<Integer> {
     for (SliceSpec s : plan.slices()) {
       sb.append(String.format(java.util.Locale.ROOT, "  slice %-3d ~2^%-2d rows (%d)  %s%s%n", s.id(), s.estimatedK(),
           s.estimatedRows(), String.join(", ", s.nodes()),
-          s.split() == null ? "" : "  [outputs " + s.split().from() + ".." + s.split().to() + "]"));
+          s.split() == null ? "" : "  [outputs " + s.split().from() + ".." + s.split().to()
+              + (s.split().partial() ? ", partial sums over k " + s.split().kFrom() + ".." + s.split().kTo() : "") + "]"));
     }
     return sb.toString().stripTrailing();
   }

@@ -111,6 +111,8 @@ class ProveVerifyTest {
     assertEquals(3, kubz("verify", dir.resolve("absent.kubz").toString()).code());
     assertEquals(2, kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--visibility", "input=secret",
         "--out", out).code());
+    assertEquals(2, kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--parallel-slices", "0",
+        "--out", out).code());
     assertFalse(Files.exists(Path.of(out)), "nothing half-written");
   }
 }

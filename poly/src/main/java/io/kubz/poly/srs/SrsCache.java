@@ -60,7 +60,11 @@ public final class SrsCache {
     return dir;
   }
 
-  /** 2^log2n powers from {@code ptau}, from the cache when possible (and then cached). */
+  /**
+   * 2^log2n powers from {@code ptau}, from the cache when possible (and then cached). The Lagrange
+   * bases of a prepared file are read from the entry when first asked for, also on the first load
+   * (they were checked when the entry was written).
+   */
   public Srs load(Path ptau, int log2n) {
     String key = key(ptau);
     for (int k = log2n; k <= 28; k++) {
@@ -73,12 +77,28 @@ public final class SrsCache {
       }
     }
     Srs srs = PtauReader.read(ptau, log2n);
+    Path entry = dir.resolve(key + "-" + log2n + ".srs");
     try {
-      write(srs, log2n, dir.resolve(key + "-" + log2n + ".srs"));
+      write(srs, log2n, entry);
     } catch (IOException e) {
       System.err.println("warning: could not cache the SRS in " + dir + ": " + e.getMessage());
+      return srs;
     }
-    return srs;
+    // the bases now come from the entry when asked for (no second check, none held unused)
+    return !srs.hasLagrange() ? srs : new Srs(srs.g1Powers(), srs.size(), srs.g2(), srs.tauG2(),
+        srs.source(), entryBases(entry, ptau, srs.size(), log2n + 1));
+  }
+
+  /** Bases from an entry (each checked by its digest), else from the ptau file (and checked). */
+  private static Srs.LagrangeSource entryBases(Path entry, Path ptau, int n, int levels) {
+    return (srs, k) -> {
+      long[] basis = k < levels ? readBasis(entry, n, k) : null;
+      if (basis != null) {
+        return basis;
+      }
+      Srs.LagrangeSource fromPtau = PtauReader.lagrangeSource(ptau);
+      return fromPtau == null ? null : fromPtau.load(srs, k);
+    };
   }
 
   private static String key(Path ptau) {
@@ -190,14 +210,7 @@ public final class SrsCache {
       if (levels == 0) {
         return new Srs(g1, n, one, tau, source);
       }
-      return new Srs(g1, n, one, tau, source, (srs, k) -> {
-        long[] basis = k < levels ? readBasis(entry, n, k) : null;
-        if (basis != null) {
-          return basis;
-        }
-        Srs.LagrangeSource fromPtau = PtauReader.lagrangeSource(ptau);
-        return fromPtau == null ? null : fromPtau.load(srs, k);
-      });
+      return new Srs(g1, n, one, tau, source, entryBases(entry, ptau, n, levels));
     } catch (IOException | RuntimeException e) {
       return null;
     }

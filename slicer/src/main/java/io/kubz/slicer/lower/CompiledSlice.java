@@ -8,6 +8,8 @@ import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.ir.Witness;
 import io.kubz.slicer.plan.Part;
+import io.kubz.slicer.plan.Partial;
+import io.kubz.slicer.plan.Split;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.List;
@@ -31,12 +33,12 @@ public final class CompiledSlice {
   private final RowEstimator.Estimate estimate;
   private final int lanes;
   private final Map<String, java.util.BitSet> needs;
-  private final io.kubz.slicer.plan.Split partial;
+  private final Split partial;
   private CircuitDescription description;
 
   CompiledSlice(QuantizedGraph graph, List<QNode> nodes, List<Boundary> inputs, List<Boundary> outputs,
       InstanceLayout layout, RowEstimator.Estimate estimate, int lanes, Map<String, java.util.BitSet> needs,
-      io.kubz.slicer.plan.Split partial) {
+      Split partial) {
     this.needs = Map.copyOf(needs);
     this.partial = partial;
     this.graph = graph;
@@ -68,6 +70,11 @@ public final class CompiledSlice {
   }
 
   /** The cost model's estimate for this slice (rows before blinding, and k). */
+  /** Products per multiply-accumulate row of this slice's circuit ({@link SliceCompiler#AUTO_LANES}). */
+  public int lanes() {
+    return lanes;
+  }
+
   public RowEstimator.Estimate estimate() {
     return estimate;
   }
@@ -106,7 +113,7 @@ public final class CompiledSlice {
     java.util.Arrays.fill(col, Fr.ZERO);
     for (InstanceLayout.Entry e : layout.entries()) {
       String base = Part.base(e.tensor());
-      io.kubz.slicer.plan.Partial sum = partialSum(graph, base);
+      Partial sum = partialSum(graph, base);
       long[] whole = sum == null ? tensors.get(base) : Contraction.values(graph, sum, tensors);
       if (whole == null) {
         throw new IllegalArgumentException("no values for boundary tensor '" + e.tensor() + "'");
@@ -148,13 +155,13 @@ public final class CompiledSlice {
     for (Boundary b : inputs) {
       Part p = Part.parse(b.tensor());
       String base = Part.base(b.tensor());
-      io.kubz.slicer.plan.Partial sum = partialSum(graph, base);
+      Partial sum = partialSum(graph, base);
       int full = Lowering.size(graph, sum == null ? base : sum.tensor());
       if (sum != null) {
         if (tensors != null) {
           s.derive(base, Contraction.values(graph, sum, tensors));
         }
-        List<io.kubz.slicer.plan.Partial> l = s.sums.computeIfAbsent(sum.tensor(), t -> new java.util.ArrayList<>());
+        List<Partial> l = s.sums.computeIfAbsent(sum.tensor(), t -> new java.util.ArrayList<>());
         if (!l.contains(sum)) {
           l.add(sum);
         }
@@ -188,8 +195,8 @@ public final class CompiledSlice {
   }
 
   /** The partial-sum tensor a boundary's base name denotes, or null for a tensor of the graph. */
-  static io.kubz.slicer.plan.Partial partialSum(QuantizedGraph graph, String base) {
-    return graph.graph().values().containsKey(base) ? null : io.kubz.slicer.plan.Partial.parse(base);
+  static Partial partialSum(QuantizedGraph graph, String base) {
+    return graph.graph().values().containsKey(base) ? null : Partial.parse(base);
   }
 
   private static void expose(Synth s, InstanceLayout.Entry e, AssignedCell[] w, Map<String, Fr> salts) {

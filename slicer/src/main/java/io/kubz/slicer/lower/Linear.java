@@ -5,6 +5,7 @@ import io.kubz.slicer.interp.Windows;
 import io.kubz.slicer.ir.Node;
 import io.kubz.slicer.ir.Op;
 import io.kubz.slicer.ir.Shapes;
+import io.kubz.slicer.plan.Partial;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ final class Linear {
   record Dots(int outputs, int length, int[] act, long[] weight, long[] bias) {}
 
   static AssignedCell[] matmul(Synth s, QuantizedGraph q, QNode qn) {
-    java.util.List<io.kubz.slicer.plan.Partial> sums = s.sums.get(qn.node().output());
+    java.util.List<Partial> sums = s.sums.get(qn.node().output());
     if (sums != null) {
       return Contraction.combine(s, q, qn, sums);
     }

@@ -26,8 +26,16 @@ import java.util.Set;
  * it for the whole slicing, so producer and consumers of a tensor expose it alike.
  */
 public final class SliceCompiler {
-  /** Products per multiply-accumulate row. */
+  /** Products per multiply-accumulate row: the most a slice uses, and what planning assumes. */
   public static final int DEFAULT_LANES = 8;
+  /**
+   * Lanes chosen per slice: the fewest of 1, 2, 4, 8 that keep the slice at the size (2^k rows)
+   * it has with {@link #DEFAULT_LANES}. Each lane is an advice column (with its copy constraints,
+   * so also a σ column and a third of a grand-product column) of the multiply-accumulate and of
+   * Freivalds' gadgets, paid on every row of the circuit; a slice whose size other gadgets set
+   * (range checks, element-wise work) proves faster with narrower products.
+   */
+  public static final int AUTO_LANES = 0;
 
   private SliceCompiler() {}
 
@@ -36,7 +44,7 @@ public final class SliceCompiler {
    * mode of each of its boundary tensors.
    */
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Linking links) {
-    return compile(q, nodeNames, links, DEFAULT_LANES);
+    return compile(q, nodeNames, links, AUTO_LANES);
   }
 
   /**
@@ -44,7 +52,7 @@ public final class SliceCompiler {
    * ({@link Linking#of} with this slice alone).
    */
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility) {
-    return compile(q, nodeNames, visibility, DEFAULT_LANES);
+    return compile(q, nodeNames, visibility, AUTO_LANES);
   }
 
   public static CompiledSlice compile(QuantizedGraph q, Set<String> nodeNames, Visibility visibility, int lanes) {
@@ -55,8 +63,8 @@ public final class SliceCompiler {
     if (nodeNames.isEmpty()) {
       throw new BadInputException("a slice needs at least one node");
     }
-    if (lanes < 1 || lanes > 64) {
-      throw new IllegalArgumentException("lanes must be in 1..64, got " + lanes);
+    if (lanes < 0 || lanes > 64) {
+      throw new IllegalArgumentException("lanes must be in 1..64 (or AUTO_LANES), got " + lanes);
     }
     Graph g = q.graph();
     List<QNode> nodes = new ArrayList<>();
@@ -105,7 +113,7 @@ public final class SliceCompiler {
    * ({@link Fields#needs}); parts it reads are placed at their offsets in their whole tensors' cells.
    */
   public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links) {
-    return compile(q, spec, links, DEFAULT_LANES);
+    return compile(q, spec, links, AUTO_LANES);
   }
 
   public static CompiledSlice compile(QuantizedGraph q, SliceSpec spec, Linking links, int lanes) {
@@ -163,8 +171,25 @@ public final class SliceCompiler {
     for (Boundary b : outs) {
       row = entry(entries, b, true, row);
     }
-    RowEstimator.Estimate est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs,
-        contractionRows(q, nodes, ins, lanes, needs, partial));
+    RowEstimator.Estimate est;
+    if (lanes == AUTO_LANES) {
+      RowEstimator.Estimate wide = RowEstimator.estimate(q, nodes, ins, outs, DEFAULT_LANES, needs,
+          contractionRows(q, nodes, ins, DEFAULT_LANES, needs, partial));
+      est = wide;
+      lanes = DEFAULT_LANES;
+      for (int l = 1; l < DEFAULT_LANES; l *= 2) {
+        RowEstimator.Estimate narrow = RowEstimator.estimate(q, nodes, ins, outs, l, needs,
+            contractionRows(q, nodes, ins, l, needs, partial));
+        if (narrow.k() <= wide.k()) {
+          est = narrow;
+          lanes = l;
+          break;
+        }
+      }
+    } else {
+      est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs,
+          contractionRows(q, nodes, ins, lanes, needs, partial));
+    }
     return new CompiledSlice(q, nodes, ins, outs, new InstanceLayout(entries), est, lanes, needs, partial);
   }
 

@@ -4,6 +4,8 @@ import io.kubz.field.Fr;
 import io.kubz.plonkish.builder.AssignedCell;
 import io.kubz.plonkish.builder.CircuitBuilder;
 import io.kubz.plonkish.ir.Column;
+import io.kubz.slicer.plan.Partial;
+import io.kubz.slicer.plan.Split;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +31,9 @@ final class Synth {
   int k;
   final Map<String, AssignedCell[]> wires = new HashMap<>();
   /** The contraction split this slice proves the partial sums of (null: none). */
-  io.kubz.slicer.plan.Split partial;
+  Split partial;
   /** Partial-sum tensors the slice reads, by the product output they add up to. */
-  final Map<String, java.util.List<io.kubz.slicer.plan.Partial>> sums = new HashMap<>();
+  final Map<String, java.util.List<Partial>> sums = new HashMap<>();
   /** Values of tensors that are not the interpreter's (partial sums), computed from its tensors. */
   private final Map<String, long[]> derived = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
