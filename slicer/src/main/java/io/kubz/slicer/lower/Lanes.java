@@ -22,8 +22,9 @@ import java.util.List;
  * </pre>
  * The b − 1 low bits of x + o go to the limbs, lowest first (lane i of row j holds bits
  * [L·w·j + w·i, …) and is tagged t = 2^r for its width r ≤ w, 0 when the lane holds none), and s is
- * bit b−1. The lookups need no selector: a lane of rows outside the gadget has l = t = 0, and (0, 0)
- * is a row of the table.
+ * bit b−1 (s on the other rows of a check has no weight and is never read). The lookups need no
+ * selector: on usable rows outside the gadget t = 0, which forces l = 0, and (0, 0) is a row of
+ * the table.
  *
  * <p><b>Soundness.</b> The table forces l_i ∈ [0, 2^(r_i)) for its tag's width r_i (l_i = 0 when
  * t_i = 0), the gate s ∈ {0, 1}. On the last row j = R − 1, x_j ≡ Σ_i 2^(w·i)·l_i + c_s·s with the
@@ -36,7 +37,7 @@ import java.util.List;
  */
 final class Lanes {
   static final int MAX_BITS = 64;
-  /** The narrowest limb: its table (512 entries) fits any circuit of 2^9 rows or more. */
+  /** The narrowest limb: its table (512 entries, 64 usable rows over 8 columns) grows no slice. */
   static final int MIN_LIMB_BITS = 8;
   /** The widest limb: beyond, a table of 2^(w+1) entries outweighs the lanes it saves. */
   static final int MAX_LIMB_BITS = 16;
