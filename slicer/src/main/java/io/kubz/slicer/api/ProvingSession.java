@@ -2,6 +2,7 @@ package io.kubz.slicer.api;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
+import io.kubz.field.Parallel;
 import io.kubz.plonkish.Proof;
 import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.format.KeyCodec;
@@ -75,13 +76,18 @@ public final class ProvingSession {
     List<List<String>> nodeSets = new ArrayList<>();
     plan.slices().forEach(s -> nodeSets.add(s.nodes()));
     Linking links = Linking.of(q.graph(), nodeSets, visibility);
-    for (SliceSpec s : plan.slices()) {
+    // slices compile (a single-threaded synthesis each) and keygen two at a time
+    List<CompiledSlice> compiled = inParallel(n, i -> {
+      SliceSpec s = plan.slices().get(i);
       CompiledSlice cs = SliceCompiler.compile(q, s, links);
+      progress.advance(ProgressListener.COMPILE, s.id(), "2^" + cs.description().k() + " rows");
+      return cs;
+    });
+    for (CompiledSlice cs : compiled) {
       CircuitDescription d = cs.description();
       slices.add(cs);
       descriptions.add(d);
       digests.add(CircuitDigest.of(d));
-      progress.advance(ProgressListener.COMPILE, s.id(), "2^" + d.k() + " rows");
     }
     progress.end(ProgressListener.COMPILE, System.nanoTime() - t0);
     int k = 1;
@@ -95,13 +101,60 @@ public final class ProvingSession {
     t0 = System.nanoTime();
     keygenNanos = new long[n];
     progress.begin(ProgressListener.KEYGEN, n);
-    for (int i = 0; i < n; i++) {
+    keys.addAll(inParallel(n, i -> {
       long t = System.nanoTime();
-      keys.add(cache.provingKey(digests.get(i), descriptions.get(i), kzg));
+      ProvingKey pk = cache.provingKey(digests.get(i), descriptions.get(i), kzg);
       keygenNanos[i] = System.nanoTime() - t;
       progress.advance(ProgressListener.KEYGEN, plan.slices().get(i).id(), "");
-    }
+      return pk;
+    }));
     progress.end(ProgressListener.KEYGEN, System.nanoTime() - t0);
+  }
+
+  /**
+   * f(0), …, f(n − 1) in order, computed by min(2, {@link Parallel#threads()}) threads: each task
+   * parallelises inside too, two keep the cores busy through its serial parts. The first failure
+   * is rethrown as it was thrown.
+   */
+  private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> f) {
+    int width = Math.min(n, Math.min(2, Parallel.threads()));
+    if (width <= 1) {
+      List<T> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        out.add(f.apply(i));
+      }
+      return out;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(width, r -> {
+      Thread t = new Thread(r, "kubz-setup");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int ii = i;
+        futures.add(pool.submit(() -> f.apply(ii)));
+      }
+      List<T> out = new ArrayList<>();
+      for (java.util.concurrent.Future<T> fu : futures) {
+        out.add(fu.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling slices", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The SRS must hold n + 1 powers for the largest circuit (n = 2^k rows). */
