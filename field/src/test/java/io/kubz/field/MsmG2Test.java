@@ -51,6 +51,28 @@ class MsmG2Test {
     assertTrue(Msm.g2(new long[0], new long[0], 0).isInfinity());
   }
 
+  /** Wide scalars with few distinct values take the grouped path: same sum as forced windows. */
+  @Test
+  void fewDistinctWideScalarsOverFq2() {
+    Random rnd = new Random(13);
+    G2[] pool = pool(rnd, 8);
+    int n = 1100;
+    BigInteger[] values = new BigInteger[6];
+    for (int v = 0; v < values.length; v++) {
+      values[v] = new BigInteger(254, rnd).mod(R);
+    }
+    long[] bases = new long[16 * n], scalars = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      G2 p = i % 37 == 0 ? G2.INFINITY : pool[rnd.nextInt(pool.length)];
+      BigInteger k = i % 5 == 0 ? BigInteger.ZERO : values[rnd.nextInt(values.length)];
+      p.writeAffine(bases, 16 * i);
+      Fr.of(rnd.nextBoolean() ? k : R.subtract(k).mod(R)).writeTo(scalars, 4 * i);
+    }
+    long[] forced = new long[G2.JACOBIAN_LONGS];
+    Pippenger.msm(Msm.g2Curve(), bases, scalars, n, forced, 0, 11);
+    assertEquals(G2.fromJacobian(forced, 0), Msm.g2(bases, scalars, n));
+  }
+
   @Test
   void batchAffineBucketsOverFq2() {
     Random rnd = new Random(12);

@@ -56,23 +56,32 @@ public final class Pippenger {
     long[] mag = new long[4 * n];
     boolean[] neg = new boolean[n];
     int[] widest = new int[Parallel.threads() * 4 + 1];
+    int[] nonzero = new int[widest.length];
     int chunks = Parallel.forChunks(0, n, widest.length, (chunk, from, to) -> {
-      int w = 0;
+      int w = 0, nz = 0;
       for (int i = from; i < to; i++) {
         if (!g.isInfinityAffine(bases, i * a)) {
           neg[i] = magnitude(mag, 4 * i, scalars, 4 * i);
-          w = Math.max(w, bitLength(mag, 4 * i));
+          int b = bitLength(mag, 4 * i);
+          w = Math.max(w, b);
+          nz += b == 0 ? 0 : 1;
         }
       }
       widest[chunk] = w;
+      nonzero[chunk] = nz;
     });
-    int bits = 1;
+    int bits = 1, terms = 0;
     for (int i = 0; i < chunks; i++) {
       bits = Math.max(bits, widest[i]);
+      terms += nonzero[i];
     }
-    int c = forcedC != 0 ? forcedC : windowBits(n, bits);
+    terms = Math.max(1, terms); // sparse inputs (mostly zero scalars) size their windows by the rest
+    if (forcedC == 0 && bits > 16 && n >= GROUP_MIN_N && grouped(g, bases, mag, neg, n, out, oo)) {
+      return;
+    }
+    int c = forcedC != 0 ? forcedC : windowBits(terms, bits);
     int windows = bits / c + 1; // the top window takes the last carry
-    int copies = copies(n, bits, c);
+    int copies = copies(terms, bits, c);
     boolean batch = c + Integer.numberOfTrailingZeros(copies) >= BATCH_MIN_C;
     int batchMax = batchSize(c + Integer.numberOfTrailingZeros(copies));
     long[] sums = new long[windows * j];
@@ -109,6 +118,85 @@ public final class Pippenger {
       h.addJ(acc, 0, acc, 0, sums, w * j, t);
     }
     System.arraycopy(acc, 0, out, oo, j);
+  }
+
+  /** Fewest terms for which wide scalars are first grouped by value. */
+  static final int GROUP_MIN_N = 1024;
+
+  /**
+   * Wide scalars that take few distinct values (round constants repeated over every row of their
+   * gadget, say): sums the points of each distinct magnitude with one mixed addition each, then
+   * runs the multi-scalar multiplication over the D distinct values, D ≤ max(16, n/256). Returns
+   * false, having written nothing, when there are more distinct values than that.
+   */
+  static boolean grouped(MsmCurve g, long[] bases, long[] mag, boolean[] neg, int n, long[] out, int oo) {
+    int limit = Math.max(16, n >>> 8);
+    int cap = Integer.highestOneBit(4 * limit) << 1;
+    int[] slot = new int[cap];
+    java.util.Arrays.fill(slot, -1);
+    long[] vals = new long[4 * limit];
+    int[] idx = new int[n];
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      int mo = 4 * i;
+      if ((mag[mo] | mag[mo + 1] | mag[mo + 2] | mag[mo + 3]) == 0) {
+        idx[i] = -1; // zero scalar or point at infinity
+        continue;
+      }
+      long hv = (mag[mo] * 0x9E3779B97F4A7C15L) ^ (mag[mo + 1] * 0xC2B2AE3D27D4EB4FL)
+          ^ (mag[mo + 2] * 0x165667B19E3779F9L) ^ mag[mo + 3];
+      int h = (int) (hv ^ (hv >>> 29)) & (cap - 1);
+      while (true) {
+        int k = slot[h];
+        if (k < 0) {
+          if (d == limit) {
+            return false;
+          }
+          slot[h] = d;
+          System.arraycopy(mag, mo, vals, 4 * d, 4);
+          idx[i] = d++;
+          break;
+        }
+        if (vals[4 * k] == mag[mo] && vals[4 * k + 1] == mag[mo + 1] && vals[4 * k + 2] == mag[mo + 2]
+            && vals[4 * k + 3] == mag[mo + 3]) {
+          idx[i] = k;
+          break;
+        }
+        h = (h + 1) & (cap - 1);
+      }
+    }
+    MsmCurve h = g.forThread();
+    int a = h.affineLongs(), j = h.jacobianLongs(), f = h.fieldLongs();
+    long[] sums = new long[Math.max(1, d) * j], t = new long[h.scratchLongs()];
+    for (int k = 0; k < d; k++) {
+      h.setInfinityJ(sums, k * j);
+    }
+    for (int i = 0; i < n; i++) {
+      if (idx[i] >= 0) {
+        h.addMixed(sums, idx[i] * j, sums, idx[i] * j, bases, i * a, neg[i], t);
+      }
+    }
+    long[] aff = new long[Math.max(1, d) * a], scalars = new long[Math.max(1, d) * 4], tmp = new long[2 * f];
+    for (int k = 0; k < d; k++) {
+      toAffine(h, sums, k * j, aff, k * a, tmp);
+      Fr.fromCanonicalLimbs(scalars, 4 * k, vals, 4 * k);
+    }
+    msm(g, aff, scalars, d, out, oo, 0, BLOCK);
+    return true;
+  }
+
+  /** z = the affine form of Jacobian p (X/Z², Y/Z³; all zero for infinity); t: 2 field elements. */
+  static void toAffine(MsmCurve g, long[] p, int po, long[] z, int zo, long[] t) {
+    int f = g.fieldLongs();
+    if (g.isInfinityJ(p, po)) {
+      java.util.Arrays.fill(z, zo, zo + 2 * f, 0L);
+      return;
+    }
+    g.fInverse(t, 0, p, po + 2 * f); // 1/Z
+    g.fSquare(t, f, t, 0); // 1/Z²
+    g.fMul(t, 0, t, 0, t, f); // 1/Z³
+    g.fMul(z, zo, p, po, t, f);
+    g.fMul(z, zo + f, p, po + f, t, 0);
   }
 
   /** r and (r − 1)/2 as little-endian limbs. */

@@ -156,6 +156,62 @@ class PippengerTest {
     assertEquals(G1.fromJacobian(acc, 0), run(bases, scalars, n, 0));
   }
 
+  /**
+   * Wide scalars with few distinct values (round constants over many rows) are grouped by value
+   * first; one more distinct value than the limit falls back to plain windows. Both equal the sum.
+   */
+  @Test
+  void fewDistinctWideScalarsAreGroupedByValue() {
+    Random rnd = new Random(12);
+    int n = 2048; // limit: max(16, n / 256) = 16 distinct values
+    G1[] pool = new G1[30];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = G1.generator().mul(new BigInteger(254, rnd));
+    }
+    for (int distinct : new int[] {1, 5, 16, 17}) {
+      BigInteger[] values = new BigInteger[distinct];
+      for (int v = 0; v < distinct; v++) {
+        values[v] = new BigInteger(254, rnd).mod(R);
+      }
+      long[] bases = new long[8 * n], scalars = new long[4 * n], acc = new long[12], term = new long[12];
+      G1.setInfinityJ(acc, 0);
+      for (int i = 0; i < n; i++) {
+        G1 p = i % 41 == 0 ? G1.INFINITY : pool[rnd.nextInt(pool.length)];
+        if (rnd.nextInt(4) == 0) {
+          p = p.neg(); // cancellations within one value's sum
+        }
+        BigInteger k = i % 7 == 0 ? BigInteger.ZERO : values[rnd.nextInt(distinct)];
+        if (rnd.nextBoolean()) {
+          k = R.subtract(k).mod(R); // the same magnitude, negated
+        }
+        p.writeAffine(bases, 8 * i);
+        Fr.of(k).writeTo(scalars, 4 * i);
+        G1ScalarMul.mul(term, 0, bases, 8 * i, k);
+        G1.addJ(acc, 0, acc, 0, term, 0);
+      }
+      assertEquals(G1.fromJacobian(acc, 0), run(bases, scalars, n, 0), distinct + " distinct values");
+    }
+  }
+
+  /** Mostly zero scalars (a column used on a few rows) size the windows by the non-zero terms. */
+  @Test
+  void sparseWideScalars() {
+    Random rnd = new Random(14);
+    int n = 3000;
+    long[] bases = new long[8 * n], scalars = new long[4 * n], acc = new long[12], term = new long[12];
+    G1.setInfinityJ(acc, 0);
+    for (int i = 0; i < n; i++) {
+      G1.generator().mul(BigInteger.valueOf(i + 1)).writeAffine(bases, 8 * i);
+      if (i % 50 == 3) {
+        BigInteger k = new BigInteger(254, rnd).mod(R);
+        Fr.of(k).writeTo(scalars, 4 * i);
+        G1ScalarMul.mul(term, 0, bases, 8 * i, k);
+        G1.addJ(acc, 0, acc, 0, term, 0);
+      }
+    }
+    assertEquals(G1.fromJacobian(acc, 0), run(bases, scalars, n, 0));
+  }
+
   @Test
   void smallScalarsTakeNarrowWindows() {
     assertTrue(Pippenger.windowBits(1 << 16, 1) <= 2, "0/1 scalars");
