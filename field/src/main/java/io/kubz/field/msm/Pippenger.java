@@ -199,8 +199,7 @@ public final class Pippenger {
     g.fMul(z, zo + f, p, po + f, t, 0);
   }
 
-  /** r and (r − 1)/2 as little-endian limbs. */
-  private static final long[] R = limbs(Fr.MODULUS);
+  /** (r − 1)/2 as little-endian limbs. */
   private static final long[] HALF = limbs(Fr.MODULUS.shiftRight(1));
 
   private static long[] limbs(java.math.BigInteger v) {
@@ -223,13 +222,7 @@ public final class Pippenger {
         return false;
       }
       if (cmp > 0) {
-        long borrow = 0;
-        for (int l = 0; l < 4; l++) { // m = r − k (k < r, no final borrow)
-          long x = R[l], y = m[mo + l];
-          long d = x - y - borrow;
-          borrow = (Long.compareUnsigned(x, y) < 0 || (x == y && borrow == 1)) ? 1 : 0;
-          m[mo + l] = d;
-        }
+        Fr.neg(m, mo, m, mo); // r − k: negation mod r is the same on canonical limbs
         return true;
       }
     }

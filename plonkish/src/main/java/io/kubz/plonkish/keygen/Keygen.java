@@ -12,6 +12,7 @@ import io.kubz.plonkish.prover.PhaseRunner;
 import io.kubz.plonkish.prover.PolyOps;
 import io.kubz.poly.CoeffPoly;
 import io.kubz.poly.LagrangePoly;
+import io.kubz.poly.ntt.Domain;
 import io.kubz.poly.kzg.PolynomialCommitment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class Keygen {
     });
     List<G1> commitments = new ArrayList<>();
     Map<Integer, Fr> identity = identityParts(d);
-    long[] omegaPow = identity.isEmpty() ? null : powers(d.k());
+    long[] omegaPow = identity.isEmpty() ? null : Domain.powers(PolyOps.domain(d.k()).omega(), d.n());
     // from the values: selectors and small constants make the multi-scalar multiplications cheap
     for (int c = 0; c < d.numFixed(); c++) {
       long[] values = d.fixed()[c];
@@ -77,19 +78,6 @@ public final class Keygen {
           dj = dj.mul(PermutationArgument.DELTA);
         }
       }
-    }
-    return out;
-  }
-
-  /** [1, ω, …, ω^(n−1)] for the domain of 2^k rows. */
-  private static long[] powers(int k) {
-    int n = 1 << k;
-    long[] w = new long[4];
-    PolyOps.domain(k).omega().writeTo(w, 0);
-    long[] out = new long[4 * n];
-    Fr.setOne(out, 0);
-    for (int r = 1; r < n; r++) {
-      Fr.mul(out, 4 * r, out, 4 * (r - 1), w, 0);
     }
     return out;
   }

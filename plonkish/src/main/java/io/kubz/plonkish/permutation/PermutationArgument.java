@@ -10,6 +10,7 @@ import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.ir.Expression.DomainPoly;
 import io.kubz.plonkish.ir.Gate;
 import io.kubz.plonkish.ir.Trace;
+import io.kubz.poly.ntt.Domain;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,14 +183,7 @@ public final class PermutationArgument implements Argument {
 
   /** [1, ω, ω², …, ω^(n−1)] for the primitive n-th root ω. */
   static long[] powers(int n) {
-    long[] w = new long[4];
-    Fr.rootOfUnity(w, 0, Integer.numberOfTrailingZeros(n));
-    long[] out = new long[4 * n];
-    Fr.setOne(out, 0);
-    for (int r = 1; r < n; r++) {
-      Fr.mul(out, 4 * r, out, 4 * (r - 1), w, 0);
-    }
-    return out;
+    return Domain.powers(Domain.of(Integer.numberOfTrailingZeros(n)).omega(), n);
   }
 
   @Override

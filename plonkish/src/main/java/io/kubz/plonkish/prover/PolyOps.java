@@ -58,20 +58,6 @@ public final class PolyOps {
     return a;
   }
 
-  /** s^i for i &lt; n, flat: shared by every column moved to the coset s·H (one product each, not two). */
-  static long[] powers(int n, Fr s) {
-    long[] pw = new long[4 * n];
-    long[] sl = new long[4];
-    s.writeTo(sl, 0);
-    Parallel.forRange(0, n, 1 << 12, (from, to) -> {
-      Fr.pow(pw, 4 * from, sl, 0, BigInteger.valueOf(from));
-      for (int i = from + 1; i < to; i++) {
-        Fr.mul(pw, 4 * i, pw, 4 * (i - 1), sl, 0);
-      }
-    });
-    return pw;
-  }
-
   /** As {@link #onCoset(long[], Domain, Fr)} with the powers of s given ({@link #powers}). */
   static long[] onCoset(long[] coeffs, Domain d, long[] powers) {
     int n = d.size();

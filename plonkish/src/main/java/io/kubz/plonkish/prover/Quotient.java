@@ -128,7 +128,7 @@ public final class Quotient {
     long[][] sources = new long[xSource + 1][];
     for (int j = 0; j < stride; j++) {
       Fr s = g.mul(omegaBig.pow(j));
-      long[] powers = PolyOps.powers(n, s);
+      long[] powers = Domain.powers(s, n); // shared by every column moved to s·H
       Parallel.forRange(0, xSource, 1, (from, to) -> {
         for (int i = from; i < to; i++) {
           sources[i] = needed[i] ? PolyOps.onCoset(columns[i], small, powers) : null;

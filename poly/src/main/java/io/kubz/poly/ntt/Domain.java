@@ -143,6 +143,13 @@ public final class Domain {
     return t;
   }
 
+  /** x^0, x^1, …, x^{count−1}, flat (coset shifts, twiddles, τ^i, ω^i), in parallel. */
+  public static long[] powers(Fr x, int count) {
+    long[] xl = new long[4];
+    x.writeTo(xl, 0);
+    return powers(xl, count);
+  }
+
   /** x^0, x^1, …, x^{count−1}, flat; each chunk starts from x^from so threads are independent. */
   static long[] powers(long[] x, int count) {
     long[] out = new long[4 * count];

@@ -90,16 +90,7 @@ public final class Srs {
         + " powers): its secret τ is known, so proofs made with it prove nothing. "
         + "Use a ceremony .ptau file for real proofs.");
     int n = 1 << log2n;
-    long[] scalars = new long[4 * n];
-    long[] tl = new long[4];
-    tau.writeTo(tl, 0);
-    Parallel.forRange(0, n, 1 << 10, (from, to) -> {
-      Fr.pow(scalars, 4 * from, tl, 0, BigInteger.valueOf(from));
-      for (int i = from + 1; i < to; i++) {
-        Fr.mul(scalars, 4 * i, scalars, 4 * (i - 1), tl, 0);
-      }
-    });
-    long[] points = FixedBase.g1(scalars, n);
+    long[] points = FixedBase.g1(Domain.powers(tau, n), n);
     return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source, tau, null,
         new ConcurrentHashMap<>());
   }
@@ -202,15 +193,9 @@ public final class Srs {
     Domain d = Domain.of(log2n);
     int n = d.size();
     long[] s = new long[4 * n];
-    long[] w = new long[4];
     long[] t = new long[4];
     tau.writeTo(t, 0);
-    d.omega().writeTo(w, 0);
-    long[] wi = new long[4 * n]; // ω^i
-    Fr.setOne(wi, 0);
-    for (int i = 1; i < n; i++) {
-      Fr.mul(wi, 4 * i, wi, 4 * (i - 1), w, 0);
-    }
+    long[] wi = Domain.powers(d.omega(), n); // ω^i
     for (int i = 0; i < n; i++) {
       Fr.sub(s, 4 * i, t, 0, wi, 4 * i);
       if (Fr.readFrom(s, 4 * i).isZero()) {

@@ -171,24 +171,18 @@ public final class SliceCompiler {
     for (Boundary b : outs) {
       row = entry(entries, b, true, row);
     }
-    RowEstimator.Estimate est;
-    if (lanes == AUTO_LANES) {
-      RowEstimator.Estimate wide = RowEstimator.estimate(q, nodes, ins, outs, DEFAULT_LANES, needs,
-          contractionRows(q, nodes, ins, DEFAULT_LANES, needs, partial));
-      est = wide;
-      lanes = DEFAULT_LANES;
-      for (int l = 1; l < DEFAULT_LANES; l *= 2) {
-        RowEstimator.Estimate narrow = RowEstimator.estimate(q, nodes, ins, outs, l, needs,
-            contractionRows(q, nodes, ins, l, needs, partial));
-        if (narrow.k() <= wide.k()) {
-          est = narrow;
-          lanes = l;
-          break;
-        }
+    java.util.function.IntFunction<RowEstimator.Estimate> estimate = l -> RowEstimator.estimate(q, nodes, ins, outs,
+        l, needs, contractionRows(q, nodes, ins, l, needs, partial));
+    boolean auto = lanes == AUTO_LANES;
+    lanes = auto ? DEFAULT_LANES : lanes;
+    RowEstimator.Estimate est = estimate.apply(lanes);
+    for (int l = 1; auto && l < DEFAULT_LANES; l *= 2) {
+      RowEstimator.Estimate narrow = estimate.apply(l);
+      if (narrow.k() <= est.k()) {
+        est = narrow;
+        lanes = l;
+        break;
       }
-    } else {
-      est = RowEstimator.estimate(q, nodes, ins, outs, lanes, needs,
-          contractionRows(q, nodes, ins, lanes, needs, partial));
     }
     return new CompiledSlice(q, nodes, ins, outs, new InstanceLayout(entries), est, lanes, needs, partial);
   }

@@ -65,6 +65,21 @@ final class Budget {
     return groups;
   }
 
+  /** Adds {@code more} to the open group when the result still fits; else closes the open group. */
+  private boolean joined(List<String> more) {
+    if (cur.isEmpty()) {
+      return false;
+    }
+    List<String> trial = new ArrayList<>(cur);
+    trial.addAll(more);
+    if (fits(new SlicePlan.Group(trial, null))) {
+      cur = trial;
+      return true;
+    }
+    flush();
+    return false;
+  }
+
   void layer(List<String> layer) {
     if (capped(layer)) {
       flush();
@@ -72,14 +87,8 @@ final class Budget {
         return;
       }
     }
-    if (!cur.isEmpty()) {
-      List<String> trial = new ArrayList<>(cur);
-      trial.addAll(layer);
-      if (fits(new SlicePlan.Group(trial, null))) {
-        cur = trial;
-        return;
-      }
-      flush();
+    if (joined(layer)) {
+      return;
     }
     if (fits(new SlicePlan.Group(layer, null))) {
       cur = new ArrayList<>(layer);
@@ -89,14 +98,8 @@ final class Budget {
       return;
     }
     for (String name : layer) {
-      if (!cur.isEmpty()) {
-        List<String> trial = new ArrayList<>(cur);
-        trial.add(name);
-        if (fits(new SlicePlan.Group(trial, null))) {
-          cur = trial;
-          continue;
-        }
-        flush();
+      if (joined(List.of(name))) {
+        continue;
       }
       if (!capped(List.of(name)) && fits(new SlicePlan.Group(List.of(name), null))) {
         cur = new ArrayList<>(List.of(name));
