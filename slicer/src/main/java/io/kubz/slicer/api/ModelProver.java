@@ -64,9 +64,15 @@ public final class ModelProver {
    * @param progress receives stage and slice events
    * @param executor where slices are proved, or null for a {@link LocalExecutor}
    * @param random source of the salts (null: SecureRandom); blinding is always SecureRandom
+   * @param inputSalts salts of HASHED model inputs by input name (the rest fresh): a chain's next
+   *     model commits to its input with the salt the previous proof committed to it with
    */
   public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
-      int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random) {
+      int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random,
+      Map<String, Fr> inputSalts) {
+    public Options {
+      inputSalts = inputSalts == null ? Map.of() : Map.copyOf(inputSalts);
+    }
 
     /** Proves with this SRS (a ceremony file's, or a dev SRS); too few powers is an error that says how many. */
     public static Options of(Srs srs) {
@@ -79,7 +85,7 @@ public final class ModelProver {
      */
     public static Options of(IntFunction<Srs> srs) {
       return new Options(null, null, Strategy.perLayer(), Visibility.PUBLIC, srs, 1, null,
-          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null);
+          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null, Map.of());
     }
 
     /** An INSECURE development SRS of exactly the size needed, τ derived from {@code seed} (Srs.dev). */
@@ -88,48 +94,69 @@ public final class ModelProver {
     }
 
     public Options withQuant(QuantPlan q) {
-      return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+      return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withPlan(SlicePlan p) {
-      return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+      return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withStrategy(Strategy s) {
-      return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+      return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withVisibility(Visibility v) {
-      return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes, progress, executor, random);
+      return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withThreads(int t) {
-      return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes, progress, executor, random);
+      return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withCacheDir(Path d) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes, progress, executor, random);
+      return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes, progress, executor,
+          random, inputSalts);
     }
 
     public Options withMemoryBytes(long m) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m, progress, executor, random);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m, progress, executor,
+          random, inputSalts);
     }
 
     public Options withProgress(ProgressListener p) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, p, executor, random);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, p, executor,
+          random, inputSalts);
     }
 
     public Options withExecutor(SliceExecutor e) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, e, random);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, e,
+          random, inputSalts);
+    }
+
+    public Options withInputSalts(Map<String, Fr> salts) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random,
+          salts);
     }
 
     public Options withRandom(Random r) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, r);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress,
+          executor, r, inputSalts);
     }
   }
 
-  /** The bundle bytes, the same bundle parsed, and the run's summary. */
-  public record Result(byte[] bundle, ProofBundle parsed, ProveSummary summary) {}
+  /**
+   * The bundle bytes, the same bundle parsed, and the run's summary; and what must stay beside the
+   * bundle, never in it: the salt and the values of each HASHED model input and output, by name
+   * (a chain's secrets file, {@code io.kubz.slicer.chain.Secrets}).
+   */
+  public record Result(byte[] bundle, ProofBundle parsed, ProveSummary summary, Map<String, Fr> salts,
+      Map<String, long[]> hidden) {}
 
   /** Quantizes the model (the given settings, or calibration on {@code inputs}). */
   public static QuantizedGraph quantize(Graph model, List<Tensor> inputs, QuantPlan quant) {
@@ -199,6 +226,14 @@ public final class ModelProver {
     Map<String, long[]> trace = IntegerInterpreter.trace(q, qin);
     Random rnd = o.random() != null ? o.random() : new SecureRandom();
     Map<String, Fr> salts = session.salts(rnd);
+    for (Map.Entry<String, Fr> e : o.inputSalts().entrySet()) {
+      boolean input = q.graph().inputs().stream().anyMatch(v -> v.name().equals(e.getKey()));
+      if (!input || !salts.containsKey(e.getKey())) {
+        throw new BadInputException("a salt was given for '" + e.getKey() + "', which is not a hashed input of "
+            + q.graph().name() + (input ? ": prove with --visibility input=hashed" : ""));
+      }
+      salts.put(e.getKey(), e.getValue());
+    }
     List<SliceJob> jobs = new ArrayList<>();
     List<Fr[]> instances = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -238,7 +273,17 @@ public final class ModelProver {
     }
     ProveSummary summary = new ProveSummary(io.kubz.slicer.bundle.ModelDigest.hex(bundle.modelDigest()), plan.strategy(),
         rows, stages, bundle.outputs(), keysGenerated, bytes.length);
-    return new Result(bytes, bundle, summary);
+    Map<String, Fr> hiddenSalts = new LinkedHashMap<>();
+    Map<String, long[]> hidden = new LinkedHashMap<>();
+    for (List<ProofBundle.PublicTensor> ts : List.of(bundle.inputs(), bundle.outputs())) {
+      for (ProofBundle.PublicTensor t : ts) {
+        if (t.commitment() != null) {
+          hiddenSalts.put(t.name(), salts.get(t.name()));
+          hidden.put(t.name(), trace.get(t.name()).clone());
+        }
+      }
+    }
+    return new Result(bytes, bundle, summary, hiddenSalts, hidden);
   }
 
   /**
