@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Kubz.Version.class,
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, CalibrateCommand.class, SliceCommand.class,
-      SetupCommand.class, ProveCommand.class, VerifyCommand.class, WorkerCommand.class},
+      SetupCommand.class, ProveCommand.class, VerifyCommand.class, ChainCommand.class, WorkerCommand.class},
     description = {
       "kubz proves that a neural network produced a given output: a pure-Java zero-knowledge",
       "prover over BN254 that slices an ONNX model and links the slices with Poseidon commitments.",
@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       "  kubz slice network.onnx --max-rows 16 --out plan.json",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --out proof.kubz",
       "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau",
+      "  kubz chain a.onnx b.onnx --input input.json --srs pot20.ptau --out-dir chain/",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
       "  kubz prove network.onnx --input input.json --dev-srs --out proof.kubz",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --max-rows 16 --keys keys/ --out proof.kubz",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --plan plan.json --settings s.json \\",
-      "      --visibility input=private,output=hashed --threads 2 --out proof.kubz", "",
+      "      --visibility input=private,output=hashed --threads 2 --out proof.kubz",
+      "  chain two models (B's input is A's hashed output, linked by equal commitments):",
+      "  kubz prove a.onnx --input input.json --srs pot20.ptau --visibility output=hashed --out a.kubz",
+      "  kubz prove b.onnx --input-from a.kubz --secrets a.kubz.secrets --srs pot20.ptau --out b.kubz", "",
       "On a cluster (same bundle, same `kubz verify`): this process becomes the",
       "coordinator; it verifies every proof a worker returns, reassigns a slice",
       "when its worker dies, times out or lies, and re-plans slices too large for",
@@ -52,8 +55,10 @@ final class ProveCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model.")
   Path model;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input values (input.json format).")
+  @Option(names = "--input", paramLabel = "FILE", description = "Input values (input.json format).")
   Path input;
+
+  @Mixin ChainOptions chainOptions;
 
   @Mixin PlanOptions planOptions;
 
@@ -104,7 +109,7 @@ final class ProveCommand implements Callable<Integer> {
     StageTable table = new StageTable();
     ProgressDisplay display = ProgressDisplay.stderr(json);
     Graph g = table.run("load", () -> Models.load(model));
-    List<Tensor> in = Models.input(input, g);
+    List<Tensor> in = chainOptions.input(input, g);
     ModelProver.Options o = ModelProver.Options.of(srs)
         .withVisibility(Visibilities.parse(visibility))
         .withProgress(new ProgressBridge(display, table));
@@ -119,6 +124,7 @@ final class ProveCommand implements Callable<Integer> {
     }
     o = o.withThreads(parallelSlices != null ? parallelSlices : Math.min(2, Parallel.threads()));
     o = withPlan(o, g);
+    o = chainOptions.apply(o, visibility, g);
     clusterOptions.checkUnused(spec.commandLine().getParseResult());
     ModelProver.Result r;
     Map<String, Object> extra = new LinkedHashMap<>();
@@ -134,6 +140,10 @@ final class ProveCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException(e);
       }
     });
+    Path secretsFile = chainOptions.write(r, out, spec.commandLine().getOut(), json);
+    if (secretsFile != null) {
+      extra.put("secrets", secretsFile.toString());
+    }
     report(spec.commandLine().getOut(), r.summary(), table, out, json, extra);
     return 0;
   }
@@ -192,6 +202,9 @@ final class ProveCommand implements Callable<Integer> {
       m.put("slices", slices);
       m.put("outputs", outputs(s.outputs()));
       m.put("stages", table.toJson());
+      if (extra.containsKey("secrets")) {
+        m.put("secrets", extra.get("secrets"));
+      }
       if (extra.containsKey("cluster")) {
         m.put("cluster", extra.get("cluster"));
       }
