@@ -311,8 +311,9 @@ public final class ProvingSession {
       outs.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.output().name(), null,
           null));
     }
-    ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), srs.source(),
-        srs.size());
+    // by content only: no path, cache state or size, which would make D depend on where the file lies
+    ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), "", 0,
+        srs.insecure());
     ProofBundle b = new ProofBundle(new byte[0], q.graph().name(), plan.toJson(), q.plan().toJson(),
         visibility.input().name(), visibility.output().name(), info, ss, ins, outs);
     return withDigest(b);

@@ -24,7 +24,8 @@ public final class BundleCodec {
         .setPlanJson(b.planJson()).setQuantJson(b.quantJson())
         .setInputVisibility(b.inputVisibility()).setOutputVisibility(b.outputVisibility())
         .setSrs(SrsMsg.newBuilder().setG2(ByteString.copyFrom(b.srs().g2()))
-            .setTauG2(ByteString.copyFrom(b.srs().tauG2())).setSource(b.srs().source()).setSize(b.srs().size()));
+            .setTauG2(ByteString.copyFrom(b.srs().tauG2())).setSource(b.srs().source()).setSize(b.srs().size())
+            .setInsecure(b.srs().insecure()));
     for (ProofBundle.Slice s : b.slices()) {
       SliceMsg.Builder sm = SliceMsg.newBuilder().setId(s.id()).addAllNodes(s.nodes())
           .setVerifyingKey(ByteString.copyFrom(s.verifyingKey())).setVkDigest(ByteString.copyFrom(s.vkDigest()))
@@ -83,7 +84,7 @@ public final class BundleCodec {
       return new ProofBundle(m.getModelDigest().toByteArray(), m.getModelName(), m.getPlanJson(), m.getQuantJson(),
           m.getInputVisibility(), m.getOutputVisibility(),
           new ProofBundle.SrsInfo(srs.getG2().toByteArray(), srs.getTauG2().toByteArray(), srs.getSource(),
-              nonNegative(srs.getSize())),
+              nonNegative(srs.getSize()), srs.getInsecure()),
           slices, tensors(m.getInputsList()), tensors(m.getOutputsList()));
     } catch (IllegalArgumentException e) {
       throw new BundleFormatException("malformed bundle: " + e.getMessage(), e);
