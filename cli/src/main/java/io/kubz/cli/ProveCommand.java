@@ -61,8 +61,14 @@ final class ProveCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusterOptions;
 
-  @Option(names = "--settings", paramLabel = "FILE", description = "Quantization settings (default: calibrate on the input).")
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "Quantization settings (default: calibrated on a public input; for a private or hashed input "
+          + "derived from the model and --input-range, never from the input).")
   Path settings;
+
+  @Option(names = "--input-range", paramLabel = "LO,HI",
+      description = "The range of a private or hashed input's values, from which settings are derived (default: -1,1).")
+  String inputRange;
 
   @Option(names = "--keys", paramLabel = "KEYDIR", description = "Key cache folder (from kubz setup); keys made here are kept.")
   Path keys;
@@ -107,6 +113,7 @@ final class ProveCommand implements Callable<Integer> {
     List<Tensor> in = Models.input(input, g);
     ModelProver.Options o = ModelProver.Options.of(srs)
         .withVisibility(Visibilities.parse(visibility))
+        .withInputRange(Models.inputRange(inputRange))
         .withProgress(new ProgressBridge(display, table));
     if (settings != null) {
       o = o.withQuant(Models.settings(settings));
