@@ -73,6 +73,9 @@ class VerifyTrustAnchorTest {
     ProveVerifyTest.Result r = kubz("verify", bundle.toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("--model") && r.err().contains("--digest") && r.err().contains("--keys"), r.err());
+    ProveVerifyTest.Result help = kubz("verify", "--help");
+    assertTrue(help.out().contains("Trust model") && help.out().contains("--digest D")
+        && help.out().contains("INSECURE"), help.out());
     ProveVerifyTest.Result noSrs = kubz("verify", bundle.toString(), "--digest", digest);
     assertEquals(2, noSrs.code(), "the SRS comes from the verifier: " + noSrs.err());
   }
