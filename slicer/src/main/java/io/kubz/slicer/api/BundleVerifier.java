@@ -130,12 +130,23 @@ public final class BundleVerifier {
           + ". Pass the prover's settings file with --settings if you trust it").withSettings(claimed);
     }
     ProvingSession session;
+    RuntimeException[] srsFailure = new RuntimeException[1];
+    IntFunction<Srs> loader = log2 -> {
+      try {
+        return srs.apply(log2);
+      } catch (RuntimeException e) {
+        srsFailure[0] = e;
+        throw e;
+      }
+    };
     try {
       SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
-      session = new ProvingSession(q, plan, vis, srs, new KeyCache(cacheDir), ProgressListener.NONE);
+      session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
     } catch (RuntimeException e) {
-      return VerificationResult.invalid(digest, "the bundle was not made from this model: its plan and settings"
-          + " do not compile on it (" + e.getMessage() + ")").withSettings(claimed);
+      String why = srsFailure[0] != null ? "the trusted SRS could not be loaded for the recompiled model ("
+          + srsFailure[0].getMessage() + ")" : "the bundle was not made from this model: its plan and settings do not"
+          + " compile on it, or need more SRS powers than the trusted SRS has (" + e.getMessage() + ")";
+      return VerificationResult.invalid(digest, why).withSettings(claimed);
     }
     return checked(b, session.statement().modelDigest(), session.srs(), allowDevSrs);
   }
