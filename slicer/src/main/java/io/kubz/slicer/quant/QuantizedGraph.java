@@ -92,6 +92,15 @@ public final class QuantizedGraph {
 
   /** Quantizes every node of {@code g} under {@code plan}. */
   public static QuantizedGraph quantize(Graph g, QuantPlan plan) {
+    for (io.kubz.slicer.ir.ValueInfo v : g.outputs()) {
+      // An output folded to a constant at import (arange, eye, …) is computed by no node: no circuit
+      // can produce it, and the model proves nothing about its inputs.
+      if (g.isConstant(v.name()) || (g.producer(v.name()) == null && !isInput(g, v.name()))) {
+        throw new BadInputException("output '" + v.name() + "' is a constant (the model computes it from no"
+            + " input, e.g. arange or a folded shape computation): there is nothing to prove; publish the value"
+            + " instead, or export a model whose outputs depend on its inputs");
+      }
+    }
     Map<String, QNode> nodes = new LinkedHashMap<>();
     Map<String, IndexMap> maps = new LinkedHashMap<>();
     for (Node n : g.nodes()) {
@@ -101,6 +110,10 @@ public final class QuantizedGraph {
       }
     }
     return new QuantizedGraph(g, plan, nodes, maps);
+  }
+
+  private static boolean isInput(Graph g, String tensor) {
+    return g.inputs().stream().anyMatch(v -> v.name().equals(tensor));
   }
 
   private static QNode quantizeNode(Node n, Graph g, QuantPlan plan) {
