@@ -92,24 +92,59 @@ public final class QuantizedGraph {
 
   /** Quantizes every node of {@code g} under {@code plan}. */
   public static QuantizedGraph quantize(Graph g, QuantPlan plan) {
+    return quantize(g, plan, null);
+  }
+
+  /**
+   * As {@link #quantize(Graph, QuantPlan)}, but when {@code problems} is not null a node that cannot
+   * be quantized is recorded there (node or output name ↦ reason) and kept with a placeholder (its
+   * constants at the activation scale, no table), so that the rest of the graph can still be checked
+   * ({@code kubz inspect}). Such a graph must not be proved.
+   */
+  public static QuantizedGraph quantize(Graph g, QuantPlan plan, Map<String, String> problems) {
     for (io.kubz.slicer.ir.ValueInfo v : g.outputs()) {
       // An output folded to a constant at import (arange, eye, …) is computed by no node: no circuit
       // can produce it, and the model proves nothing about its inputs.
       if (g.isConstant(v.name()) || (g.producer(v.name()) == null && !isInput(g, v.name()))) {
-        throw new BadInputException("output '" + v.name() + "' is a constant (the model computes it from no"
+        String why = "output '" + v.name() + "' is a constant (the model computes it from no"
             + " input, e.g. arange or a folded shape computation): there is nothing to prove; publish the value"
-            + " instead, or export a model whose outputs depend on its inputs");
+            + " instead, or export a model whose outputs depend on its inputs";
+        if (problems == null) {
+          throw new BadInputException(why);
+        }
+        problems.putIfAbsent(v.name(), why);
       }
     }
     Map<String, QNode> nodes = new LinkedHashMap<>();
     Map<String, IndexMap> maps = new LinkedHashMap<>();
     for (Node n : g.nodes()) {
-      nodes.put(n.name(), quantizeNode(n, g, plan));
+      try {
+        nodes.put(n.name(), quantizeNode(n, g, plan));
+      } catch (io.kubz.field.KubzException | ArithmeticException | IllegalArgumentException e) {
+        if (problems == null) {
+          throw e;
+        }
+        problems.putIfAbsent(n.name(), e.getMessage());
+        nodes.put(n.name(), placeholder(n, g, plan));
+      }
       if (IndexMap.isLayout(n.op())) {
         maps.put(n.name(), IndexMap.of(n, g));
       }
     }
     return new QuantizedGraph(g, plan, nodes, maps);
+  }
+
+  private static QNode placeholder(Node n, Graph g, QuantPlan plan) {
+    int k = n.inputs().size();
+    int[] sc = new int[k];
+    long[][] params = new long[k][];
+    Tensor[] c = new Tensor[k];
+    for (int i = 0; i < k; i++) {
+      sc[i] = plan.activationScale();
+      c[i] = g.constants().get(n.inputs().get(i));
+    }
+    constantsAt(c, params, sc, plan.activationScale());
+    return new QNode(n, sc, plan.activationScale(), 0, null, params);
   }
 
   private static boolean isInput(Graph g, String tensor) {
