@@ -13,8 +13,10 @@ import java.math.BigInteger;
 /**
  * Element-wise non-linearities, each forcing exactly the integer interpreter's output:
  * <ul>
- *   <li>table functions (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal): y = T(x) by a
- *       lookup into the node's own table ({@link Tables});
+ *   <li>table functions (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal, log, √, softplus,
+ *       softsign, mish, ELU, CELU, SELU, hard sigmoid, hard swish, floor, ceil, round, sign, and Pow
+ *       with a constant exponent): y = T(x) by a lookup into the node's own table ({@link Tables});
+ *       division by an activation is in {@link Division};
  *   <li>Neg: x + y = 0. Abs: y = x·(2b − 1) with b = [x ≥ 0] the sign bit of a signed 64-bit check;
  *   <li>Clip to [lo, hi]: b₁ = [x ≥ lo] is bit 63 of x − lo + 2^63 ∈ [0, 2^64), a = lo + b₁·(x − lo);
  *       b₂ = [a ≥ hi + 1] likewise, y = a − b₂·(a − hi). Both differences stay in (−2^63, 2^63)
@@ -38,7 +40,9 @@ final class Nonlinear {
     Tables t = s.tables();
     AssignedCell[] out = new AssignedCell[x.length];
     for (int i = 0; i < x.length; i++) {
-      out[i] = t.apply(qn.name(), qn.table(), x[i], y[i]);
+      if (s.needs(qn.node().output(), i)) {
+        out[i] = t.apply(qn.name(), qn.table(), Lowering.cell(x, i, qn), y[i]);
+      }
     }
     return out;
   }

@@ -132,6 +132,24 @@ public final class IntegerInterpreter {
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::addExact);
         case SUB:
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::subtractExact);
+        case POW: {
+          long[] y = new long[a.length];
+          for (int i = 0; i < a.length; i++) {
+            y[i] = lookup(qn, a[i], obs);
+          }
+          return y;
+        }
+        case DIV:
+          if (qn.table() != null) { // by an activation: a·T(b), T(b) = round(2^t / b), rescaled by t
+            long[] inv = new long[b.length];
+            for (int i = 0; i < b.length; i++) {
+              inv[i] = lookup(qn, b[i], obs);
+            }
+            return IntKernels.rescale(
+                IntKernels.broadcast(a, shapes.get(0), inv, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
+          }
+          return IntKernels.rescale(
+              IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
         default: // MUL, and DIV as a product with the quantized reciprocal
           return IntKernels.rescale(
               IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());

@@ -211,12 +211,25 @@ public final class QuantizedGraph {
           break;
         case DIV:
           if (c[1] == null) {
-            throw unsupported(n, "division by a tensor that is not a constant");
+            // a / b = a·T(b), T(b) = round(2^t/b) from a table over b's quantized range (at the wider
+            // scale t = s + p so that large divisors keep precision), then rescaled by t
+            int t = Math.min(40, s + p);
+            quantizeParam(c, params, sc, 0, s, 1);
+            table = new FunctionTable(new Activation.Inverse(), bits(plan, n), s, t);
+            shift = t;
+            break;
           }
           quantizeParam(c, params, sc, 0, s, 1);
           params[1] = fixed(reciprocal(c[1], n), p);
           sc[1] = p;
           shift = sc[0] + p - s;
+          break;
+        case POW:
+          if (c[0] != null || c[1] == null) {
+            throw unsupported(n, "a power whose base is a constant or whose exponent is not");
+          }
+          table = new FunctionTable(new Activation.Pow(exponent(c[1], n)), bits(plan, n), s, s);
+          quantizeParam(c, params, sc, 1, s, 1);
           break;
         default:
           throw unsupported(n, "element-wise " + kind);
@@ -224,7 +237,7 @@ public final class QuantizedGraph {
     } else if (op instanceof Op.Unary) {
       Op.Unary u = (Op.Unary) op;
       if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS) {
-        table = new FunctionTable(activation(u, n), bits(plan, n), s, s);
+        table = new FunctionTable(activation(u, n, s), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
     } else if (op instanceof Op.Softmax) {
@@ -266,6 +279,20 @@ public final class QuantizedGraph {
       params[i] = q;
       sc[i] = scale;
     }
+  }
+
+  /** The one exponent of a constant exponent tensor (every element equal). */
+  private static double exponent(Tensor e, Node n) {
+    double[] d = e.data();
+    if (d.length == 0) {
+      throw unsupported(n, "an empty exponent");
+    }
+    for (double v : d) {
+      if (v != d[0]) {
+        throw unsupported(n, "a power with different exponents per element");
+      }
+    }
+    return d[0];
   }
 
   private static long[] fixed(double[] d, int scale) {
@@ -317,7 +344,7 @@ public final class QuantizedGraph {
   }
 
   /** The tabulated function of an element-wise op (StrictMath-based, so tables are reproducible). */
-  static Activation activation(Op.Unary u, Node n) {
+  static Activation activation(Op.Unary u, Node n, int s) {
     switch (u.kind()) {
       case RELU: return new Activation.Relu();
       case LEAKY_RELU: return new Activation.LeakyRelu(u.alpha());
@@ -327,7 +354,21 @@ public final class QuantizedGraph {
       case GELU: return new Activation.Gelu();
       case GELU_TANH: return new Activation.GeluTanh();
       case EXP: return new Activation.Exp();
-      case RECIPROCAL: return new Activation.Reciprocal();
+      case RECIPROCAL: return new Activation.Inverse();
+      case LOG: return new Activation.Log(Math.scalb(1.0, -s));
+      case SQRT: return new Activation.Sqrt();
+      case SOFTPLUS: return new Activation.Softplus();
+      case SOFTSIGN: return new Activation.Softsign();
+      case MISH: return new Activation.Mish();
+      case ELU: return new Activation.Elu(u.alpha());
+      case CELU: return new Activation.Celu(u.alpha());
+      case SELU: return new Activation.Selu(u.alpha(), u.beta());
+      case HARD_SIGMOID: return new Activation.HardSigmoid(u.alpha(), u.beta());
+      case HARD_SWISH: return new Activation.HardSwish();
+      case FLOOR: return new Activation.Floor();
+      case CEIL: return new Activation.Ceil();
+      case ROUND: return new Activation.Round();
+      case SIGN: return new Activation.Sign();
       default: throw unsupported(n, "the element-wise function " + u.kind());
     }
   }
