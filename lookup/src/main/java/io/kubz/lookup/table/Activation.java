@@ -173,4 +173,34 @@ public sealed interface Activation {
     @Override public double apply(double x) { return Math.signum(x); }
     @Override public String id() { return "sign"; }
   }
+  /** b^x for a constant base b; 0 where the real power is undefined (b &lt; 0 with a fractional x). */
+  record Exponential(double base) implements Activation {
+    @Override public double apply(double x) {
+      double y = StrictMath.pow(base, x);
+      return Double.isFinite(y) ? y : 0;
+    }
+    @Override public String id() { return "exponential(" + base + ")"; }
+  }
+
+  /** The trigonometric functions of ONNX; asin and acos hold 0 outside [−1, 1] (where they are undefined). */
+  record Trig(String fn) implements Activation {
+    public Trig {
+      if (!java.util.Set.of("sin", "cos", "tan", "asin", "acos", "atan").contains(fn)) {
+        throw new IllegalArgumentException("unknown trigonometric function " + fn);
+      }
+    }
+
+    @Override public double apply(double x) {
+      double y = switch (fn) {
+        case "sin" -> StrictMath.sin(x);
+        case "cos" -> StrictMath.cos(x);
+        case "tan" -> StrictMath.tan(x);
+        case "asin" -> StrictMath.asin(x);
+        case "acos" -> StrictMath.acos(x);
+        default -> StrictMath.atan(x);
+      };
+      return Double.isFinite(y) ? y : 0;
+    }
+    @Override public String id() { return fn; }
+  }
 }

@@ -30,12 +30,13 @@ final class Nonlinear {
 
   private Nonlinear() {}
 
-  /** y_i = T(x_i), one lookup row per element. */
+  /** y_i = T(x_i), one lookup row per element; x is the one activation input (Pow: either side). */
   static AssignedCell[] table(Synth s, QuantizedGraph q, QNode qn) {
-    if (qn.isParam(0) || qn.table() == null) {
+    int xi = qn.params().length > 1 && qn.isParam(0) ? 1 : 0;
+    if (qn.isParam(xi) || qn.table() == null) {
       throw Lowering.unsupported(qn.node());
     }
-    AssignedCell[] x = Lowering.in(s, qn, 0);
+    AssignedCell[] x = Lowering.in(s, qn, xi);
     long[] y = Lowering.outValues(s, q, qn);
     Tables t = s.tables();
     AssignedCell[] out = new AssignedCell[x.length];

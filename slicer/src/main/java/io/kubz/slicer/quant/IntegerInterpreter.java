@@ -132,10 +132,11 @@ public final class IntegerInterpreter {
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::addExact);
         case SUB:
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::subtractExact);
-        case POW: {
-          long[] y = new long[a.length];
-          for (int i = 0; i < a.length; i++) {
-            y[i] = lookup(qn, a[i], obs);
+        case POW: { // a table over the activation side (x^e or b^x)
+          long[] x = qn.isParam(0) ? b : a;
+          long[] y = new long[x.length];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = lookup(qn, x[i], obs);
           }
           return y;
         }

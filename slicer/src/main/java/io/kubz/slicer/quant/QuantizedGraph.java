@@ -224,13 +224,20 @@ public final class QuantizedGraph {
           sc[1] = p;
           shift = sc[0] + p - s;
           break;
-        case POW:
-          if (c[0] != null || c[1] == null) {
-            throw unsupported(n, "a power whose base is a constant or whose exponent is not");
+        case POW: {
+          // one side constant (the same value everywhere), the other an activation of the output's shape:
+          // x^e or b^x as a table over the activation
+          int x = c[0] == null ? 0 : 1;
+          if ((c[0] == null) == (c[1] == null)
+              || !java.util.Arrays.equals(g.shape(n.inputs().get(x)), g.shape(n.output()))) {
+            throw unsupported(n, "a power of two activations, or one that broadcasts its activation,");
           }
-          table = new FunctionTable(new Activation.Pow(exponent(c[1], n)), bits(plan, n), s, s);
-          quantizeParam(c, params, sc, 1, s, 1);
+          double e = exponent(c[1 - x], n);
+          Activation f = x == 0 ? new Activation.Pow(e) : new Activation.Exponential(e);
+          table = new FunctionTable(f, bits(plan, n), s, s);
+          quantizeParam(c, params, sc, 1 - x, s, 1);
           break;
+        }
         default:
           throw unsupported(n, "element-wise " + kind);
       }
@@ -289,7 +296,7 @@ public final class QuantizedGraph {
     }
     for (double v : d) {
       if (v != d[0]) {
-        throw unsupported(n, "a power with different exponents per element");
+        throw unsupported(n, "a power with a different constant per element");
       }
     }
     return d[0];
@@ -369,6 +376,12 @@ public final class QuantizedGraph {
       case CEIL: return new Activation.Ceil();
       case ROUND: return new Activation.Round();
       case SIGN: return new Activation.Sign();
+      case SIN: return new Activation.Trig("sin");
+      case COS: return new Activation.Trig("cos");
+      case TAN: return new Activation.Trig("tan");
+      case ASIN: return new Activation.Trig("asin");
+      case ACOS: return new Activation.Trig("acos");
+      case ATAN: return new Activation.Trig("atan");
       default: throw unsupported(n, "the element-wise function " + u.kind());
     }
   }

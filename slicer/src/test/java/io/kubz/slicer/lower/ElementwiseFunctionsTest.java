@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The element-wise functions of issue #17 (Pow with a constant exponent, √, log, softplus, softsign,
- * mish, ELU, CELU, SELU, hard sigmoid, hard swish, floor, ceil, round, sign) and division by an
+ * mish, ELU, CELU, SELU, hard sigmoid, hard swish, floor, ceil, round, sign, b^x, trigonometry) and division by an
  * activation: each lowering forces the interpreter's output (MockProver, tampering) and the quantized
  * output stays close to the float reference.
  */
@@ -111,6 +111,20 @@ class ElementwiseFunctionsTest {
     check("Pow3", 0.1, (w, x) -> w.node("Pow", List.of(x, scalar(w, "three", 3.0))));
     check("PowHalf", 0.02, (w, x) -> w.node("Pow", List.of(positive(w, x), scalar(w, "half", 0.5))));
     check("Pow1.7", 0.05, (w, x) -> w.node("Pow", List.of(positive(w, x), scalar(w, "e", 1.7))));
+    check("ConstantBase", 0.05, (w, x) -> w.node("Pow", List.of(scalar(w, "b", 2.0), x)));
+  }
+
+  @Test
+  void trigonometricFunctions() {
+    for (String op : List.of("Sin", "Cos", "Atan")) {
+      check(op, 0.01, (w, x) -> w.node(op, List.of(x)));
+    }
+    check("Tan", 0.02, (w, x) -> w.node("Tan", List.of(w.node("Mul", List.of(x, scalar(w, "k", 0.4))))));
+    // inside (−1, 1) where they are defined; steep near ±1, so a looser bound
+    for (String op : List.of("Asin", "Acos")) {
+      check(op, 0.05, (w, x) -> w.node(op, List.of(w.node("Mul", List.of(w.node("Tanh", List.of(x)),
+          scalar(w, "k", 0.9))))));
+    }
   }
 
   @Test
