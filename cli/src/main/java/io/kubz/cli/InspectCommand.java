@@ -67,10 +67,10 @@ final class InspectCommand implements Callable<Integer> {
     Map<String, Object> p = null;
     if (g != null) {
       List<Tensor> in = input != null ? Models.input(input, g) : seeded(g);
-      for (Feasibility.Problem pr : Feasibility.check(g, in, QuantPlan.defaults(), InspectCommand::plan)) {
+      SlicePlan plan = plan(g);
+      for (Feasibility.Problem pr : Feasibility.check(g, in, QuantPlan.defaults(), x -> plan)) {
         unsupported.add(problem(pr.op(), pr.node(), pr.reason()));
       }
-      SlicePlan plan = plan(g);
       suggestion = SliceCommand.describe(plan);
       p = new LinkedHashMap<>();
       p.put("strategy", plan.strategy());
@@ -120,10 +120,10 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   /** The per-layer plan under the lowering's cost model (the generic one if the model cannot be calibrated). */
-  private static SlicePlan plan(Graph g) {
+  private SlicePlan plan(Graph g) {
     SliceCost cost;
     try {
-      cost = SliceCommand.cost(g, null);
+      cost = SliceCommand.cost(g, input);
     } catch (RuntimeException e) {
       cost = SliceCost.DEFAULT;
     }
