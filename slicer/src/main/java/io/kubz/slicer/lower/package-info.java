@@ -43,9 +43,12 @@
  *       checks r ∈ [0, 2^b) and r + 2^b − d ∈ [0, 2^b), 2^b ≥ d (one when d = 2^b).
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
- *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal) by logUp lookups
+ *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal, log, √, softplus, …, and
+ *       Pow with a constant side) by logUp lookups
  *       (Haböck 2022, "Multivariate lookups based on logarithmic derivatives"): (x, y) ∈ T with T the interpreter's
  *       own {@link io.kubz.lookup.table.FunctionTable}; an x outside T's domain matches no row.
+ *       Division by an activation: (b, v) ∈ T_inverse, acc = a·v, then a rescale
+ *       ({@link io.kubz.slicer.lower.Division}).
  *       Neg, Abs (sign bit), Clip (two sign bits), PRelu (sign bit and a rescale), ReduceSum/Mean/
  *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
  *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
