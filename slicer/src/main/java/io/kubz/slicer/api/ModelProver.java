@@ -81,7 +81,7 @@ public final class ModelProver {
      * (e.g. {@code log2 -> srsCache.load(ptau, log2)}).
      */
     public static Options of(IntFunction<Srs> srs) {
-      return new Options(null, null, Strategy.perLayer(), Visibility.PUBLIC, srs, 1, null,
+      return new Options(null, null, Strategy.defaults(), Visibility.PUBLIC, srs, 1, null,
           Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null, Calibrator.InputRange.DEFAULT);
     }
 
