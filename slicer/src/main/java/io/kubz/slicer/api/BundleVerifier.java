@@ -50,13 +50,17 @@ public final class BundleVerifier {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     String digest = ModelDigest.hex(b.modelDigest());
     try {
       return check(b, digest, expectedModelDigest, trustedSrs);
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.invalid(digest, "malformed bundle contents: " + e.getMessage());
     }
   }
@@ -72,7 +76,9 @@ public final class BundleVerifier {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     byte[] expected;
@@ -83,7 +89,9 @@ public final class BundleVerifier {
       SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
       expected = new ProvingSession(q, plan, vis, log2 -> srs, new KeyCache(cacheDir), ProgressListener.NONE)
           .statement().modelDigest();
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.invalid(ModelDigest.hex(b.modelDigest()),
           "the bundle was not made from this model: its plan and settings do not compile on it (" + e.getMessage() + ")");
     }
