@@ -141,6 +141,15 @@ public final class BundleCodec {
     return s;
   }
 
+  /** The number of elements of a shape, saturating at Long.MAX_VALUE. */
+  private static long elements(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      n = d == 0 ? 0 : n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
+    }
+    return n;
+  }
+
   private static int nonNegative(int v) {
     if (v < 0) {
       throw new IllegalArgumentException("negative count or index " + Integer.toUnsignedString(v));
@@ -176,6 +185,10 @@ public final class BundleCodec {
         shape[i] = nonNegative(t.getShape(i));
       }
       long[] values = t.getValuesCount() == 0 ? null : t.getValuesList().stream().mapToLong(Long::longValue).toArray();
+      if (values != null && elements(shape) != values.length) {
+        throw new IllegalArgumentException("tensor '" + t.getName() + "' has " + values.length
+            + " values for its shape " + java.util.Arrays.toString(shape));
+      }
       Fr c = t.getCommitment().isEmpty() ? null : Fr.fromBytesBE(t.getCommitment().toByteArray());
       out.add(new ProofBundle.PublicTensor(t.getName(), shape, nonNegative(t.getScale()), t.getMode(), values, c));
     }
