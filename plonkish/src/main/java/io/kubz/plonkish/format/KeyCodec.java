@@ -72,6 +72,7 @@ public final class KeyCodec {
         .gates(m.getGatesList());
     VerifyingKey vk = new VerifyingKey(m.getK(), m.getBlinding(), advicePhases, m.getNumFixed(), m.getNumInstance(),
         challengePhases, gates, ProofCodec.points(m.getFixedCommitmentsList()), m.getDigest().toByteArray());
+    KeyLimits.checkQueries(vk.queries());
     if (!Arrays.equals(Keygen.digestOf(vk), vk.digest())) {
       throw new BadInputException("verifying key digest does not match its contents: the file was altered");
     }

@@ -4,6 +4,7 @@ import io.kubz.field.Fr;
 import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.ir.Gate;
+import io.kubz.plonkish.ir.Query;
 import java.util.List;
 
 /**
@@ -24,7 +25,12 @@ public final class KeyLimits {
   public static final int MAX_BLINDING = 64;
   /** Columns of one kind, and instance columns (one per circuit today). */
   public static final int MAX_COLUMNS = 1 << 16;
-  public static final int MAX_INSTANCE_COLUMNS = 256;
+  public static final int MAX_INSTANCE_COLUMNS = 16;
+  /**
+   * (instance column, rotation) pairs the gates read: the verifier interpolates each over all the
+   * public values (compiled circuits read column 0 at rotation 0 only, through the permutation).
+   */
+  public static final int MAX_INSTANCE_QUERIES = 16;
   /** Advice phases and challenges (the arguments use two or three phases). */
   public static final int MAX_PHASES = 16;
   public static final int MAX_CHALLENGES = 256;
@@ -86,6 +92,12 @@ public final class KeyLimits {
     }
     within("gate polynomials", polys, 0, MAX_POLYS);
     within("expression nodes", nodes, 0, MAX_NODES);
+  }
+
+  /** Checks the number of instance queries among a key's queries. */
+  public static void checkQueries(List<Query> queries) {
+    long instance = queries.stream().filter(q -> q.column() instanceof Column.Instance).count();
+    within("instance queries", instance, 0, MAX_INSTANCE_QUERIES);
   }
 
   /** Throws IllegalArgumentException unless 0 ≤ v ≤ max. */

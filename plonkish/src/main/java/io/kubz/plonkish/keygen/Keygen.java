@@ -32,6 +32,7 @@ public final class Keygen {
       KeyLimits.checkShape(d.k(), d.blinding(), d.advicePhases(), d.numFixed(), d.numInstance(), d.challengePhases(),
           d.allGates().size(), d.numFixed());
       KeyLimits.checkGates(d.allGates());
+      KeyLimits.checkQueries(d.queries());
     } catch (IllegalArgumentException e) {
       throw new BadInputException("the circuit is larger than a kubz verifier reads (" + e.getMessage()
           + "): slice the model finer", e);

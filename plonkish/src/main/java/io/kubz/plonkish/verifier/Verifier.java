@@ -48,6 +48,9 @@ public final class Verifier {
         opened.add(q);
       }
     }
+    if (all.size() - opened.size() > KeyLimits.MAX_INSTANCE_QUERIES) {
+      return false; // each costs a pass over the public values
+    }
     if (proof == null || instance == null || instance.length != vk.numInstance()
         || proof.advice().size() != vk.numAdvice() || proof.quotient().size() != vk.quotientPieces()
         || proof.evaluations().size() != opened.size()) {
@@ -100,7 +103,7 @@ public final class Verifier {
     for (Query q : all) {
       if (q.column() instanceof Column.Instance) {
         Fr point = x.mul(omega.pow(Math.floorMod(q.rotation(), n)));
-        values.put(q, Protocol.instanceAt(inst[q.column().index()], point, vk.k()));
+        values.put(q, InstanceEvaluation.at(inst[q.column().index()], point, vk.k()));
       }
     }
     // C(x) = Σ_c y^c·C_c(x) in Horner order, as Quotient.combined, each C_c folded without recursion

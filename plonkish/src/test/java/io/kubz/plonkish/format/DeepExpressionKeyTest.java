@@ -145,6 +145,19 @@ class DeepExpressionKeyTest {
     }
   }
 
+  @Test
+  void aKeyReadingThePublicValuesAtManyRotationsIsRefused() {
+    // each (instance column, rotation) costs the verifier a pass over all public values
+    Expression e = new Expression.Cell(new Column.Instance(0), 0);
+    for (int r = 1; r <= KeyLimits.MAX_INSTANCE_QUERIES; r++) {
+      e = e.add(new Expression.Cell(new Column.Instance(0), r));
+    }
+    VerifyingKey many = withGate(pk.vk(), new Gate("instance", List.of(e)));
+    BadInputException x = assertThrows(BadInputException.class, () -> KeyCodec.decodeVerifyingKey(KeyCodec.encode(many)));
+    assertTrue(x.getMessage().contains("instance queries"), x.getMessage());
+    assertFalse(Verifier.verify(many, Setup.PCS, Setup.instance(circuit), proof));
+  }
+
   static VerifyingKeyMsg msg(VerifyingKey vk) {
     try {
       return VerifyingKeyMsg.parseFrom(KeyCodec.encode(vk));

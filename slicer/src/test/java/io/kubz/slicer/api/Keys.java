@@ -76,6 +76,11 @@ final class Keys {
     out.add(withGate("a gate reading challenge 999", vk,
         new Gate("undeclared", List.of(new Expression.Challenge(999, 0)))));
     out.add(withGate("a gate of degree 4097", vk, new Gate("high", List.of(power(cell, 4097)))));
+    Expression inst = new Expression.Cell(new Column.Instance(0), 0);
+    for (int r = 1; r <= KeyLimits.MAX_INSTANCE_QUERIES; r++) {
+      inst = inst.add(new Expression.Cell(new Column.Instance(0), -r));
+    }
+    out.add(withGate("a gate reading the public values at 17 rotations", vk, new Gate("instance", List.of(inst))));
     return out;
   }
 
