@@ -49,6 +49,7 @@ class BundleFuzzTest {
     System.out.println("BundleFuzzTest: " + FUZZ.cases + " mutants of a " + honest.length + "-byte bundle, "
         + FUZZ.malformed + " malformed, " + (FUZZ.cases - FUZZ.malformed) + " invalid; slowest "
         + FUZZ.worstMillis + " ms (" + FUZZ.worst + ")");
+    FUZZ.slowest.forEach((name, ms) -> System.out.println("  slowest of its kind: " + ms + " ms  " + name));
   }
 
   /** Runs the verifier on each mutant: counts, keeps the slowest, fails on acceptance or any throw. */
@@ -57,6 +58,8 @@ class BundleFuzzTest {
     int malformed;
     long worstMillis = -1;
     String worst = "";
+    /** The slowest mutant of each kind (its name with the numbers blanked). */
+    final java.util.Map<String, Long> slowest = new java.util.TreeMap<>();
 
     VerificationResult reject(String name, byte[] bundle) {
       return reject(name, bundle, null);
@@ -76,6 +79,7 @@ class BundleFuzzTest {
       assertNotNull(r, name);
       assertTrue(!r.valid(), name + " was accepted");
       malformed += r.malformed() ? 1 : 0;
+      slowest.merge(name.replaceAll("[0-9]+", "#"), ms, Math::max);
       if (ms > worstMillis) {
         worstMillis = ms;
         worst = name + ": " + r.reason();
