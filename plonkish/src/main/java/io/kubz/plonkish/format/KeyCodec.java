@@ -73,6 +73,7 @@ public final class KeyCodec {
     VerifyingKey vk = new VerifyingKey(m.getK(), m.getBlinding(), advicePhases, m.getNumFixed(), m.getNumInstance(),
         challengePhases, gates, ProofCodec.points(m.getFixedCommitmentsList()), m.getDigest().toByteArray());
     KeyLimits.checkQueries(vk.queries());
+    KeyLimits.checkCount("gate degree", vk.maxDegree(), KeyLimits.MAX_DEGREE);
     if (!Arrays.equals(Keygen.digestOf(vk), vk.digest())) {
       throw new BadInputException("verifying key digest does not match its contents: the file was altered");
     }

@@ -43,6 +43,12 @@ public final class KeyLimits {
    * has is a multiply-accumulate over at most 64 lanes, a chain of about 70.
    */
   public static final int MAX_DEPTH = 1024;
+  /**
+   * Degree of one polynomial: the proof carries d − 1 quotient commitments, each a scalar
+   * multiplication for the verifier (compiled circuits stay below 10; the prover's extended domain
+   * grows with d too).
+   */
+  public static final int MAX_DEGREE = 64;
   /** Characters of a gate name. */
   public static final int MAX_NAME = 1024;
 
@@ -87,6 +93,7 @@ public final class KeyLimits {
         long[] count = new long[1];
         int depth = Expression.fold(e, new Depth(count));
         within("expression depth (gate " + g.name() + ")", depth, 1, MAX_DEPTH);
+        within("degree (gate " + g.name() + ")", Expression.fold(e, Walks.DEGREE), 0, MAX_DEGREE);
         nodes += count[0];
       }
     }

@@ -48,8 +48,8 @@ public final class Verifier {
         opened.add(q);
       }
     }
-    if (all.size() - opened.size() > KeyLimits.MAX_INSTANCE_QUERIES) {
-      return false; // each costs a pass over the public values
+    if (all.size() - opened.size() > KeyLimits.MAX_INSTANCE_QUERIES || vk.maxDegree() > KeyLimits.MAX_DEGREE) {
+      return false; // each instance query costs a pass over the public values, each degree a quotient piece
     }
     if (proof == null || instance == null || instance.length != vk.numInstance()
         || proof.advice().size() != vk.numAdvice() || proof.quotient().size() != vk.quotientPieces()

@@ -158,6 +158,21 @@ class DeepExpressionKeyTest {
     assertFalse(Verifier.verify(many, Setup.PCS, Setup.instance(circuit), proof));
   }
 
+  @Test
+  void theDegreeIsBoundedSoIsTheNumberOfQuotientPieces() {
+    Expression cell = new Expression.Cell(new Column.Advice(0, pk.vk().advicePhases()[0]), 0);
+    Expression power = cell;
+    for (int d = 1; d < KeyLimits.MAX_DEGREE; d++) {
+      power = power.mul(cell);
+    }
+    VerifyingKey atLimit = withGate(pk.vk(), new Gate("degree 64", List.of(power)));
+    assertEquals(KeyLimits.MAX_DEGREE, KeyCodec.decodeVerifyingKey(KeyCodec.encode(atLimit)).maxDegree());
+    VerifyingKey over = withGate(pk.vk(), new Gate("degree 65", List.of(power.mul(cell))));
+    BadInputException x = assertThrows(BadInputException.class, () -> KeyCodec.decodeVerifyingKey(KeyCodec.encode(over)));
+    assertTrue(x.getMessage().contains("degree"), x.getMessage());
+    assertFalse(Verifier.verify(over, Setup.PCS, Setup.instance(circuit), proof));
+  }
+
   static VerifyingKeyMsg msg(VerifyingKey vk) {
     try {
       return VerifyingKeyMsg.parseFrom(KeyCodec.encode(vk));
