@@ -59,7 +59,9 @@ public final class BundleVerifier {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     return checked(b, null, null, true);
@@ -80,7 +82,9 @@ public final class BundleVerifier {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     return checked(b, trustedDigest, trustedSrs, allowDevSrs);
@@ -103,7 +107,9 @@ public final class BundleVerifier {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     String digest = ModelDigest.hex(b.modelDigest());
@@ -112,14 +118,18 @@ public final class BundleVerifier {
     try {
       vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()), Visibility.Mode.valueOf(b.outputVisibility()));
       claimed = QuantPlan.fromJson(b.quantJson());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.invalid(digest, "malformed visibility or settings in the bundle: " + e.getMessage());
     }
     QuantizedGraph q;
     try {
       List<Tensor> in = vis.input() == Visibility.Mode.PUBLIC ? TrustedSettings.publicInputs(b.inputs()) : null;
       q = settings.quantize(model, vis.input(), in);
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.invalid(digest, "cannot derive the trusted settings ("
           + settings.describe(vis.input()) + "): " + e.getMessage()).withSettings(claimed);
     }
@@ -142,7 +152,9 @@ public final class BundleVerifier {
     try {
       SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
       session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       String why = srsFailure[0] != null ? "the trusted SRS could not be loaded for the recompiled model ("
           + srsFailure[0].getMessage() + ")" : "the bundle was not made from this model: its plan and settings do not"
           + " compile on it, or need more SRS powers than the trusted SRS has (" + e.getMessage() + ")";
@@ -157,12 +169,16 @@ public final class BundleVerifier {
     QuantPlan settings;
     try {
       settings = QuantPlan.fromJson(b.quantJson());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       settings = null;
     }
     try {
       return check(b, digest, expected, trusted, allowDev, settings).withSettings(settings);
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.invalid(digest, "malformed bundle contents: " + e.getMessage());
     }
   }
