@@ -27,16 +27,24 @@ import java.util.TreeSet;
  * off there by a selector is reported), every copy constraint, and then the arguments' own gates
  * with their columns filled under random challenges. Lookups are checked directly (each queried
  * tuple must be a row of its table). Failures name gate or lookup, region, row and cells.
+ *
+ * <p>When the witness records which cells synthesis assigned ({@link Witness#assigned}, as every
+ * witness from {@link io.kubz.plonkish.builder.CircuitBuilder} does), it also reports every
+ * advice cell that an enabled gate or an active lookup reads but synthesis never assigned
+ * ({@link Failure.CellNotAssigned}; the precise rule is {@link Unassigned}'s): such a cell is free
+ * for a malicious prover even though the honest witness happens to hold 0 there.
  */
 public final class MockProver {
   private final CircuitDescription desc;
   private final Trace trace;
   private final Fr[] challenges;
+  private final Unassigned unassigned;
 
-  private MockProver(CircuitDescription desc, Trace trace, Fr[] challenges) {
+  private MockProver(CircuitDescription desc, Trace trace, Fr[] challenges, java.util.BitSet[] assigned) {
     this.desc = desc;
     this.trace = trace;
     this.challenges = challenges;
+    this.unassigned = assigned == null ? null : new Unassigned(desc, assigned);
   }
 
   /** Fills the trace (random blinding rows and challenges from {@code seed}). */
@@ -69,19 +77,23 @@ public final class MockProver {
         }
       }
     }
-    return new MockProver(d, t, ch);
+    return new MockProver(d, t, ch, w.assigned());
   }
 
   public static MockProver run(Circuit circuit) {
     return run(circuit, 1L);
   }
 
-  /** All failures: circuit gates, copies, lookups, then (only if all pass) the arguments' gates. */
+  /**
+   * All failures: circuit gates, copies, lookups, cells read but never assigned, then (only if all
+   * pass) the arguments' gates.
+   */
   public List<Failure> failures() {
     List<Failure> out = new ArrayList<>();
     checkGates(desc.gates(), out);
     checkCopies(out);
     checkLookups(out);
+    out.addAll(unassignedFailures());
     if (out.isEmpty()) {
       for (Argument a : desc.arguments()) {
         checkGates(a.gates(), out);
@@ -95,6 +107,17 @@ public final class MockProver {
     List<Failure> out = new ArrayList<>();
     for (Argument a : desc.arguments()) {
       checkGates(a.gates(), out);
+    }
+    return out;
+  }
+
+  /** Only the cells an enabled gate or active lookup reads but synthesis never assigned. */
+  public List<Failure> unassignedFailures() {
+    List<Failure> out = new ArrayList<>();
+    if (unassigned != null) {
+      RowEvaluator ev = new RowEvaluator(trace, challenges);
+      unassigned.checkGates(ev, this::regions, out);
+      unassigned.checkLookups(ev, this::regions, out);
     }
     return out;
   }
