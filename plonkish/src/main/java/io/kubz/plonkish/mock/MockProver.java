@@ -122,8 +122,26 @@ public final class MockProver {
     return out;
   }
 
+  /**
+   * Whether {@link #failures()} is empty; stops at the first failure, the cheap checks first
+   * (copies, then gates, lookups, unassigned cells, the arguments' gates).
+   */
   public boolean isSatisfied() {
-    return failures().isEmpty();
+    List<Failure> out = new ArrayList<>();
+    checkCopies(out);
+    if (out.isEmpty()) {
+      checkGates(desc.gates(), out, true);
+    }
+    if (out.isEmpty()) {
+      checkLookups(out);
+    }
+    if (out.isEmpty()) {
+      out.addAll(unassignedFailures());
+    }
+    for (int i = 0; i < desc.arguments().size() && out.isEmpty(); i++) {
+      checkGates(desc.arguments().get(i).gates(), out, true);
+    }
+    return out.isEmpty();
   }
 
   /** Throws an AssertionError listing the first failures, for tests. */
@@ -139,12 +157,19 @@ public final class MockProver {
   }
 
   private void checkGates(List<Gate> gates, List<Failure> out) {
+    checkGates(gates, out, false);
+  }
+
+  private void checkGates(List<Gate> gates, List<Failure> out, boolean first) {
     RowEvaluator ev = new RowEvaluator(trace, challenges);
     for (Gate g : gates) {
       for (int p = 0; p < g.polys().size(); p++) {
         Expression e = g.polys().get(p);
         for (int row = 0; row < trace.n(); row++) {
           ev.row = row;
+          if (first && !out.isEmpty()) {
+            return;
+          }
           if (!e.evaluate(ev).isZero()) {
             Set<Expression.Cell> cells = new TreeSet<>((x, y) -> x.column().compareTo(y.column()) != 0
                 ? x.column().compareTo(y.column()) : Integer.compare(x.rotation(), y.rotation()));
