@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.field.Fr;
+import io.kubz.plonkish.Proof;
+import io.kubz.plonkish.keygen.Keygen;
+import io.kubz.plonkish.keygen.ProvingKey;
+import io.kubz.plonkish.prover.Prover;
+import io.kubz.plonkish.verifier.Verifier;
+import io.kubz.poly.kzg.Kzg;
+import io.kubz.poly.kzg.PolynomialCommitment;
+import io.kubz.poly.srs.Srs;
 import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.ir.Column;
@@ -24,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -36,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * (rescale, range checks, the public output); with z = 2^shift the remainders stay the same and
  * the outputs move by W[·,k]. Every gate and copy of today's circuit but the missing one holds, so
  * the forged output would verify. The circuit must reject the forged witness, and only because of
- * the padded lane.
+ * the padded lane (MockProver), and a real proof of it must not verify (dev SRS).
  */
 class PaddedConvFreivaldsForgeryTest {
 
@@ -149,6 +158,14 @@ class PaddedConvFreivaldsForgeryTest {
     for (Failure f : failures) {
       assertTrue(f.toString().contains(lane), "only the padded lane " + lane + " is wrong: " + f);
     }
+    // and a real proof of the forged witness (dev SRS) does not verify against the forged output
+    PolynomialCommitment pcs = new Kzg(Srs.dev(d.k() + 1, 16L));
+    ProvingKey pk = Keygen.keygen(cs.description(), pcs);
+    Fr[][] claimed = {cs.instance(forgedTrace, Map.of())[0]};
+    Proof proof = Prover.prove(pk, pcs, forged.witness(), new Random(16));
+    assertFalse(Verifier.verify(pk.vk(), pcs, claimed, proof), "the forged output verifies");
+    assertTrue(Verifier.verify(pk.vk(), pcs, cs.instance(t.trace(), Map.of()),
+        Prover.prove(pk, pcs, honest.witness(), new Random(17))), "the honest output verifies");
   }
 
   /** Regions named {@code name}, in creation order. */
