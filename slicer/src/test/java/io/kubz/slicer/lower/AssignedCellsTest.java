@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kubz.field.Fr;
 import io.kubz.plonkish.builder.Circuit;
 import io.kubz.plonkish.mock.MockProver;
+import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.onnx.ExampleModels;
 import io.kubz.slicer.onnx.OnnxWriter;
@@ -93,6 +94,14 @@ class AssignedCellsTest {
       String cat = w.node("Concat", List.of(s, s), attr("axis", 1L));
       return w.node("Reshape", List.of(cat, w.initializer("shape", Tensor.longs(1, -1))));
     }), null));
+    c.add(new Case("Gather, Flatten", image("gather", new int[] {1, 3, 2, 2}, w -> w.node("Flatten",
+        List.of(w.node("Gather", List.of("x", w.initializer("i", Tensor.of(DType.INT64, new int[] {2},
+            new double[] {2, 0}))), attr("axis", 1L))), attr("axis", 1L))), null));
+    c.add(new Case("BatchNormalization", image("bn", new int[] {1, 2, 3, 3}, w -> w.node("BatchNormalization",
+        List.of("x", w.initializer("s", NonlinearLoweringTest.weights(11, 2)),
+            w.initializer("b", NonlinearLoweringTest.weights(12, 2)),
+            w.initializer("m", NonlinearLoweringTest.weights(13, 2)),
+            w.initializer("v", Tensor.of(new int[] {2}, new double[] {1.5, 2.0}))))), null));
     c.add(new Case("MatMul", image("matmul", new int[] {2, 6},
         w -> w.node("MatMul", List.of("x", w.initializer("w", NonlinearLoweringTest.weights(7, 6, 4))))), null));
     c.add(gemmThen("Relu", (w, x) -> w.node("Relu", List.of(x))));
