@@ -286,6 +286,7 @@ public final class CircuitBuilder {
     };
     CircuitDescription desc = new CircuitDescription(k, blinding, alloc.advicePhases(), alloc.numFixed(),
         alloc.numInstance(), alloc.challengePhases(), gates, cc, fixed, placed, arguments);
-    return new Circuit(desc, new Witness(instance, advice, laterCells.isEmpty() ? List.of() : List.of(filler), assigned));
+    return new Circuit(desc, new Witness(instance, advice,
+        laterCells.isEmpty() ? List.of() : List.of(filler), assigned));
   }
 }

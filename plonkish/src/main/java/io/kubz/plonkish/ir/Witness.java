@@ -18,7 +18,8 @@ public record Witness(long[][] instance, long[][] advice, List<PhaseFiller> fill
   public Witness {
     fillers = List.copyOf(fillers);
     if (assigned != null && assigned.length != advice.length) {
-      throw new IllegalArgumentException("assigned rows for " + assigned.length + " columns, advice has " + advice.length);
+      throw new IllegalArgumentException("assigned rows for " + assigned.length + " columns, advice has "
+          + advice.length);
     }
   }
 

@@ -51,7 +51,8 @@ class AssignedCellsTest {
     return w.build();
   }
 
-  static String conv(OnnxWriter w, String x, int seed, int[] wshape, io.kubz.slicer.onnx.proto.Onnx.AttributeProto... a) {
+  static String conv(OnnxWriter w, String x, int seed, int[] wshape,
+      io.kubz.slicer.onnx.proto.Onnx.AttributeProto... a) {
     return w.node("Conv", List.of(x, w.initializer("w" + seed, NonlinearLoweringTest.weights(seed, wshape)),
         w.initializer("b" + seed, NonlinearLoweringTest.weights(seed + 1, wshape[0]))), a);
   }

@@ -1,6 +1,7 @@
 package io.kubz.slicer.lower;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,9 +155,14 @@ class PaddedConvFreivaldsForgeryTest {
     }
     List<Failure> failures = MockProver.run(forged, 1).failures();
     assertFalse(failures.isEmpty(), "a forged output (" + moved.size() + " values moved) is accepted");
-    String lane = lanes.get(pi % m) + "@" + (xr.get(kk).start() + pi / m);
+    Column.Advice laneColumn = lanes.get(pi % m);
+    int laneRow = xr.get(kk).start() + pi / m;
     for (Failure f : failures) {
-      assertTrue(f.toString().contains(lane), "only the padded lane " + lane + " is wrong: " + f);
+      // the padded lane's copy of the constant 0 is the one constraint that fails
+      CopyConstraint cc = assertInstanceOf(Failure.CopyFailure.class, f, f.toString()).copy();
+      assertTrue(cc.b().equals(laneColumn) && cc.rowB() == laneRow
+          || cc.a().equals(laneColumn) && cc.rowA() == laneRow,
+          "only the padded lane " + laneColumn + "@" + laneRow + " is wrong: " + f);
     }
     // and a real proof of the forged witness (dev SRS) does not verify against the forged output
     PolynomialCommitment pcs = new Kzg(Srs.dev(d.k() + 1, 16L));
