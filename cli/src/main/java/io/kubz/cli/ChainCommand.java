@@ -110,9 +110,9 @@ final class ChainCommand implements Callable<Integer> {
       List<Tensor> x = in;
       if (prev != null) {
         ChainInput ci = ChainInput.from(prev.parsed(), prev.salts().isEmpty() ? null : Secrets.of(prev), g);
-        ci.checkScale(ModelProver.quantize(g, ci.inputs(), null).plan().activationScale(), g.name());
         x = ci.inputs();
         o = o.withInputSalts(inMode == Mode.HASHED ? ci.salts() : Map.of());
+        ci.checkScale(ModelProver.quantizeFor(g, x, o).plan().activationScale(), g.name());
       }
       display.line(String.format(Locale.ROOT, "kubz: proving model %d of %d (%s)", i + 1, graphs.size(), models.get(i)));
       long t0 = System.nanoTime();

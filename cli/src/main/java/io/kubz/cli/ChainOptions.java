@@ -75,9 +75,10 @@ final class ChainOptions {
     if (visibilitySpec == null || !visibilitySpec.contains("input=")) {
       v = new Visibility(chained.inputMode(), v.output());
     }
-    int scale = ModelProver.quantize(g, chained.inputs(), o.quant()).plan().activationScale();
-    chained.checkScale(scale, g.name());
-    return o.withVisibility(v).withInputSalts(v.input() == Visibility.Mode.HASHED ? chained.salts() : java.util.Map.of());
+    ModelProver.Options chainedOptions = o.withVisibility(v)
+        .withInputSalts(v.input() == Visibility.Mode.HASHED ? chained.salts() : java.util.Map.of());
+    chained.checkScale(ModelProver.quantizeFor(g, chained.inputs(), chainedOptions).plan().activationScale(), g.name());
+    return chainedOptions;
   }
 
   /** Writes the secrets of the proof (when it has any hidden input or output); returns the file or null. */

@@ -39,6 +39,8 @@ import picocli.CommandLine.ScopeType;
       "4:verification failed",
     })
 public final class Kubz implements Runnable {
+  /** Exit code of bad input (as {@link io.kubz.field.BadInputException}): what running out of heap returns. */
+  static final int EXIT_BAD_INPUT = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +54,7 @@ public final class Kubz implements Runnable {
 
   /** Runs the command line with the process's streams and returns its exit code. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return run(commandLine(), args);
   }
 
   /** Runs the command line writing to the given streams (for in-process tests). */
@@ -61,11 +63,43 @@ public final class Kubz implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     try {
-      return cl.execute(args);
+      return run(cl, args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** Runs {@code cl}; an OutOfMemoryError thrown past picocli's handler (an Error) ends as one line too. */
+  static int run(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(cl.getErr(), e);
+    }
+  }
+
+  /**
+   * The one line a user sees when the heap runs out (exit 3, bad input: the model or plan is too
+   * large for this heap), wherever the error was thrown: never a stack trace.
+   */
+  static int outOfMemory(PrintWriter err, Throwable e) {
+    long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+    err.println("kubz: out of memory (the JVM's heap is " + heapMib + " MiB): slice finer with --max-rows K"
+        + " (e.g. 16) or --max-memory SIZE, or give the JVM more heap, e.g. KUBZ_JAVA_OPTS=-Xmx"
+        + Math.max(2, 2 * ((heapMib + 1023) >> 10)) + "g");
+    err.flush();
+    return EXIT_BAD_INPUT;
+  }
+
+  /** The OutOfMemoryError that caused {@code e}, if any. */
+  static OutOfMemoryError outOfMemoryCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
   }
 
   static CommandLine commandLine() {
@@ -79,6 +113,12 @@ public final class Kubz implements Runnable {
     boolean debug = parsed.hasMatchedOption("--debug")
         || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
     PrintWriter err = cl.getErr();
+    if (outOfMemoryCause(e) != null) {
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return outOfMemory(err, e);
+    }
     if (e instanceof KubzException) {
       err.println("kubz: " + e.getMessage());
       if (debug) {

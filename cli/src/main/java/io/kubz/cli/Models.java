@@ -43,6 +43,24 @@ final class Models {
     return out;
   }
 
+  /** {@code --input-range LO,HI}: the declared range of the input values (null: [-1, 1]). */
+  static io.kubz.slicer.quant.Calibrator.InputRange inputRange(String spec) {
+    if (spec == null) {
+      return io.kubz.slicer.quant.Calibrator.InputRange.DEFAULT;
+    }
+    String[] parts = spec.split(",");
+    try {
+      if (parts.length == 2) {
+        return new io.kubz.slicer.quant.Calibrator.InputRange(Double.parseDouble(parts[0].trim()),
+            Double.parseDouble(parts[1].trim()));
+      }
+    } catch (NumberFormatException | BadInputException e) {
+      // reported below
+    }
+    throw new io.kubz.field.UsageException("--input-range takes LO,HI with finite numbers LO <= HI (e.g. -1,1 or"
+        + " 0,255); got '" + spec + "'");
+  }
+
   static QuantPlan settings(Path file) {
     return QuantPlan.fromJson(read(file, "settings"));
   }

@@ -29,7 +29,10 @@ final class PlanOptions {
     return plan == null ? null : SlicePlan.fromJson(Models.read(plan, "plan"), g, cost);
   }
 
-  /** The strategy the options ask for (per layer when none is given); mixing strategies is a usage error. */
+  /**
+   * The strategy the options ask for (when none is given: per layer within a memory budget taken
+   * from the heap, {@link Strategy#defaults()}); mixing strategies is a usage error.
+   */
   Strategy strategy() {
     int chosen = (plan != null ? 1 : 0) + (maxLayers != null ? 1 : 0) + (maxRows != null || maxMemory != null ? 1 : 0);
     if (chosen > 1) {
@@ -45,7 +48,7 @@ final class PlanOptions {
       long mem = maxMemory == null ? 0 : Sizes.parse(maxMemory, "--max-memory");
       return Strategy.budget(maxRows == null ? 24 : maxRows, mem);
     }
-    return Strategy.perLayer();
+    return Strategy.defaults();
   }
 
   /** The plan the options ask for: the saved one, or the strategy's. */

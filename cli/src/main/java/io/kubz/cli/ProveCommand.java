@@ -66,8 +66,14 @@ final class ProveCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusterOptions;
 
-  @Option(names = "--settings", paramLabel = "FILE", description = "Quantization settings (default: calibrate on the input).")
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "Quantization settings (default: calibrated on a public input; for a private or hashed input "
+          + "derived from the model and --input-range, never from the input).")
   Path settings;
+
+  @Option(names = "--input-range", paramLabel = "LO,HI",
+      description = "The range of a private or hashed input's values, from which settings are derived (default: -1,1).")
+  String inputRange;
 
   @Option(names = "--keys", paramLabel = "KEYDIR", description = "Key cache folder (from kubz setup); keys made here are kept.")
   Path keys;
@@ -112,6 +118,7 @@ final class ProveCommand implements Callable<Integer> {
     List<Tensor> in = chainOptions.input(input, g);
     ModelProver.Options o = ModelProver.Options.of(srs)
         .withVisibility(Visibilities.parse(visibility))
+        .withInputRange(Models.inputRange(inputRange))
         .withProgress(new ProgressBridge(display, table));
     if (settings != null) {
       o = o.withQuant(Models.settings(settings));

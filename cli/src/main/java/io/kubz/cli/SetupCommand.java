@@ -1,6 +1,9 @@
 package io.kubz.cli;
 
 import io.kubz.field.UsageException;
+import io.kubz.slicer.bundle.ModelDigest;
+import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.api.ProvingSession;
 import io.kubz.slicer.ir.Graph;
@@ -20,9 +23,13 @@ import picocli.CommandLine.Spec;
 /** {@code kubz setup}: compile every slice and make its keys once, ahead of proving. */
 @Command(name = "setup", mixinStandardHelpOptions = true,
     description = {"Compiles every slice of the model into its circuit and makes its proving and verifying keys,",
-      "cached by circuit digest in KEYDIR, together with the settings and plan they belong to.", "",
+      "cached by circuit digest in KEYDIR, together with the settings and plan they belong to, and prints",
+      "the model digest, also written with the SRS's G2 points to KEYDIR/manifest.json: publish the digest",
+      "so that verifiers can check bundles with `kubz verify --digest HEX` (or `--keys KEYDIR`).",
+      "Settings: --settings FILE, else calibrated on --input (a sample of yours), else derived from the",
+      "model for inputs in --input-range, as kubz prove does for a private input.", "",
       "Examples:",
-      "  kubz setup network.onnx --input input.json --dev-srs --out keys/",
+      "  kubz setup network.onnx --visibility input=private --dev-srs --out keys/",
       "  kubz setup network.onnx --settings s.json --plan plan.json --srs pot20.ptau --out keys/",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --keys keys/ \\",
       "      --settings keys/settings.json --plan keys/plan.json --out proof.kubz"})
@@ -39,8 +46,16 @@ final class SetupCommand implements Callable<Integer> {
   @Option(names = "--settings", paramLabel = "FILE", description = "Quantization settings (from kubz calibrate).")
   Path settings;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "Calibrate on this input when no --settings is given.")
+  @Option(names = "--input", paramLabel = "FILE", description = "Calibrate on this sample when no --settings is given.")
   Path input;
+
+  @Option(names = "--input-range", paramLabel = "LO,HI",
+      description = "Without --settings or --input: derive the settings for inputs in this range (default: -1,1).")
+  String inputRange;
+
+  @Option(names = "--visibility", paramLabel = "SPEC",
+      description = "input=public|private|hashed,output=… as kubz prove will use (the digest covers it).")
+  String visibility;
 
   @Option(names = "--out", required = true, paramLabel = "KEYDIR", description = "The key folder to fill.")
   Path out;
@@ -48,16 +63,19 @@ final class SetupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var srs = srsOptions.require();
-    if (settings == null && input == null) {
-      throw new UsageException("setup needs --settings (from kubz calibrate) or --input to calibrate on");
+    if (inputRange != null && (settings != null || input != null)) {
+      throw new UsageException("--input-range derives settings from the model: give it without --settings or --input");
     }
     StageTable table = new StageTable();
     ProgressDisplay display = ProgressDisplay.stderr(false);
     Graph g = table.run("load", () -> Models.load(model));
+    Calibrator.InputRange range = Models.inputRange(inputRange);
     QuantizedGraph q = table.run("quantize", () -> settings != null
         ? QuantizedGraph.quantize(g, Models.settings(settings))
-        : Calibrator.calibrate(g, List.of(Models.input(input, g)), QuantPlan.defaults()).graph());
-    ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out)
+        : input != null ? Calibrator.calibrate(g, List.of(Models.input(input, g)), QuantPlan.defaults()).graph()
+        : Calibrator.fromModel(g, QuantPlan.defaults(), range).graph());
+    Visibility vis = Visibilities.parse(visibility);
+    ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out).withVisibility(vis)
         .withProgress(new ProgressBridge(display, table));
     o = o.withStrategy(planOptions.strategy());
     var plan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
@@ -65,10 +83,23 @@ final class SetupCommand implements Callable<Integer> {
     ProvingSession session = table.run("compile and keygen", () -> ModelProver.setup(q, plan, opts));
     AtomicFiles.writeString(out.resolve("settings.json"), q.plan().toJson());
     AtomicFiles.writeString(out.resolve("plan.json"), session.plan().toJson());
+    ProofBundle statement = session.statement();
+    KeysManifest.of(statement).write(out, g.name(), vis.input().name(), vis.output().name());
     var w = spec.commandLine().getOut();
     w.println(SliceCommand.describe(session.plan()));
     w.println("keys for " + session.slices().size() + " slice(s) in " + out + " (largest circuit 2^" + session.maxK()
-        + " rows); settings.json and plan.json written beside them");
+        + " rows); settings.json, plan.json and " + KeysManifest.FILE + " written beside them");
+    w.println("model digest " + ModelDigest.hex(statement.modelDigest()) + " (input " + vis.input().name()
+        .toLowerCase(java.util.Locale.ROOT) + ", output " + vis.output().name().toLowerCase(java.util.Locale.ROOT)
+        + (statement.srs().insecure() ? ", INSECURE development SRS" : "") + ")");
+    w.println("publish it; verifiers check bundles with: kubz verify BUNDLE --digest "
+        + ModelDigest.hex(statement.modelDigest()) + (srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau")
+        + "   (or --keys " + out + ")");
+    w.println("prove with: kubz prove " + model + " --input INPUT --keys " + out + " --settings "
+        + out.resolve("settings.json") + " --plan " + out.resolve("plan.json")
+        + (visibility != null ? " --visibility " + visibility : "")
+        + (srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau")
+        + " --out proof.kubz");
     w.println();
     w.print(table.render());
     w.flush();

@@ -2,6 +2,7 @@ package io.kubz.cli;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.UsageException;
+import io.kubz.poly.srs.PtauReader;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.srs.SrsCache;
 import java.nio.file.Files;
@@ -26,6 +27,27 @@ final class SrsOptions {
 
   boolean given() {
     return ptau != null || dev;
+  }
+
+  /**
+   * The verifier's SRS points: [1]_2, [τ]_2 and the G1 generator, read as one power whatever a
+   * bundle claims (a bundle's size never decides what is loaded). A usage error when none was given.
+   */
+  Srs trustedPoints() {
+    if (ptau != null && dev) {
+      throw new UsageException("give --srs or --dev-srs, not both");
+    }
+    if (dev) {
+      return Srs.dev(0, DEV_SEED);
+    }
+    if (ptau == null) {
+      throw new UsageException("the proofs are checked with your SRS, never the bundle's: pass the ceremony file"
+          + " the model owner used (--srs FILE.ptau), or --dev-srs for a bundle made with the development SRS");
+    }
+    if (!Files.isRegularFile(ptau)) {
+      throw new BadInputException(ptau + ": no such powers-of-tau file. " + HOW_TO_GET);
+    }
+    return PtauReader.read(ptau, 0);
   }
 
   /** An SRS by log2 size; a usage error that says how to get one when none was given. */

@@ -1,17 +1,20 @@
 package io.kubz.cli;
 
 import io.kubz.field.BadInputException;
+import io.kubz.field.UsageException;
 import io.kubz.field.VerificationException;
 import io.kubz.field.json.Json;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.api.BundleVerifier;
+import io.kubz.slicer.api.TrustedSettings;
 import io.kubz.slicer.api.VerificationResult;
-import io.kubz.slicer.bundle.BundleCodec;
-import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.bundle.ModelDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,50 +23,128 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kubz verify}: check every slice proof and every link of a bundle. */
+/** {@code kubz verify}: check a bundle against a trust anchor the verifier supplies. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Checks a proof bundle: every slice proof, every commitment linking two slices, and the",
-      "declared public inputs and outputs, then prints the outputs. Exit 0 when valid, 4 when a proof or",
-      "link fails (naming it), 3 when the file is not a bundle.", "",
-      "On its own this checks the bundle against the verifying keys and SRS it carries, which its model",
-      "digest covers: compare that digest with one you trust, or pass --model (and --srs) so that kubz",
-      "recompiles the model and checks the keys are the ones it compiles to.", "",
-      "Examples:", "  kubz verify proof.kubz",
-      "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau --json"})
+    description = {"Checks a proof bundle: every slice proof, every commitment linking two",
+      "slices, and the declared public inputs and outputs; prints the outputs and",
+      "the settings it checked. Exit 0 when valid, 4 when a proof, link or anchor",
+      "fails (naming it), 3 when the file is not a bundle, 2 without an anchor.", "",
+      "Trust model: a bundle carries its own verifying keys and SRS points, so",
+      "anyone can make one that checks out for any output: alone it proves nothing.",
+      "'verified' means:",
+      "  --model M   it proves model M, quantized with settings you trust",
+      "              (--settings FILE, or those kubz prove derives), under your SRS",
+      "  --digest D  it proves the model whose digest D you trust (kubz setup",
+      "              prints it), under your SRS (--srs)",
+      "  --keys DIR  the same, with D and the SRS points from a setup folder",
+      "The SRS always comes from you (--srs, --keys), never from the bundle. A",
+      "bundle made with the development SRS (τ known: forgeable) verifies only",
+      "with --dev-srs, and is then reported INSECURE.", "",
+      "Examples:",
+      "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau --json",
+      "  kubz verify proof.kubz --digest 3f2a…c1 --srs pot20.ptau",
+      "  kubz verify proof.kubz --keys keys/"})
 final class VerifyCommand implements Callable<Integer> {
+  static final String NO_ANCHOR = "verify needs a trust anchor: a bundle carries its own keys and SRS points, so on its"
+      + " own it proves nothing. Pass --model MODEL.onnx (recompile the model and compare; with --srs FILE.ptau),"
+      + " --digest HEX (a model digest you trust, as kubz setup prints it; with --srs FILE.ptau) or --keys DIR (a"
+      + " folder from kubz setup). Add --dev-srs instead of --srs for a bundle made with the development SRS";
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "BUNDLE", description = "The proof bundle.")
   Path bundle;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Also check the bundle proves this ONNX model.")
+  @Option(names = "--model", paramLabel = "MODEL", description = "Anchor: recompile this ONNX model and compare.")
   Path model;
 
-  @Mixin SrsOptions srsOptions;
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "With --model: the settings you trust (default: derived as kubz prove derives them).")
+  Path settings;
 
-  @Option(names = "--keys", paramLabel = "KEYDIR", description = "Key cache for --model (saves recomputing keys).")
+  @Option(names = "--input-range", paramLabel = "LO,HI",
+      description = "With --model: the declared range of a private or hashed input (default: -1,1).")
+  String inputRange;
+
+  @Option(names = "--digest", paramLabel = "HEX", description = "Anchor: a model digest you trust (from kubz setup).")
+  String digest;
+
+  @Option(names = "--keys", paramLabel = "KEYDIR",
+      description = "Anchor: a folder from kubz setup (its digest and SRS points); with --model, also the key cache.")
   Path keys;
+
+  @Mixin SrsOptions srsOptions;
 
   @Option(names = "--json", description = "Print one JSON object with the verdict.")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
+    boolean manifest = keys != null && KeysManifest.exists(keys);
+    if (model == null && digest == null && keys == null) {
+      throw new UsageException(NO_ANCHOR);
+    }
+    if (model == null && (settings != null || inputRange != null)) {
+      throw new UsageException("--settings and --input-range go with --model (they say which settings to expect)");
+    }
+    if (keys != null && model == null && !manifest) {
+      throw new BadInputException(keys + " has no " + KeysManifest.FILE + ": it is not a folder from kubz setup; run"
+          + " kubz setup MODEL --out " + keys + " (or pass --model or --digest)");
+    }
     if (!Files.isRegularFile(bundle)) {
       throw new BadInputException(bundle + ": no such bundle file");
     }
+    KeysManifest km = manifest ? KeysManifest.read(keys) : null;
+    byte[] trustedDigest = trustedDigest(km);
     byte[] bytes = Files.readAllBytes(bundle);
     long t0 = System.nanoTime();
     VerificationResult r;
-    boolean trusted = model != null || srsOptions.given();
-    if (!trusted) {
-      r = BundleVerifier.verify(bytes);
+    String anchor;
+    if (model != null) {
+      TrustedSettings ts = settings != null ? TrustedSettings.given(Models.settings(settings))
+          : TrustedSettings.derived(Models.inputRange(inputRange));
+      r = BundleVerifier.verifyForModel(bytes, Models.load(model), ts, srsOptions.require(), srsOptions.dev, keys);
+      anchor = "model " + model + " (recompiled; settings " + (settings != null ? "from " + settings
+          : "derived as kubz prove derives them") + ")";
+      if (r.valid() && trustedDigest != null && !r.modelDigest().equals(ModelDigest.hex(trustedDigest))) {
+        r = new VerificationResult(false, false, "the model compiles to digest " + r.modelDigest()
+            + ", not the trusted " + ModelDigest.hex(trustedDigest), -1, null, r.modelDigest(), 0, null, r.insecureSrs(), r.settings(),
+            r.inputVisibility(), r.outputVisibility());
+      }
     } else {
-      Srs srs = trustedSrs(bytes);
-      r = model != null ? BundleVerifier.verifyForModel(bytes, Models.load(model), srs, keys)
-          : BundleVerifier.verify(bytes, null, srs);
+      Srs srs = srsOptions.given() || km == null ? srsOptions.trustedPoints() : km.srs();
+      r = BundleVerifier.verify(bytes, trustedDigest, srs, srsOptions.dev);
+      anchor = digest != null ? "model digest given with --digest" : "model digest and SRS points of " + keys;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    return report(r, anchor, model != null ? "model" : digest != null ? "digest" : "keys", seconds);
+  }
+
+  /** --digest, else the manifest's; both must agree. */
+  private byte[] trustedDigest(KeysManifest km) {
+    byte[] d = null;
+    if (digest != null) {
+      try {
+        d = HexFormat.of().parseHex(digest.trim().toLowerCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        d = new byte[0];
+      }
+      if (d.length != 32) {
+        throw new UsageException("--digest takes the 64 hex digits of a model digest (kubz setup prints it); got '"
+            + digest + "'");
+      }
+    }
+    if (km != null) {
+      if (d != null && !java.util.Arrays.equals(d, km.modelDigest())) {
+        throw new UsageException("--digest " + digest + " is not the digest in " + keys.resolve(KeysManifest.FILE)
+            + " (" + ModelDigest.hex(km.modelDigest()) + "): which one do you trust?");
+      }
+      d = km.modelDigest();
+    }
+    return d;
+  }
+
+  private int report(VerificationResult r, String anchor, String anchorKind, double seconds) {
     var w = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -74,7 +155,12 @@ final class VerifyCommand implements Callable<Integer> {
       m.put("failing_link", r.failingLink());
       m.put("model_digest", r.modelDigest());
       m.put("slices", r.slices());
-      m.put("checked_against", model != null ? "model" : trusted ? "trusted SRS" : "the bundle's own keys");
+      m.put("trust_anchor", anchorKind);
+      m.put("checked_against", anchor);
+      m.put("insecure_srs", r.insecureSrs());
+      m.put("input_visibility", r.inputVisibility());
+      m.put("output_visibility", r.outputVisibility());
+      m.put("settings", r.settings() == null ? null : SettingsReport.json(r.settings()));
       m.put("outputs", ProveCommand.outputs(r.outputs()));
       m.put("seconds", seconds);
       w.println(Json.writePretty(m));
@@ -87,27 +173,21 @@ final class VerifyCommand implements Callable<Integer> {
     if (!r.valid()) {
       throw new VerificationException(bundle + " does not verify: " + r.reason());
     }
-    w.printf(java.util.Locale.ROOT, "verified: %d slice(s) and every link between them in %s%n", r.slices(),
-        StageTable.seconds(seconds));
-    w.println("model digest " + r.modelDigest() + (model != null ? " (recompiled from " + model + ")" : ""));
-    ProveCommand.printOutputs(w, r.outputs());
-    if (!trusted) {
-      w.println("note: checked against the keys and SRS the bundle carries; compare the model digest with one you"
-          + " trust, or pass --model and --srs");
+    w.printf(Locale.ROOT, "verified%s: %d slice(s) and every link between them in %s%n",
+        r.insecureSrs() ? " (INSECURE)" : "", r.slices(), StageTable.seconds(seconds));
+    w.println("trust anchor: " + anchor);
+    w.println("model digest " + r.modelDigest());
+    if (r.insecureSrs()) {
+      w.println("INSECURE: made with the development SRS, whose τ is known: anyone can forge such a proof, so it"
+          + " proves nothing. Use a ceremony .ptau file (--srs) for real proofs.");
     }
+    if (r.settings() != null) {
+      w.println(SettingsReport.text(r.settings()));
+    }
+    w.println("visibility: input " + r.inputVisibility().toLowerCase(Locale.ROOT) + ", output "
+        + r.outputVisibility().toLowerCase(Locale.ROOT));
+    ProveCommand.printOutputs(w, r.outputs());
     w.flush();
     return 0;
-  }
-
-  /** The trusted SRS, sized as the bundle says (its size is checked against the trusted points anyway). */
-  private Srs trustedSrs(byte[] bytes) {
-    ProofBundle b;
-    try {
-      b = BundleCodec.decode(bytes);
-    } catch (RuntimeException e) { // BundleFormatException included
-      throw new BadInputException(bundle + ": not a kubz proof bundle (" + e.getMessage() + ")");
-    }
-    int log2 = 32 - Integer.numberOfLeadingZeros(Math.max(1, b.srs().size()) - 1);
-    return srsOptions.require().apply(log2);
   }
 }

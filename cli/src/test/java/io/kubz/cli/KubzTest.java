@@ -25,6 +25,9 @@ class KubzTest {
       switch (kind) {
         case "input": throw new BadInputException("model.onnx: no such file; check the path");
         case "verify": throw new VerificationException("slice 2: proof does not verify");
+        case "oom": throw new OutOfMemoryError("Java heap space");
+        case "oom-in-a-worker": throw new IllegalStateException("a slice prover failed",
+            new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space")));
         default: throw new IllegalStateException("a bug");
       }
     }
@@ -36,7 +39,7 @@ class KubzTest {
     CommandLine cl = Kubz.commandLine().addSubcommand(new Boom());
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
+    int code = Kubz.run(cl, args);
     return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
@@ -76,5 +79,19 @@ class KubzTest {
     String[] debug = run("boom", "bug", "--debug");
     assertEquals("1", debug[0]);
     assertTrue(debug[2].contains("\tat "), debug[2]);
+  }
+
+  /** Issue #16, finding 7: an OutOfMemoryError never reaches the user as a stack trace. */
+  @Test
+  void outOfMemoryIsOneLineNamingTheWaysOutAndExitsThree() {
+    for (String kind : new String[] {"oom", "oom-in-a-worker"}) {
+      String[] r = run("boom", kind);
+      assertEquals("3", r[0], kind);
+      assertFalse(r[2].contains("\tat "), r[2]);
+      assertEquals(1, r[2].strip().lines().count(), r[2]);
+      for (String way : new String[] {"--max-rows", "--max-memory", "KUBZ_JAVA_OPTS=-Xmx"}) {
+        assertTrue(r[2].contains(way), kind + " names " + way + ": " + r[2]);
+      }
+    }
   }
 }

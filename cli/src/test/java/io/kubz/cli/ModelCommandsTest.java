@@ -68,7 +68,7 @@ class ModelCommandsTest {
     Path bad = dir.resolve("bad.onnx");
     Files.write(bad, w.build().toByteArray());
     Result r = kubz("inspect", bad.toString(), "--json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(3, r.code(), "a model with unsupported nodes exits 3: " + r.err());
     Map<String, Object> m = Json.asObject(Json.parse(r.out()), "out");
     assertEquals(Boolean.FALSE, m.get("supported"));
     List<Object> u = Json.asArray(m.get("unsupported"), "u");

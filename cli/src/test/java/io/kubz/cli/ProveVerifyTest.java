@@ -53,15 +53,23 @@ class ProveVerifyTest {
     bytes = Files.readAllBytes(bundle);
   }
 
+  /** The digest of the honest bundle, as the model owner would publish it. */
+  static String digest() {
+    return io.kubz.slicer.bundle.ModelDigest.hex(io.kubz.slicer.bundle.BundleCodec.decode(bytes).modelDigest());
+  }
+
   @Test
-  void theBundleVerifiesAloneAndAgainstTheModel() {
-    Result alone = kubz("verify", bundle.toString());
-    assertEquals(0, alone.code(), alone.err());
-    assertTrue(alone.out().contains("verified"), alone.out());
-    assertTrue(alone.out().contains("output"), alone.out());
+  void theBundleVerifiesAgainstTheModelAndAgainstItsDigest() {
+    Result withDigest = kubz("verify", bundle.toString(), "--digest", digest(), "--dev-srs");
+    assertEquals(0, withDigest.code(), withDigest.err());
+    assertTrue(withDigest.out().contains("verified (INSECURE)"), withDigest.out());
+    assertTrue(withDigest.out().contains("output"), withDigest.out());
     Result withModel = kubz("verify", bundle.toString(), "--model", model.toString(), "--dev-srs", "--json");
     assertEquals(0, withModel.code(), withModel.out() + withModel.err());
-    assertEquals(Boolean.TRUE, Json.asObject(Json.parse(withModel.out()), "v").get("valid"));
+    Map<String, Object> m = Json.asObject(Json.parse(withModel.out()), "v");
+    assertEquals(Boolean.TRUE, m.get("valid"));
+    assertEquals(Boolean.TRUE, m.get("insecure_srs"));
+    assertEquals("model", m.get("trust_anchor"));
   }
 
   @Test
@@ -82,7 +90,7 @@ class ProveVerifyTest {
       byte[] b = bytes.clone();
       b[pos] ^= (byte) (1 + rnd.nextInt(255));
       Files.write(tampered, b);
-      Result r = kubz("verify", tampered.toString());
+      Result r = kubz("verify", tampered.toString(), "--digest", digest(), "--dev-srs");
       assertNotEquals(0, r.code(), "byte " + pos + " changed and still verified");
       assertTrue(r.code() == 3 || r.code() == 4, "byte " + pos + ": exit " + r.code() + " " + r.err());
       assertFalse(r.err().contains("\tat "), r.err());
@@ -107,8 +115,8 @@ class ProveVerifyTest {
     assertEquals(3, kubz("prove", model.toString(), "--input", wrongShape.toString(), "--dev-srs", "--out", out).code());
     Path garbage = dir.resolve("garbage.kubz");
     Files.write(garbage, new byte[] {9, 9, 9});
-    assertEquals(3, kubz("verify", garbage.toString()).code());
-    assertEquals(3, kubz("verify", dir.resolve("absent.kubz").toString()).code());
+    assertEquals(3, kubz("verify", garbage.toString(), "--digest", digest(), "--dev-srs").code());
+    assertEquals(3, kubz("verify", dir.resolve("absent.kubz").toString(), "--digest", digest(), "--dev-srs").code());
     assertEquals(2, kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--visibility", "input=secret",
         "--out", out).code());
     assertEquals(2, kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--parallel-slices", "0",

@@ -45,7 +45,7 @@ public final class ClusterProve {
     ProgressListener progress = o.progress();
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.QUANTIZE, 1);
-    QuantizedGraph q = ModelProver.quantize(model, inputs, o.quant());
+    QuantizedGraph q = ModelProver.quantizeFor(model, inputs, o); // a private input never enters the settings
     progress.end(ProgressListener.QUANTIZE, System.nanoTime() - t0);
     t0 = System.nanoTime();
     progress.begin(ProgressListener.PLAN, 1);

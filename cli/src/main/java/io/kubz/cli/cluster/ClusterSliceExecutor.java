@@ -103,7 +103,7 @@ public final class ClusterSliceExecutor implements SliceExecutor {
         Map<String, Fr> salts = new HashMap<>();
         job.salts().forEach((t, b) -> salts.put(t, Fr.fromBytesBE(b)));
         Fr[][] instance = s.slices().get(i).instance(job.tensors(), salts);
-        return Verifier.verify(s.provingKey(i).vk(), kzg, instance, ProofCodec.decode(proof));
+        return Verifier.verify(s.verifyingKey(i), kzg, instance, ProofCodec.decode(proof));
       } catch (RuntimeException e) {
         return false;
       }

@@ -51,7 +51,7 @@ public final class Replan {
 
     @Override
     public int k(int i) {
-      return session.description(i).k();
+      return session.k(i);
     }
 
     @Override

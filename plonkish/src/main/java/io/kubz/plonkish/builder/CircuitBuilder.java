@@ -242,6 +242,10 @@ public final class CircuitBuilder {
     for (int i = 0; i < instance.length; i++) {
       instance[i] = new long[4 * n];
     }
+    java.util.BitSet[] assigned = new java.util.BitSet[advice.length];
+    for (int i = 0; i < assigned.length; i++) {
+      assigned[i] = new java.util.BitSet();
+    }
     List<Region> placed = new ArrayList<>();
     List<AssignedCell> laterCells = new ArrayList<>();
     List<Function<Fr[], Fr>> laterValues = new ArrayList<>();
@@ -252,6 +256,7 @@ public final class CircuitBuilder {
       }
       for (int i = 0; i < r.adviceCells.size(); i++) {
         AssignedCell c = r.adviceCells.get(i);
+        assigned[c.column().index()].set(c.row());
         if (r.deferred.get(i) != null) {
           laterCells.add(c);
           laterValues.add(r.deferred.get(i));
@@ -281,6 +286,7 @@ public final class CircuitBuilder {
     };
     CircuitDescription desc = new CircuitDescription(k, blinding, alloc.advicePhases(), alloc.numFixed(),
         alloc.numInstance(), alloc.challengePhases(), gates, cc, fixed, placed, arguments);
-    return new Circuit(desc, new Witness(instance, advice, laterCells.isEmpty() ? List.of() : List.of(filler)));
+    return new Circuit(desc, new Witness(instance, advice,
+        laterCells.isEmpty() ? List.of() : List.of(filler), assigned));
   }
 }

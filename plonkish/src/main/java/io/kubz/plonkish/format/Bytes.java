@@ -1,6 +1,9 @@
 package io.kubz.plonkish.format;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.plonkish.ir.Column;
@@ -9,6 +12,17 @@ import io.kubz.plonkish.proto.ColumnMsg;
 /** Element codecs shared by the formats: strict, non-canonical encodings are rejected. */
 final class Bytes {
   private Bytes() {}
+
+  /**
+   * Parses a message with explicit limits: no nested message deeper than the formats use, and no
+   * length prefix reaching past the bytes given (a claimed length of 2^31 fails at once).
+   */
+  static <T> T parse(byte[] bytes, Parser<T> parser) throws InvalidProtocolBufferException {
+    CodedInputStream in = CodedInputStream.newInstance(bytes);
+    in.setRecursionLimit(8);
+    in.setSizeLimit(bytes.length);
+    return parser.parseFrom(in);
+  }
 
   static ByteString fr(Fr v) {
     return ByteString.copyFrom(v.toBytesBE());

@@ -11,6 +11,7 @@ import io.kubz.plonkish.ir.CopyConstraint;
 import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.ir.Gate;
 import io.kubz.plonkish.ir.Region;
+import io.kubz.plonkish.keygen.KeyLimits;
 import io.kubz.plonkish.keygen.Keygen;
 import io.kubz.plonkish.keygen.ProvingKey;
 import io.kubz.plonkish.keygen.VerifyingKey;
@@ -18,7 +19,6 @@ import io.kubz.plonkish.permutation.PermutationArgument;
 import io.kubz.plonkish.prover.PhaseRunner;
 import io.kubz.plonkish.prover.PolyOps;
 import io.kubz.plonkish.proto.CopyMsg;
-import io.kubz.plonkish.proto.GateMsg;
 import io.kubz.plonkish.proto.PermutationMsg;
 import io.kubz.plonkish.proto.ProvingKeyMsg;
 import io.kubz.plonkish.proto.RegionMsg;
@@ -38,8 +38,8 @@ public final class KeyCodec {
   /** Parses a verifying key and checks its digest; malformed input raises BadInputException. */
   public static VerifyingKey decodeVerifyingKey(byte[] bytes) {
     try {
-      return vk(VerifyingKeyMsg.parseFrom(bytes));
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      return vk(Bytes.parse(bytes, VerifyingKeyMsg.parser()));
+    } catch (InvalidProtocolBufferException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new BadInputException("malformed verifying key: " + e.getMessage(), e);
     }
   }
@@ -60,19 +60,29 @@ public final class KeyCodec {
       throw new BadInputException("verifying-key format version " + m.getVersion() + " is not supported (this kubz reads "
           + VerifyingKey.FORMAT_VERSION + "): run keygen again");
     }
-    if (m.getK() < 1 || m.getK() > 28) {
-      throw new IllegalArgumentException("k = " + m.getK() + " outside 1..28");
+    // every count is bounded before anything proportional to it is built or walked
+    int[] advicePhases = ints(m.getAdvicePhasesList(), "advice columns", KeyLimits.MAX_COLUMNS);
+    int[] challengePhases = ints(m.getChallengePhasesList(), "challenges", KeyLimits.MAX_CHALLENGES);
+    KeyLimits.checkShape(m.getK(), m.getBlinding(), advicePhases, m.getNumFixed(), m.getNumInstance(),
+        challengePhases, m.getGatesCount(), m.getFixedCommitmentsCount());
+    if (m.getDigest().size() != 32) {
+      throw new IllegalArgumentException("a key digest is 32 bytes, got " + m.getDigest().size());
     }
-    List<Gate> gates = new ArrayList<>();
-    m.getGatesList().forEach(g -> gates.add(ExpressionCodec.gate(g)));
-    VerifyingKey vk = new VerifyingKey(m.getK(), m.getBlinding(),
-        m.getAdvicePhasesList().stream().mapToInt(Integer::intValue).toArray(), m.getNumFixed(), m.getNumInstance(),
-        m.getChallengePhasesList().stream().mapToInt(Integer::intValue).toArray(), gates,
-        ProofCodec.points(m.getFixedCommitmentsList()), m.getDigest().toByteArray());
+    List<Gate> gates = new GateReader(m.getK(), advicePhases, m.getNumFixed(), m.getNumInstance(), challengePhases)
+        .gates(m.getGatesList());
+    VerifyingKey vk = new VerifyingKey(m.getK(), m.getBlinding(), advicePhases, m.getNumFixed(), m.getNumInstance(),
+        challengePhases, gates, ProofCodec.points(m.getFixedCommitmentsList()), m.getDigest().toByteArray());
+    KeyLimits.checkQueries(vk.queries());
+    KeyLimits.checkCount("gate degree", vk.maxDegree(), KeyLimits.MAX_DEGREE);
     if (!Arrays.equals(Keygen.digestOf(vk), vk.digest())) {
       throw new BadInputException("verifying key digest does not match its contents: the file was altered");
     }
     return vk;
+  }
+
+  private static int[] ints(List<Integer> in, String what, int max) {
+    KeyLimits.checkCount(what, in.size(), max);
+    return in.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public static byte[] encode(ProvingKey pk) {
@@ -108,16 +118,14 @@ public final class KeyCodec {
   /** Parses a proving key; malformed input raises BadInputException. */
   public static ProvingKey decodeProvingKey(byte[] bytes) {
     try {
-      ProvingKeyMsg m = ProvingKeyMsg.parseFrom(bytes);
+      ProvingKeyMsg m = Bytes.parse(bytes, ProvingKeyMsg.parser());
       if (m.getVersion() != VerifyingKey.FORMAT_VERSION) {
         throw new BadInputException("proving-key format version " + m.getVersion() + " is not supported: run keygen again");
       }
       VerifyingKey vk = vk(m.getVk());
       int n = vk.n();
-      List<Gate> gates = new ArrayList<>();
-      for (GateMsg g : m.getGatesList()) {
-        gates.add(ExpressionCodec.gate(g));
-      }
+      List<Gate> gates = new GateReader(vk.k(), vk.advicePhases(), vk.numFixed(), vk.numInstance(),
+          vk.challengePhases()).gates(m.getGatesList());
       List<CopyConstraint> copies = new ArrayList<>();
       for (CopyMsg c : m.getCopiesList()) {
         copies.add(new CopyConstraint(Bytes.column(c.getA()), c.getRowA(), Bytes.column(c.getB()), c.getRowB()));

@@ -6,6 +6,7 @@ import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.plonkish.Proof;
+import io.kubz.plonkish.keygen.KeyLimits;
 import io.kubz.plonkish.proto.ProofMsg;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.List;
 public final class ProofCodec {
   /** 2: the transcript absorbs instance columns sparsely (the bytes are laid out as in 1). */
   public static final int VERSION = 2;
+
+  /**
+   * A bound on a proof's points and scalars: one commitment per advice column and quotient piece,
+   * one evaluation per query, one opening per point; a proof beyond it matches no readable key.
+   */
+  static final int MAX_ELEMENTS = 4 * KeyLimits.MAX_COLUMNS;
 
   private ProofCodec() {}
 
@@ -29,7 +36,11 @@ public final class ProofCodec {
   /** Parses a proof; malformed bytes (bad protobuf, version, point or element) raise BadInputException. */
   public static Proof decode(byte[] bytes) {
     try {
-      ProofMsg m = ProofMsg.parseFrom(bytes);
+      ProofMsg m = Bytes.parse(bytes, ProofMsg.parser());
+      int elements = m.getAdviceCount() + m.getQuotientCount() + m.getEvaluationsCount() + m.getOpeningsCount();
+      if (elements > MAX_ELEMENTS) {
+        throw new IllegalArgumentException(elements + " elements, more than any key asks for");
+      }
       if (m.getVersion() != VERSION) {
         throw new BadInputException("proof format version " + m.getVersion() + " is not supported (this kubz reads "
             + VERSION + "): prove again with this version");

@@ -56,6 +56,71 @@ public sealed interface Expression {
     return new Constant(c);
   }
 
+  /**
+   * The same fold as {@link #evaluate}, walked with an explicit stack instead of the call stack, so
+   * that a tree of any depth (one read from untrusted bytes, or a long chain of sums) cannot
+   * overflow it. Children are folded left before right, as {@link #evaluate} does.
+   */
+  static <T> T fold(Expression root, Evaluator<T> e) {
+    java.util.ArrayDeque<Expression> todo = new java.util.ArrayDeque<>();
+    java.util.ArrayList<Object> done = new java.util.ArrayList<>(); // values may be null
+    java.util.ArrayDeque<Boolean> expanded = new java.util.ArrayDeque<>();
+    todo.push(root);
+    expanded.push(false);
+    while (!todo.isEmpty()) {
+      Expression x = todo.pop();
+      boolean ready = expanded.pop();
+      if (!ready && (x instanceof Sum || x instanceof Product || x instanceof Negated || x instanceof Scaled)) {
+        // post-order: the node again (children ready), then b, then a on top
+        todo.push(x);
+        expanded.push(true);
+        if (x instanceof Sum s) {
+          todo.push(s.b());
+          expanded.push(false);
+          todo.push(s.a());
+        } else if (x instanceof Product p) {
+          todo.push(p.b());
+          expanded.push(false);
+          todo.push(p.a());
+        } else if (x instanceof Negated n) {
+          todo.push(n.a());
+        } else {
+          todo.push(((Scaled) x).a());
+        }
+        expanded.push(false);
+        continue;
+      }
+      done.add(step(x, e, done));
+    }
+    @SuppressWarnings("unchecked")
+    T out = (T) done.get(0);
+    return out;
+  }
+
+  /** One node of {@link #fold}: its children's values are last in {@code done} (b after a). */
+  @SuppressWarnings("unchecked")
+  private static <T> Object step(Expression x, Evaluator<T> e, java.util.ArrayList<Object> done) {
+    if (x instanceof Constant c) {
+      return e.constant(c.value());
+    } else if (x instanceof Cell c) {
+      return e.cell(c.column(), c.rotation());
+    } else if (x instanceof Challenge c) {
+      return e.challenge(c.index());
+    } else if (x instanceof Domain d) {
+      return e.domain(d.poly());
+    } else if (x instanceof Sum) {
+      T b = (T) done.remove(done.size() - 1);
+      return e.sum((T) done.remove(done.size() - 1), b);
+    } else if (x instanceof Product) {
+      T b = (T) done.remove(done.size() - 1);
+      return e.product((T) done.remove(done.size() - 1), b);
+    } else if (x instanceof Negated) {
+      return e.negated((T) done.remove(done.size() - 1));
+    } else {
+      return e.scaled((T) done.remove(done.size() - 1), ((Scaled) x).factor());
+    }
+  }
+
   /** Bottom-up fold of an expression tree into values of type T. */
   interface Evaluator<T> {
     T constant(Fr value);

@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -59,39 +60,45 @@ final class Canonical {
     }
   }
 
-  private static void expression(DataOutputStream out, Expression e) throws IOException {
-    if (e instanceof Expression.Constant c) {
-      out.writeByte(0);
-      out.write(c.value().toBytesBE());
-    } else if (e instanceof Expression.Cell c) {
-      out.writeByte(1);
-      out.writeByte(c.column().kind());
-      out.writeInt(c.column().index());
-      out.writeInt(c.column() instanceof Column.Advice a ? a.phase() : 0);
-      out.writeInt(c.rotation());
-    } else if (e instanceof Expression.Challenge c) {
-      out.writeByte(2);
-      out.writeInt(c.index());
-      out.writeInt(c.phase());
-    } else if (e instanceof Expression.Domain d) {
-      out.writeByte(3);
-      out.writeByte(d.poly().ordinal());
-    } else if (e instanceof Expression.Sum s) {
-      out.writeByte(4);
-      expression(out, s.a());
-      expression(out, s.b());
-    } else if (e instanceof Expression.Product p) {
-      out.writeByte(5);
-      expression(out, p.a());
-      expression(out, p.b());
-    } else if (e instanceof Expression.Negated n) {
-      out.writeByte(6);
-      expression(out, n.a());
-    } else {
-      Expression.Scaled s = (Expression.Scaled) e;
-      out.writeByte(7);
-      out.write(s.factor().toBytesBE());
-      expression(out, s.a());
+  /** Prefix order, walked with an explicit stack: a key's trees may be deep (they come from bytes). */
+  private static void expression(DataOutputStream out, Expression root) throws IOException {
+    ArrayDeque<Expression> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Expression e = todo.pop();
+      if (e instanceof Expression.Constant c) {
+        out.writeByte(0);
+        out.write(c.value().toBytesBE());
+      } else if (e instanceof Expression.Cell c) {
+        out.writeByte(1);
+        out.writeByte(c.column().kind());
+        out.writeInt(c.column().index());
+        out.writeInt(c.column() instanceof Column.Advice a ? a.phase() : 0);
+        out.writeInt(c.rotation());
+      } else if (e instanceof Expression.Challenge c) {
+        out.writeByte(2);
+        out.writeInt(c.index());
+        out.writeInt(c.phase());
+      } else if (e instanceof Expression.Domain d) {
+        out.writeByte(3);
+        out.writeByte(d.poly().ordinal());
+      } else if (e instanceof Expression.Sum s) {
+        out.writeByte(4);
+        todo.push(s.b());
+        todo.push(s.a());
+      } else if (e instanceof Expression.Product p) {
+        out.writeByte(5);
+        todo.push(p.b());
+        todo.push(p.a());
+      } else if (e instanceof Expression.Negated n) {
+        out.writeByte(6);
+        todo.push(n.a());
+      } else {
+        Expression.Scaled s = (Expression.Scaled) e;
+        out.writeByte(7);
+        out.write(s.factor().toBytesBE());
+        todo.push(s.a());
+      }
     }
   }
 }

@@ -28,6 +28,15 @@ public final class Keygen {
       throw new BadInputException("a circuit of 2^" + d.k() + " rows needs an SRS of at least 2^" + d.k()
           + " + 1 points, this one has " + pcs.maxSize() + ": use a larger SRS");
     }
+    try {
+      KeyLimits.checkShape(d.k(), d.blinding(), d.advicePhases(), d.numFixed(), d.numInstance(), d.challengePhases(),
+          d.allGates().size(), d.numFixed());
+      KeyLimits.checkGates(d.allGates());
+      KeyLimits.checkQueries(d.queries());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("the circuit is larger than a kubz verifier reads (" + e.getMessage()
+          + "): slice the model finer", e);
+    }
     long[][] coeffs = new long[d.numFixed()][];
     Parallel.forRange(0, coeffs.length, 1, (from, to) -> {
       for (int c = from; c < to; c++) {

@@ -54,11 +54,13 @@ public record VerifyingKey(
     return p + 1;
   }
 
-  /** Largest gate degree, at least 2. */
+  /** Largest gate degree, at least 2 (walks without recursion: a key may come from bytes). */
   public int maxDegree() {
     int d = 2;
     for (Gate g : gates) {
-      d = Math.max(d, g.degree());
+      for (Expression e : g.polys()) {
+        d = Math.max(d, Expression.fold(e, Walks.DEGREE));
+      }
     }
     return d;
   }
@@ -72,7 +74,7 @@ public record VerifyingKey(
   public List<Query> queries() {
     Set<Expression.Cell> cells = new HashSet<>();
     for (Gate g : gates) {
-      g.polys().forEach(e -> e.collectCells(cells));
+      g.polys().forEach(e -> Expression.fold(e, new Walks.Cells(cells)));
     }
     TreeSet<Query> qs = new TreeSet<>();
     cells.forEach(c -> qs.add(new Query(c.column(), c.rotation())));

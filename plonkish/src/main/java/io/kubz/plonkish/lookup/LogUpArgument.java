@@ -366,6 +366,21 @@ public final class LogUpArgument implements Argument {
     }
   }
 
+  /**
+   * What the argument reads from the trace, for the MockProver: every query, and every table built
+   * from the trace as a query named after the table (its selector and columns).
+   */
+  public List<LookupQuery> reads() {
+    List<LookupQuery> out = new ArrayList<>();
+    for (Part p : parts) {
+      out.addAll(p.queries());
+      if (p.table() instanceof LookupTable.Dynamic d) {
+        out.add(new LookupQuery("table " + d.name(), d.selector(), d.columns()));
+      }
+    }
+    return out;
+  }
+
   /** Every queried tuple that is not in its table, in table then lookup then row order. */
   public List<Missing> missing(Trace trace, Fr[] challenges) {
     RowValues rows = new RowValues(trace, challenges, usable);

@@ -1,6 +1,7 @@
 package io.kubz.plonkish.mock;
 
 import io.kubz.field.Fr;
+import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.CopyConstraint;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,22 @@ public sealed interface Failure {
         sb.append(i == 0 ? "" : ", ").append(values.get(i).toSignedBigInteger());
       }
       return sb.append(')').toString();
+    }
+  }
+
+  /**
+   * {@code reader} (a gate polynomial or a lookup) on {@code row} depends on advice cell
+   * {@code column}@{@code cellRow}, which synthesis never assigned ({@link Unassigned}).
+   */
+  record CellNotAssigned(String reader, int row, List<String> regions, Column column, int cellRow,
+      List<String> cellRegions) implements Failure {
+    @Override
+    public String toString() {
+      return reader + " on row " + row + (regions.isEmpty() ? "" : " in region " + String.join(", ", regions))
+          + " reads " + column + "@" + cellRow
+          + (cellRegions.isEmpty() ? " (in no region)" : " (region " + String.join(", ", cellRegions) + ")")
+          + ", which synthesis never assigned: its value is the prover's free choice; assign it (a copy of a"
+          + " constant, say) or switch the constraint off there";
     }
   }
 }

@@ -27,16 +27,24 @@ import java.util.TreeSet;
  * off there by a selector is reported), every copy constraint, and then the arguments' own gates
  * with their columns filled under random challenges. Lookups are checked directly (each queried
  * tuple must be a row of its table). Failures name gate or lookup, region, row and cells.
+ *
+ * <p>When the witness records which cells synthesis assigned ({@link Witness#assigned}, as every
+ * witness from {@link io.kubz.plonkish.builder.CircuitBuilder} does), it also reports every
+ * advice cell that an enabled gate or an active lookup reads but synthesis never assigned
+ * ({@link Failure.CellNotAssigned}; the precise rule is {@link Unassigned}'s): such a cell is free
+ * for a malicious prover even though the honest witness happens to hold 0 there.
  */
 public final class MockProver {
   private final CircuitDescription desc;
   private final Trace trace;
   private final Fr[] challenges;
+  private final Unassigned unassigned;
 
-  private MockProver(CircuitDescription desc, Trace trace, Fr[] challenges) {
+  private MockProver(CircuitDescription desc, Trace trace, Fr[] challenges, java.util.BitSet[] assigned) {
     this.desc = desc;
     this.trace = trace;
     this.challenges = challenges;
+    this.unassigned = assigned == null ? null : new Unassigned(desc, assigned);
   }
 
   /** Fills the trace (random blinding rows and challenges from {@code seed}). */
@@ -69,19 +77,23 @@ public final class MockProver {
         }
       }
     }
-    return new MockProver(d, t, ch);
+    return new MockProver(d, t, ch, w.assigned());
   }
 
   public static MockProver run(Circuit circuit) {
     return run(circuit, 1L);
   }
 
-  /** All failures: circuit gates, copies, lookups, then (only if all pass) the arguments' gates. */
+  /**
+   * All failures: circuit gates, copies, lookups, cells read but never assigned, then (only if all
+   * pass) the arguments' gates.
+   */
   public List<Failure> failures() {
     List<Failure> out = new ArrayList<>();
     checkGates(desc.gates(), out);
     checkCopies(out);
     checkLookups(out);
+    out.addAll(unassignedFailures());
     if (out.isEmpty()) {
       for (Argument a : desc.arguments()) {
         checkGates(a.gates(), out);
@@ -99,8 +111,37 @@ public final class MockProver {
     return out;
   }
 
+  /** Only the cells an enabled gate or active lookup reads but synthesis never assigned. */
+  public List<Failure> unassignedFailures() {
+    List<Failure> out = new ArrayList<>();
+    if (unassigned != null) {
+      RowEvaluator ev = new RowEvaluator(trace, challenges);
+      unassigned.checkGates(ev, this::regions, out);
+      unassigned.checkLookups(ev, this::regions, out);
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@link #failures()} is empty; stops at the first failure, the cheap checks first
+   * (copies, then gates, lookups, unassigned cells, the arguments' gates).
+   */
   public boolean isSatisfied() {
-    return failures().isEmpty();
+    List<Failure> out = new ArrayList<>();
+    checkCopies(out);
+    if (out.isEmpty()) {
+      checkGates(desc.gates(), out, true);
+    }
+    if (out.isEmpty()) {
+      checkLookups(out);
+    }
+    if (out.isEmpty()) {
+      out.addAll(unassignedFailures());
+    }
+    for (int i = 0; i < desc.arguments().size() && out.isEmpty(); i++) {
+      checkGates(desc.arguments().get(i).gates(), out, true);
+    }
+    return out.isEmpty();
   }
 
   /** Throws an AssertionError listing the first failures, for tests. */
@@ -116,12 +157,19 @@ public final class MockProver {
   }
 
   private void checkGates(List<Gate> gates, List<Failure> out) {
+    checkGates(gates, out, false);
+  }
+
+  private void checkGates(List<Gate> gates, List<Failure> out, boolean first) {
     RowEvaluator ev = new RowEvaluator(trace, challenges);
     for (Gate g : gates) {
       for (int p = 0; p < g.polys().size(); p++) {
         Expression e = g.polys().get(p);
         for (int row = 0; row < trace.n(); row++) {
           ev.row = row;
+          if (first && !out.isEmpty()) {
+            return;
+          }
           if (!e.evaluate(ev).isZero()) {
             Set<Expression.Cell> cells = new TreeSet<>((x, y) -> x.column().compareTo(y.column()) != 0
                 ? x.column().compareTo(y.column()) : Integer.compare(x.rotation(), y.rotation()));

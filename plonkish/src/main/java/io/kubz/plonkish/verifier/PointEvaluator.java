@@ -4,6 +4,7 @@ import io.kubz.field.Fr;
 import io.kubz.plonkish.ir.Column;
 import io.kubz.plonkish.ir.Expression;
 import io.kubz.plonkish.ir.Query;
+import io.kubz.plonkish.keygen.KeyLimits;
 import java.util.Map;
 
 /**
@@ -18,34 +19,44 @@ public final class PointEvaluator implements Expression.Evaluator<Fr> {
   private final Fr last;
   private final Fr blind;
 
-  /** {@code values} must hold every query; x must lie outside H. */
+  /**
+   * {@code values} must hold every query; x must lie outside H. The reserved rows usable..n−1 are
+   * at most {@link KeyLimits#MAX_BLINDING} + 1 (else IllegalArgumentException): their L_i(x) and
+   * L_0(x) cost one batch inversion, whatever n is.
+   */
   public PointEvaluator(Map<Query, Fr> values, Fr[] challenges, Fr x, int k, int usable) {
+    KeyLimits.checkCount("k", k, KeyLimits.MAX_K);
+    int n = 1 << k;
+    int rows = n - usable;
+    if (usable < 1 || rows < 1 || rows > KeyLimits.MAX_BLINDING + 1) {
+      throw new IllegalArgumentException(usable + " usable rows of " + n + ": more blinding rows than any key has");
+    }
     this.values = values;
     this.challenges = challenges;
     this.x = x;
-    int n = 1 << k;
     long[] w = new long[4];
     Fr.rootOfUnity(w, 0, k);
     Fr omega = Fr.readFrom(w, 0);
-    Fr zh = x.pow(n).sub(Fr.ONE);
-    Fr nInv = Fr.of(n).inverse();
-    Fr f = Fr.ZERO;
-    Fr l = Fr.ZERO;
-    Fr b = Fr.ZERO;
-    Fr wi = omega.pow(usable);
-    for (int i = usable; i < n; i++) {
-      Fr li = wi.mul(zh).mul(nInv).mul(x.sub(wi).inverse());
-      if (i == usable) {
-        l = li;
-      } else {
-        b = b.add(li);
-      }
-      wi = wi.mul(omega);
+    // den = (x − ω^usable, …, x − ω^{n−1}, x − 1), inverted at once
+    Fr[] wi = new Fr[rows];
+    long[] den = new long[4 * (rows + 1)];
+    Fr p = omega.pow(usable);
+    for (int j = 0; j < rows; j++) {
+      wi[j] = p;
+      x.sub(p).writeTo(den, 4 * j);
+      p = p.mul(omega);
     }
-    f = zh.mul(nInv).mul(x.sub(Fr.ONE).inverse());
-    this.first = f;
-    this.last = l;
-    this.blind = b;
+    x.sub(Fr.ONE).writeTo(den, 4 * rows);
+    Fr.batchInverse(den, 0, rows + 1);
+    // L_i(x) = ω^i·(x^n − 1)/(n·(x − ω^i))
+    Fr common = x.pow(n).sub(Fr.ONE).mul(Fr.of(n).inverse());
+    Fr b = Fr.ZERO;
+    for (int j = 1; j < rows; j++) {
+      b = b.add(wi[j].mul(Fr.readFrom(den, 4 * j)));
+    }
+    this.first = common.mul(Fr.readFrom(den, 4 * rows));
+    this.last = common.mul(wi[0]).mul(Fr.readFrom(den, 0));
+    this.blind = common.mul(b);
   }
 
   @Override

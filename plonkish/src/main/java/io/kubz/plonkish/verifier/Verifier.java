@@ -5,9 +5,11 @@ import io.kubz.field.G1;
 import io.kubz.plonkish.Proof;
 import io.kubz.plonkish.Protocol;
 import io.kubz.plonkish.ir.Column;
+import io.kubz.plonkish.ir.Expression;
+import io.kubz.plonkish.ir.Gate;
 import io.kubz.plonkish.ir.Query;
+import io.kubz.plonkish.keygen.KeyLimits;
 import io.kubz.plonkish.keygen.VerifyingKey;
-import io.kubz.plonkish.prover.Quotient;
 import io.kubz.poly.kzg.PolynomialCommitment;
 import io.kubz.poly.kzg.PolynomialCommitment.VerifierQuery;
 import io.kubz.poly.transcript.Transcript;
@@ -28,12 +30,16 @@ public final class Verifier {
   public static boolean verify(VerifyingKey vk, PolynomialCommitment pcs, Fr[][] instance, Proof proof) {
     try {
       return check(vk, pcs, instance, proof);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // the walks are iterative and the keys bounded: an overflow here would be a bug, still a rejection
       return false;
     }
   }
 
   private static boolean check(VerifyingKey vk, PolynomialCommitment pcs, Fr[][] instance, Proof proof) {
+    // a key made in memory skipped the reader's bounds: the verifier's work rests on them
+    KeyLimits.checkShape(vk.k(), vk.blinding(), vk.advicePhases(), vk.numFixed(), vk.numInstance(),
+        vk.challengePhases(), vk.gates().size(), vk.fixedCommitments().size());
     int n = vk.n();
     List<Query> all = vk.queries();
     List<Query> opened = new ArrayList<>();
@@ -41,6 +47,9 @@ public final class Verifier {
       if (!(q.column() instanceof Column.Instance)) {
         opened.add(q);
       }
+    }
+    if (all.size() - opened.size() > KeyLimits.MAX_INSTANCE_QUERIES || vk.maxDegree() > KeyLimits.MAX_DEGREE) {
+      return false; // each instance query costs a pass over the public values, each degree a quotient piece
     }
     if (proof == null || instance == null || instance.length != vk.numInstance()
         || proof.advice().size() != vk.numAdvice() || proof.quotient().size() != vk.quotientPieces()
@@ -94,10 +103,19 @@ public final class Verifier {
     for (Query q : all) {
       if (q.column() instanceof Column.Instance) {
         Fr point = x.mul(omega.pow(Math.floorMod(q.rotation(), n)));
-        values.put(q, Protocol.instanceAt(inst[q.column().index()], point, vk.k()));
+        values.put(q, InstanceEvaluation.at(inst[q.column().index()], point, vk.k()));
       }
     }
-    Fr c = Quotient.combined(vk.gates(), y).evaluate(new PointEvaluator(values, challenges, x, vk.k(), vk.usable()));
+    // C(x) = Σ_c y^c·C_c(x) in Horner order, as Quotient.combined, each C_c folded without recursion
+    PointEvaluator at = new PointEvaluator(values, challenges, x, vk.k(), vk.usable());
+    Fr c = null;
+    for (Gate g : vk.gates()) {
+      for (Expression p : g.polys()) {
+        Fr v = Expression.fold(p, at);
+        c = c == null ? v : c.mul(y).add(v);
+      }
+    }
+    c = c == null ? Fr.ZERO : c;
     Fr hx = c.mul(x.pow(n).sub(Fr.ONE).inverse());
     G1 h = G1.INFINITY;
     Fr xn = x.pow(n);

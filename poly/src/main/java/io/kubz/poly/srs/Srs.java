@@ -130,6 +130,14 @@ public final class Srs {
     return tauG2;
   }
 
+  /**
+   * Whether τ is known (a development SRS from {@link #dev} or {@link #devWithTau}): anyone who
+   * knows τ can forge KZG openings, so a proof made with such an SRS proves nothing.
+   */
+  public boolean insecure() {
+    return tau != null;
+  }
+
   /** Where it came from (file or "dev SRS …"), for messages. */
   public String source() {
     return source;

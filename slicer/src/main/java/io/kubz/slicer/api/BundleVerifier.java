@@ -17,6 +17,7 @@ import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.exec.KeyCache;
 import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.quant.QuantPlan;
@@ -24,80 +25,178 @@ import io.kubz.slicer.quant.QuantizedGraph;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The library entry point for verifying a bundle (the checks are listed in the package
  * documentation of {@code io.kubz.slicer.bundle}). Never throws on any bytes: malformed input is
  * a {@link VerificationResult#malformed()} result, everything else that fails names its slice or
  * link. Cheap checks (digest, order, links, declared values) run before the slice proofs.
+ *
+ * <p>Trust model (DESIGN.md): a bundle proves that, for the model digest D, every slice circuit is
+ * satisfied on linked tensors and the declared public inputs and outputs are the ones used. D
+ * covers the plan, the quantization settings, the visibility, every slice's key, the SRS's G2
+ * points and whether that SRS is a development one. A bundle can carry keys and a τ of its own
+ * making, so nothing it says about itself is trusted: the caller supplies the anchor, a model to
+ * recompile ({@link #verifyForModel}, which also compares the settings with trusted ones) or a
+ * digest it trusts ({@link #verify}), and the SRS whose [1]_2 and [τ]_2 the proofs are checked
+ * with. A bundle made with a development SRS (τ known: anyone can forge) is accepted only when the
+ * caller allows it, and the result then says {@link VerificationResult#insecureSrs()}.
  */
 public final class BundleVerifier {
   private BundleVerifier() {}
 
-  /** Checks the bundle on its own (its own SRS G2 points, which its model digest covers). */
-  public static VerificationResult verify(byte[] bundle) {
-    return verify(bundle, null, null);
-  }
-
   /**
-   * @param expectedModelDigest the digest of the model the caller expects, or null
-   * @param trustedSrs the SRS the caller trusts (its [τ]_2 must be the bundle's), or null
+   * Checks the bundle against the keys and SRS points it carries itself. This is no verification:
+   * anyone can make a self-consistent bundle for any model and output with a τ of their own. It
+   * tells a corrupted or tampered-with bundle from an intact one (tests, inspection).
    */
-  public static VerificationResult verify(byte[] bundle, byte[] expectedModelDigest, Srs trustedSrs) {
+  public static VerificationResult selfCheck(byte[] bundle) {
     ProofBundle b;
     try {
       b = BundleCodec.decode(bundle);
     } catch (BundleFormatException e) {
       return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      return VerificationResult.format("not a kubz proof bundle: " + e);
+    }
+    return checked(b, null, null, true);
+  }
+
+  /**
+   * Verifies the bundle as a proof about the model with digest {@code trustedDigest} (published by
+   * the model owner, or from {@code kubz setup}), with the proofs checked under the caller's SRS.
+   *
+   * @param trustedSrs only its [1]_2 and [τ]_2 are used (an SRS of one power will do)
+   * @param allowDevSrs accept a bundle made with a development SRS (the result says insecure)
+   */
+  public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, boolean allowDevSrs) {
+    java.util.Objects.requireNonNull(trustedDigest, "trustedDigest");
+    java.util.Objects.requireNonNull(trustedSrs, "trustedSrs");
+    ProofBundle b;
+    try {
+      b = BundleCodec.decode(bundle);
+    } catch (BundleFormatException e) {
+      return VerificationResult.format(e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      return VerificationResult.format("not a kubz proof bundle: " + e);
+    }
+    return checked(b, trustedDigest, trustedSrs, allowDevSrs);
+  }
+
+  /**
+   * The {@code --model} check: derives the settings the caller trusts ({@code settings}: a file,
+   * or the rule of {@link TrustedSettings} applied to this model), rejects a bundle whose settings
+   * differ (naming every difference), recompiles the model with them and the bundle's plan and
+   * visibility, makes (or finds in {@code cacheDir}, null for none) the keys under the caller's SRS
+   * and verifies the bundle against the model digest this gives.
+   *
+   * @param srs the caller's SRS by log2 size, asked for what the recompiled model needs (never
+   *     for a size the bundle claims)
+   */
+  public static VerificationResult verifyForModel(byte[] bundle, Graph model, TrustedSettings settings,
+      IntFunction<Srs> srs, boolean allowDevSrs, Path cacheDir) {
+    ProofBundle b;
+    try {
+      b = BundleCodec.decode(bundle);
+    } catch (BundleFormatException e) {
+      return VerificationResult.format(e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
       return VerificationResult.format("not a kubz proof bundle: " + e);
     }
     String digest = ModelDigest.hex(b.modelDigest());
+    Visibility vis;
+    QuantPlan claimed;
     try {
-      return check(b, digest, expectedModelDigest, trustedSrs);
-    } catch (RuntimeException e) {
+      vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()), Visibility.Mode.valueOf(b.outputVisibility()));
+      claimed = QuantPlan.fromJson(b.quantJson());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      return VerificationResult.invalid(digest, "malformed visibility or settings in the bundle: " + e.getMessage());
+    }
+    QuantizedGraph q;
+    try {
+      List<Tensor> in = vis.input() == Visibility.Mode.PUBLIC ? TrustedSettings.publicInputs(b.inputs()) : null;
+      q = settings.quantize(model, vis.input(), in);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      return VerificationResult.invalid(digest, "cannot derive the trusted settings ("
+          + settings.describe(vis.input()) + "): " + e.getMessage()).withSettings(claimed);
+    }
+    List<String> diff = TrustedSettings.differences(claimed, q.plan());
+    if (!diff.isEmpty()) {
+      return VerificationResult.invalid(digest, "the bundle's quantization settings are not the trusted ones ("
+          + settings.describe(vis.input()) + "): " + String.join("; ", diff)
+          + ". Pass the prover's settings file with --settings if you trust it").withSettings(claimed);
+    }
+    ProvingSession session;
+    RuntimeException[] srsFailure = new RuntimeException[1];
+    IntFunction<Srs> loader = log2 -> {
+      try {
+        return srs.apply(log2);
+      } catch (RuntimeException e) {
+        srsFailure[0] = e;
+        throw e;
+      }
+    };
+    try {
+      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
+      session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      String why = srsFailure[0] != null ? "the trusted SRS could not be loaded for the recompiled model ("
+          + srsFailure[0].getMessage() + ")" : "the bundle was not made from this model: its plan and settings do not"
+          + " compile on it, or need more SRS powers than the trusted SRS has (" + e.getMessage() + ")";
+      return VerificationResult.invalid(digest, why).withSettings(claimed);
+    }
+    return checked(b, session.statement().modelDigest(), session.srs(), allowDevSrs);
+  }
+
+  /** {@link #check} with settings attached and any unexpected exception turned into a failure. */
+  private static VerificationResult checked(ProofBundle b, byte[] expected, Srs trusted, boolean allowDev) {
+    String digest = ModelDigest.hex(b.modelDigest());
+    QuantPlan settings;
+    try {
+      settings = QuantPlan.fromJson(b.quantJson());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
+      settings = null;
+    }
+    try {
+      return check(b, digest, expected, trusted, allowDev, settings).withSettings(settings);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
       return VerificationResult.invalid(digest, "malformed bundle contents: " + e.getMessage());
     }
   }
 
-  /**
-   * The {@code --model} check: recompiles the model with the bundle's settings and plan, makes (or
-   * finds in {@code cacheDir}, null for none) the keys under {@code srs}, and verifies the bundle
-   * against the model digest this gives, so the keys are the ones this model compiles to.
-   */
-  public static VerificationResult verifyForModel(byte[] bundle, Graph model, Srs srs, Path cacheDir) {
-    ProofBundle b;
-    try {
-      b = BundleCodec.decode(bundle);
-    } catch (BundleFormatException e) {
-      return VerificationResult.format(e.getMessage());
-    } catch (RuntimeException e) {
-      return VerificationResult.format("not a kubz proof bundle: " + e);
-    }
-    byte[] expected;
-    try {
-      QuantizedGraph q = QuantizedGraph.quantize(model, QuantPlan.fromJson(b.quantJson()));
-      Visibility vis = new Visibility(Visibility.Mode.valueOf(b.inputVisibility()),
-          Visibility.Mode.valueOf(b.outputVisibility()));
-      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
-      expected = new ProvingSession(q, plan, vis, log2 -> srs, new KeyCache(cacheDir), ProgressListener.NONE)
-          .statement().modelDigest();
-    } catch (RuntimeException e) {
-      return VerificationResult.invalid(ModelDigest.hex(b.modelDigest()),
-          "the bundle was not made from this model: its plan and settings do not compile on it (" + e.getMessage() + ")");
-    }
-    return verify(bundle, expected, srs);
-  }
-
-  private static VerificationResult check(ProofBundle b, String digest, byte[] expected, Srs trusted) {
+  private static VerificationResult check(ProofBundle b, String digest, byte[] expected, Srs trusted, boolean allowDev,
+      QuantPlan settings) {
     if (!Arrays.equals(ModelDigest.of(b), b.modelDigest())) {
       return VerificationResult.invalid(digest, "the model digest does not match the bundle's keys and layout:"
           + " the bundle was altered");
     }
     if (expected != null && !Arrays.equals(expected, b.modelDigest())) {
       return VerificationResult.invalid(digest, "the bundle proves a different model: its digest is " + digest
-          + ", the model's is " + ModelDigest.hex(expected));
+          + ", the trusted one is " + ModelDigest.hex(expected));
+    }
+    boolean insecure = b.srs().insecure() || (trusted != null && trusted.insecure());
+    if (insecure && !allowDev) {
+      return VerificationResult.invalid(digest, "the bundle was made with a development SRS, whose τ is known: anyone"
+          + " can forge such proofs, so it proves nothing. Pass --dev-srs to check it anyway (reported as INSECURE)");
     }
     if (b.slices().isEmpty()) {
       return VerificationResult.invalid(digest, "the bundle has no slices");
@@ -171,10 +270,13 @@ public final class BundleVerifier {
             + " public values");
       }
     }
-    return VerificationResult.ok(digest, b.slices().size(), b.outputs());
+    return VerificationResult.ok(digest, b, insecure, settings);
   }
 
-  /** KZG with the trusted SRS (null if the bundle's [τ]_2 is another), else with the bundle's G2 points. */
+  /**
+   * KZG with the trusted SRS's [1]_2, [τ]_2 and G1 generator (null if the bundle's G2 points are
+   * other ones), else (self check only) with the bundle's G2 points.
+   */
   private static Kzg verifierKzg(ProofBundle b, Srs trusted) {
     G2 g2 = G2.fromEvmBytes(b.srs().g2(), 0);
     G2 tau = G2.fromEvmBytes(b.srs().tauG2(), 0);
@@ -184,6 +286,6 @@ public final class BundleVerifier {
     }
     long[] g1 = new long[G1.AFFINE_LONGS];
     G1.generator().writeAffine(g1, 0);
-    return new Kzg(new Srs(g1, 1, g2, tau, "the bundle's SRS (" + b.srs().source() + ")"));
+    return new Kzg(new Srs(g1, 1, g2, tau, "the bundle's own SRS points"));
   }
 }

@@ -40,8 +40,8 @@ import java.util.function.IntFunction;
  * Files.write(Path.of("proof.kubz"), r.bundle());
  * }</pre>
  *
- * Stages: quantize (the given settings, else calibrate on the input itself from the default
- * preset), plan (the given plan, else the strategy), compile and keygen ({@link ProvingSession},
+ * Stages: quantize (the given settings, else those {@link TrustedSettings} derives: calibrated on a
+ * public input, from the model alone for a private or hashed one), plan (the given plan, else the strategy), compile and keygen ({@link ProvingSession},
  * keys cached by circuit digest), witness (the integer interpreter's trace, fresh salts, each
  * slice's public instance), prove (the executor), bundle.
  */
@@ -52,7 +52,7 @@ public final class ModelProver {
    * Everything that steers a run. Start from {@link #of(Srs)} and override with the {@code with}
    * methods.
    *
-   * @param quant quantization settings, or null to calibrate on the input
+   * @param quant quantization settings, or null to derive them ({@link TrustedSettings})
    * @param plan a slice plan (from {@code SlicePlan.fromJson}), or null to use {@code strategy}
    * @param strategy how to slice when no plan is given
    * @param visibility of the model's inputs and outputs
@@ -64,12 +64,14 @@ public final class ModelProver {
    * @param progress receives stage and slice events
    * @param executor where slices are proved, or null for a {@link LocalExecutor}
    * @param random source of the salts (null: SecureRandom); blinding is always SecureRandom
+   * @param inputRange the declared range of private or hashed input values, from which settings are
+   *     derived when none are given ({@link TrustedSettings})
    * @param inputSalts salts of HASHED model inputs by input name (the rest fresh): a chain's next
    *     model commits to its input with the salt the previous proof committed to it with
    */
   public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
       int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random,
-      Map<String, Fr> inputSalts) {
+      Calibrator.InputRange inputRange, Map<String, Fr> inputSalts) {
     public Options {
       inputSalts = inputSalts == null ? Map.of() : Map.copyOf(inputSalts);
     }
@@ -84,8 +86,9 @@ public final class ModelProver {
      * (e.g. {@code log2 -> srsCache.load(ptau, log2)}).
      */
     public static Options of(IntFunction<Srs> srs) {
-      return new Options(null, null, Strategy.perLayer(), Visibility.PUBLIC, srs, 1, null,
-          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null, Map.of());
+      return new Options(null, null, Strategy.defaults(), Visibility.PUBLIC, srs, 1, null,
+          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null, Calibrator.InputRange.DEFAULT,
+          Map.of());
     }
 
     /** An INSECURE development SRS of exactly the size needed, τ derived from {@code seed} (Srs.dev). */
@@ -94,59 +97,65 @@ public final class ModelProver {
     }
 
     public Options withQuant(QuantPlan q) {
-      return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withPlan(SlicePlan p) {
-      return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withStrategy(Strategy s) {
-      return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withVisibility(Visibility v) {
-      return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withThreads(int t) {
-      return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withCacheDir(Path d) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes, progress, executor,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withMemoryBytes(long m) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m, progress, executor,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m,
+          progress, executor, random, inputRange, inputSalts);
     }
 
     public Options withProgress(ProgressListener p) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, p, executor,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          p, executor, random, inputRange, inputSalts);
     }
 
     public Options withExecutor(SliceExecutor e) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, e,
-          random, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, e, random, inputRange, inputSalts);
     }
 
+    /** The declared range of the input values, for settings derived from the model alone. */
+    public Options withInputRange(Calibrator.InputRange range) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, random, range, inputSalts);
+    }
+
+    /** Salts for HASHED model inputs (a chain: the previous proof's output salts). */
     public Options withInputSalts(Map<String, Fr> salts) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random,
-          salts);
+          progress, executor, random, inputRange, salts);
     }
 
     public Options withRandom(Random r) {
-      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress,
-          executor, r, inputSalts);
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
+          progress, executor, r, inputRange, inputSalts);
     }
   }
 
@@ -158,12 +167,23 @@ public final class ModelProver {
   public record Result(byte[] bundle, ProofBundle parsed, ProveSummary summary, Map<String, Fr> salts,
       Map<String, long[]> hidden) {}
 
-  /** Quantizes the model (the given settings, or calibration on {@code inputs}). */
+  /**
+   * Quantizes the model with the given settings, or by calibration on {@code inputs} (which then
+   * enter the settings: only for a PUBLIC input, see {@link #quantizeFor}).
+   */
   public static QuantizedGraph quantize(Graph model, List<Tensor> inputs, QuantPlan quant) {
-    if (quant != null) {
-      return QuantizedGraph.quantize(model, quant);
-    }
-    return Calibrator.calibrate(model, List.of(inputs), QuantPlan.defaults()).graph();
+    return (quant != null ? TrustedSettings.given(quant) : TrustedSettings.defaults())
+        .quantize(model, Visibility.Mode.PUBLIC, inputs);
+  }
+
+  /**
+   * Quantizes the model as a run with these options does: {@code o.quant()} when given, else the
+   * rule of {@link TrustedSettings} (a PUBLIC input is calibrated on; a PRIVATE or HASHED one never
+   * is: the settings then come from the model and {@code o.inputRange()} alone).
+   */
+  public static QuantizedGraph quantizeFor(Graph model, List<Tensor> inputs, Options o) {
+    TrustedSettings rule = o.quant() != null ? TrustedSettings.given(o.quant()) : TrustedSettings.derived(o.inputRange());
+    return rule.quantize(model, o.visibility().input(), inputs);
   }
 
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */
@@ -181,7 +201,7 @@ public final class ModelProver {
     Map<String, Long> stages = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.QUANTIZE, 1);
-    QuantizedGraph q = quantize(model, inputs, o.quant());
+    QuantizedGraph q = quantizeFor(model, inputs, o);
     end(progress, stages, ProgressListener.QUANTIZE, t0);
 
     t0 = System.nanoTime();

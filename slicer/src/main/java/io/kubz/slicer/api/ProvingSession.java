@@ -9,6 +9,7 @@ import io.kubz.plonkish.format.KeyCodec;
 import io.kubz.plonkish.format.ProofCodec;
 import io.kubz.plonkish.ir.CircuitDescription;
 import io.kubz.plonkish.keygen.ProvingKey;
+import io.kubz.plonkish.keygen.VerifyingKey;
 import io.kubz.plonkish.prover.Prover;
 import io.kubz.poly.kzg.Kzg;
 import io.kubz.poly.srs.Srs;
@@ -44,6 +45,13 @@ import java.util.function.IntFunction;
  * (its {@link #prover()} is what a {@link io.kubz.slicer.exec.SliceExecutor} runs). A cluster
  * worker builds the same session from the published model, settings, plan and SRS, so the circuit
  * digests of its jobs match.
+ *
+ * <p>Memory: a compiled slice holds its fixed columns, and its proving key holds them again in
+ * coefficient form. Slices stay resident (circuit and key kept for proving) while their summed
+ * size fits the session's resident budget; the others keep only their verifying key, and their
+ * circuit and key are synthesized and re-interpolated again when their job is proved (no new
+ * commitments: the key's commitments are those of the verifying key). So a model of many large
+ * slices needs the heap of the slices proved at once, not of all its slices.
  */
 public final class ProvingSession {
   private final QuantizedGraph q;
@@ -53,9 +61,12 @@ public final class ProvingSession {
   private final Kzg kzg;
   private final int maxK;
   private final List<CompiledSlice> slices = new ArrayList<>();
-  private final List<CircuitDescription> descriptions = new ArrayList<>();
   private final List<String> digests = new ArrayList<>();
-  private final List<ProvingKey> keys = new ArrayList<>();
+  private final List<VerifyingKey> vks = new ArrayList<>();
+  private final int[] ks;
+  private final long[] peaks;
+  /** Proving keys of the resident slices; null for a slice whose key is rebuilt when proved. */
+  private final ProvingKey[] resident;
   private final long[] keygenNanos;
 
   /**
@@ -67,6 +78,15 @@ public final class ProvingSession {
    */
   public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
       ProgressListener progress) {
+    this(q, plan, visibility, srs, cache, progress, Runtime.getRuntime().maxMemory() / Strategy.HEAP_SHARES);
+  }
+
+  /**
+   * As above, keeping circuits and proving keys in memory for at most {@code residentBytes} of
+   * slices (see the class documentation); the rest are rebuilt when proved.
+   */
+  public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
+      ProgressListener progress, long residentBytes) {
     this.q = q;
     this.plan = plan;
     this.visibility = visibility;
@@ -77,22 +97,32 @@ public final class ProvingSession {
     plan.slices().forEach(s -> nodeSets.add(s.nodes()));
     Linking links = Linking.of(q.graph(), nodeSets, visibility);
     // slices compile (a single-threaded synthesis each) and keygen two at a time
-    List<CompiledSlice> compiled = inParallel(n, i -> {
+    ks = new int[n];
+    peaks = new long[n];
+    boolean[] keep = new boolean[n];
+    String[] digestOf = new String[n];
+    java.util.concurrent.atomic.AtomicLong room = new java.util.concurrent.atomic.AtomicLong(residentBytes);
+    slices.addAll(inParallel(n, i -> {
       SliceSpec s = plan.slices().get(i);
       CompiledSlice cs = SliceCompiler.compile(q, s, links);
-      progress.advance(ProgressListener.COMPILE, s.id(), "2^" + cs.description().k() + " rows");
-      return cs;
-    });
-    for (CompiledSlice cs : compiled) {
       CircuitDescription d = cs.description();
-      slices.add(cs);
-      descriptions.add(d);
-      digests.add(CircuitDigest.of(d));
-    }
+      ks[i] = d.k();
+      peaks[i] = peakBytes(d);
+      digestOf[i] = CircuitDigest.of(d);
+      long size = residentSize(d);
+      keep[i] = room.addAndGet(-size) >= 0;
+      if (!keep[i]) {
+        room.addAndGet(size);
+        cs.release();
+      }
+      progress.advance(ProgressListener.COMPILE, s.id(), "2^" + ks[i] + " rows");
+      return cs;
+    }));
+    digests.addAll(List.of(digestOf));
     progress.end(ProgressListener.COMPILE, System.nanoTime() - t0);
     int k = 1;
-    for (CircuitDescription d : descriptions) {
-      k = Math.max(k, d.k());
+    for (int ki : ks) {
+      k = Math.max(k, ki);
     }
     this.maxK = k;
     this.srs = srs.apply(k + 1);
@@ -101,12 +131,19 @@ public final class ProvingSession {
     t0 = System.nanoTime();
     keygenNanos = new long[n];
     progress.begin(ProgressListener.KEYGEN, n);
-    keys.addAll(inParallel(n, i -> {
+    resident = new ProvingKey[n];
+    vks.addAll(inParallel(n, i -> {
       long t = System.nanoTime();
-      ProvingKey pk = cache.provingKey(digests.get(i), descriptions.get(i), kzg);
+      CompiledSlice cs = slices.get(i);
+      ProvingKey pk = cache.provingKey(digests.get(i), cs.description(), kzg, keep[i]);
+      if (keep[i]) {
+        resident[i] = pk;
+      } else {
+        cs.release();
+      }
       keygenNanos[i] = System.nanoTime() - t;
       progress.advance(ProgressListener.KEYGEN, plan.slices().get(i).id(), "");
-      return pk;
+      return pk.vk();
     }));
     progress.end(ProgressListener.KEYGEN, System.nanoTime() - t0);
   }
@@ -160,12 +197,12 @@ public final class ProvingSession {
   /** The SRS must hold n + 1 powers for the largest circuit (n = 2^k rows). */
   private void checkSrs() {
     int worst = -1;
-    for (int i = 0; i < descriptions.size(); i++) {
-      if (worst < 0 || descriptions.get(i).k() > descriptions.get(worst).k()) {
+    for (int i = 0; i < ks.length; i++) {
+      if (worst < 0 || ks[i] > ks[worst]) {
         worst = i;
       }
     }
-    int k = descriptions.get(worst).k();
+    int k = ks[worst];
     if ((long) srs.size() < (1L << k) + 1) {
       int has = 31 - Integer.numberOfLeadingZeros(Math.max(1, srs.size()));
       throw new BadInputException("the SRS is too small: slice " + plan.slices().get(worst).id() + " has 2^" + k
@@ -200,16 +237,27 @@ public final class ProvingSession {
     return List.copyOf(slices);
   }
 
+  /** The circuit of slice i (synthesized again when the slice is not resident). */
   public CircuitDescription description(int i) {
-    return descriptions.get(i);
+    return slices.get(i).description();
+  }
+
+  /** log2 of the rows of slice i's circuit. */
+  public int k(int i) {
+    return ks[i];
   }
 
   public String circuitDigest(int i) {
     return digests.get(i);
   }
 
-  public ProvingKey provingKey(int i) {
-    return keys.get(i);
+  public VerifyingKey verifyingKey(int i) {
+    return vks.get(i);
+  }
+
+  /** Whether slice i's circuit and proving key are kept in memory (else rebuilt when proved). */
+  public boolean resident(int i) {
+    return resident[i] != null;
   }
 
   long keygenNanos(int i) {
@@ -218,8 +266,16 @@ public final class ProvingSession {
 
   /** Estimated peak heap of proving slice i: the prover's working set and the proving key's columns. */
   public long peakBytes(int i) {
-    CircuitDescription d = descriptions.get(i);
+    return peaks[i];
+  }
+
+  private static long peakBytes(CircuitDescription d) {
     return Prover.estimateBytes(d) + 64L * d.n() * d.numFixed();
+  }
+
+  /** What a resident slice holds: its fixed columns, and the key's coefficient form of them and of the domain polys. */
+  private static long residentSize(CircuitDescription d) {
+    return 32L * d.n() * (2L * d.numFixed() + 4);
   }
 
   /** A fresh random salt for every committed (HASHED) boundary tensor of any slice. */
@@ -261,7 +317,7 @@ public final class ProvingSession {
         }
       }
     }
-    return new SliceJob(plan.slices().get(i).id(), digests.get(i), descriptions.get(i).k(), peakBytes(i), tensors, s);
+    return new SliceJob(plan.slices().get(i).id(), digests.get(i), ks[i], peaks[i], tensors, s);
   }
 
   /** Proves jobs of this session in this process. */
@@ -275,7 +331,17 @@ public final class ProvingSession {
       Map<String, Fr> salts = new HashMap<>();
       job.salts().forEach((t, b) -> salts.put(t, Fr.fromBytesBE(b)));
       Circuit c = slices.get(i).circuit(job.tensors(), salts);
-      Proof p = Prover.prove(keys.get(i), kzg, c.witness());
+      ProvingKey pk = resident[i];
+      if (pk == null) {
+        if (!CircuitDigest.of(c.description()).equals(digests.get(i))) {
+          throw new IllegalStateException("slice " + job.sliceId() + " synthesized another circuit than it was keyed for");
+        }
+        pk = KeyCache.rebuild(c.description(), vks.get(i));
+        if (pk == null) {
+          throw new IllegalStateException("slice " + job.sliceId() + " no longer matches its verifying key");
+        }
+      }
+      Proof p = Prover.prove(pk, kzg, c.witness());
       return ProofCodec.encode(p);
     };
   }
@@ -298,7 +364,7 @@ public final class ProvingSession {
     List<ProofBundle.Slice> ss = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
       SliceSpec spec = plan.slices().get(i);
-      ss.add(new ProofBundle.Slice(spec.id(), spec.nodes(), KeyCodec.encode(keys.get(i).vk()), keys.get(i).vk().digest(),
+      ss.add(new ProofBundle.Slice(spec.id(), spec.nodes(), KeyCodec.encode(vks.get(i)), vks.get(i).digest(),
           entries(slices.get(i).layout()), List.of(), new byte[0], slices.get(i).estimate().rows()));
     }
     List<ProofBundle.PublicTensor> ins = new ArrayList<>();
@@ -311,8 +377,9 @@ public final class ProvingSession {
       outs.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.output().name(), null,
           null));
     }
-    ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), srs.source(),
-        srs.size());
+    // by content only: no path, cache state or size, which would make D depend on where the file lies
+    ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), "", 0,
+        srs.insecure());
     ProofBundle b = new ProofBundle(new byte[0], q.graph().name(), plan.toJson(), q.plan().toJson(),
         visibility.input().name(), visibility.output().name(), info, ss, ins, outs);
     return withDigest(b);

@@ -6,15 +6,19 @@
  * ModelProver.Result r = ModelProver.prove(graph, inputs,
  *     ModelProver.Options.ofDevSrs(1).withStrategy(Strategy.budget(12, 0)).withThreads(2)
  *         .withCacheDir(Path.of(".kubz/keys")).withProgress(listener));
- * VerificationResult v = BundleVerifier.verify(r.bundle());          // the bundle on its own
- * VerificationResult w = BundleVerifier.verifyForModel(r.bundle(), graph, srs, null);  // --model
+ * VerificationResult v = BundleVerifier.verify(r.bundle(), trustedDigest, trustedSrs, false);  // --digest
+ * VerificationResult w = BundleVerifier.verifyForModel(r.bundle(), graph, TrustedSettings.defaults(),
+ *     log2 -> srs, false, null);                                                                // --model
  * }</pre>
  *
  * Proving runs quantize → plan → compile → keygen → witness → prove → bundle, reported through
  * {@link io.kubz.slicer.api.ProgressListener}; a {@link io.kubz.slicer.api.ProvingSession} holds a
  * compiled, keyed model (what {@code kubz setup} makes and what a cluster worker rebuilds), and
  * proving goes through the {@link io.kubz.slicer.exec.SliceExecutor} seam. Verification never
- * throws; what it checks is stated in {@code io.kubz.slicer.bundle}'s package documentation.
+ * throws; what it checks is stated in {@code io.kubz.slicer.bundle}'s package documentation, and
+ * what a valid result means (the trust anchor the caller supplies, the SRS always the caller's) in
+ * {@link io.kubz.slicer.api.BundleVerifier}'s. Where the quantization settings come from, on both
+ * sides, is {@link io.kubz.slicer.api.TrustedSettings}.
  *
  * <p>Statement proved (DESIGN.md "Linking slices"): for the model digest D, there are tensors such
  * that every slice's circuit (bound by its verifying key, covered by D) is satisfied on them, the

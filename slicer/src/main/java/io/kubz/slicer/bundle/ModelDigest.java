@@ -11,11 +11,15 @@ import java.util.HexFormat;
 /**
  * The digest that names what a bundle proves about: Keccak-256 of a canonical encoding of the
  * statement, independent of the inference's values. It covers, in order: a version tag; the model
- * name, plan JSON and settings JSON; the input and output visibility; the SRS's [1]_2, [τ]_2,
- * description and size (a bundle cannot bring its own τ); per slice its id, node names, row count,
+ * name, plan JSON and settings JSON; the input and output visibility; the SRS's [1]_2 and [τ]_2
+ * and whether it is a development SRS (τ known); per slice its id, node names, row count,
  * verifying-key digest and instance layout; the name, shape, scale and visibility of each model
  * input and output. The verifying keys bind the circuits (and through their fixed commitments the
- * G1 powers), so two bundles of the same model, plan, settings and SRS share it. What it leaves
+ * G1 powers), so two bundles of the same model, plan, settings and SRS share it. The SRS enters by
+ * content only: a prover writes no file path, cache state or number of loaded powers into the
+ * bundle (its source and size fields stay empty, see {@code ProvingSession#statement}), so a
+ * verifier recomputes D wherever its ceremony file lies; the digest still covers those two fields
+ * as written, so that they cannot be changed unnoticed. What it leaves
  * out (instance values, proofs, declared values) the verifier checks against each other, so no
  * byte of a bundle can change without the verification failing.
  */
@@ -25,7 +29,7 @@ public final class ModelDigest {
   public static byte[] of(ProofBundle b) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write("kubz-model-v1".getBytes(StandardCharsets.US_ASCII));
+      out.write("kubz-model-v2".getBytes(StandardCharsets.US_ASCII));
       out.writeInt(ProofBundle.FORMAT_VERSION);
       string(out, b.modelName());
       string(out, b.planJson());
@@ -34,6 +38,7 @@ public final class ModelDigest {
       string(out, b.outputVisibility());
       blob(out, b.srs().g2());
       blob(out, b.srs().tauG2());
+      out.writeBoolean(b.srs().insecure());
       string(out, b.srs().source());
       out.writeInt(b.srs().size());
       out.writeInt(b.slices().size());

@@ -31,9 +31,16 @@ public record ProofBundle(byte[] modelDigest, String modelName, String planJson,
   }
 
   /**
-   * [1]_2 and [τ]_2 in EVM encoding, the SRS's description and its number of G1 powers.
+   * [1]_2 and [τ]_2 in EVM encoding, a description and a number of G1 powers (kubz writes "" and
+   * 0: a path or size would make the model digest depend on where and how the SRS was loaded), and
+   * whether it is a development SRS whose τ is known ({@code insecure}).
    */
-  public record SrsInfo(byte[] g2, byte[] tauG2, String source, int size) {}
+  public record SrsInfo(byte[] g2, byte[] tauG2, String source, int size, boolean insecure) {
+    /** A ceremony SRS (τ unknown). */
+    public SrsInfo(byte[] g2, byte[] tauG2, String source, int size) {
+      this(g2, tauG2, source, size, false);
+    }
+  }
 
   /**
    * One slice's verifying key, public instance (column 0) and proof.

@@ -10,10 +10,12 @@
  * nothing (PRIVATE).
  *
  * <p>Design decision: the verifying keys travel in the bundle (a few KiB per slice: gates and fixed
- * commitments), so {@code kubz verify BUNDLE} needs neither the model nor a key directory. They are
- * still recomputable from the model: the plan and settings in the bundle let a verifier that has the
- * model recompile every slice, run keygen with a trusted SRS and compare digests (the
- * {@code --model} check of {@code io.kubz.slicer.api.BundleVerifier}).
+ * commitments), so a verifier that trusts a model digest D needs neither the model nor a key
+ * directory. Nothing the bundle says about itself is trusted: D must come from the verifier (a
+ * digest the model owner published, a {@code kubz setup} key folder, or recomputed from the model:
+ * the plan in the bundle and settings the verifier trusts let it recompile every slice, run keygen
+ * with its own SRS and compare digests, the {@code --model} check of
+ * {@code io.kubz.slicer.api.BundleVerifier}), and so must the SRS's G2 points.
  *
  * <h2>What verification means</h2>
  * For slice i with verifying key vk_i, instance x_i and proof π_i: Plonkish-Verify(vk_i, x_i, π_i).

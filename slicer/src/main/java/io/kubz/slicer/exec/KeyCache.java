@@ -50,8 +50,17 @@ public final class KeyCache {
     return HexFormat.of().formatHex(h, 0, 8);
   }
 
-  /** The proving key of a circuit whose {@link CircuitDigest} is {@code digest}. */
+  /** The proving key of a circuit whose {@link CircuitDigest} is {@code digest}, kept in memory. */
   public ProvingKey provingKey(String digest, CircuitDescription d, Kzg pcs) {
+    return provingKey(digest, d, pcs, true);
+  }
+
+  /**
+   * The proving key of a circuit whose {@link CircuitDigest} is {@code digest}; {@code keep} false
+   * leaves it out of the memory cache (the caller keeps its verifying key and {@link #rebuild}s
+   * the key when it needs it again).
+   */
+  public ProvingKey provingKey(String digest, CircuitDescription d, Kzg pcs, boolean keep) {
     String key = digest + "-" + srsId(pcs.srs());
     ProvingKey pk = memory.get(key);
     if (pk != null) {
@@ -65,8 +74,27 @@ public final class KeyCache {
     } else {
       loaded.incrementAndGet();
     }
+    if (!keep) {
+      return pk;
+    }
     ProvingKey prev = memory.putIfAbsent(key, pk);
     return prev != null ? prev : pk;
+  }
+
+  /**
+   * The proving key of circuit {@code d} from its verifying key, without commitments: the fixed
+   * columns are interpolated again. Null when the key's shape or gates are not those of {@code d}.
+   */
+  public static ProvingKey rebuild(CircuitDescription d, VerifyingKey vk) {
+    if (vk.k() != d.k() || vk.blinding() != d.blinding() || vk.numFixed() != d.numFixed()
+        || vk.numInstance() != d.numInstance() || !vk.gates().equals(d.allGates())) {
+      return null;
+    }
+    long[][] coeffs = new long[d.numFixed()][];
+    for (int c = 0; c < coeffs.length; c++) {
+      coeffs[c] = PhaseRunner.coefficients(d.fixed()[c], d.k());
+    }
+    return new ProvingKey(d, vk, coeffs, PolyOps.domainPolys(d.k(), d.usable()));
   }
 
   /** Keys computed by keygen since this cache was made. */
@@ -88,16 +116,7 @@ public final class KeyCache {
       return null;
     }
     try {
-      VerifyingKey vk = KeyCodec.decodeVerifyingKey(Files.readAllBytes(f));
-      if (vk.k() != d.k() || vk.blinding() != d.blinding() || vk.numFixed() != d.numFixed()
-          || vk.numInstance() != d.numInstance() || !vk.gates().equals(d.allGates())) {
-        return null;
-      }
-      long[][] coeffs = new long[d.numFixed()][];
-      for (int c = 0; c < coeffs.length; c++) {
-        coeffs[c] = PhaseRunner.coefficients(d.fixed()[c], d.k());
-      }
-      return new ProvingKey(d, vk, coeffs, PolyOps.domainPolys(d.k(), d.usable()));
+      return rebuild(d, KeyCodec.decodeVerifyingKey(Files.readAllBytes(f)));
     } catch (IOException | BadInputException e) {
       return null;
     }

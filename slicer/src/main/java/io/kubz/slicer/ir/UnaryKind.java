@@ -3,7 +3,7 @@ package io.kubz.slicer.ir;
 /**
  * Element-wise functions of one variable, as ONNX defines them. The parameters are ONNX's
  * attributes: LeakyRelu, Elu and Celu use alpha; Selu uses alpha and beta (= gamma); HardSigmoid
- * uses alpha and beta; the others use none. NOT is
+ * uses alpha and beta; the others use none. SOFTSIGN is x/(1 + |x|), MISH x·tanh(softplus(x)). NOT is
  * logical negation (0 ↦ 1, anything else ↦ 0). GELU is the exact x·Φ(x) = x/2·(1 + erf(x/√2));
  * GELU_TANH is its tanh approximation x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
  */
@@ -19,6 +19,8 @@ public enum UnaryKind {
   SELU,
   CELU,
   SOFTPLUS,
+  SOFTSIGN,
+  MISH,
   HARD_SIGMOID,
   HARD_SWISH,
   EXP,
@@ -67,6 +69,10 @@ public enum UnaryKind {
         return Math.max(0, x) + Math.min(0, alpha * (Math.exp(x / alpha) - 1));
       case SOFTPLUS:
         return x > 30 ? x : Math.log1p(Math.exp(x));
+      case SOFTSIGN:
+        return x / (1 + Math.abs(x));
+      case MISH:
+        return x * Math.tanh(x > 30 ? x : Math.log1p(Math.exp(x)));
       case HARD_SIGMOID:
         return Math.max(0, Math.min(1, alpha * x + beta));
       case HARD_SWISH:

@@ -87,6 +87,11 @@ public final class CompiledSlice {
     return description;
   }
 
+  /** Drops the synthesized circuit to free its columns; {@link #description()} synthesizes it again. */
+  public synchronized void release() {
+    description = null;
+  }
+
   /**
    * The circuit with its witness from the integer interpreter's tensors (every tensor the slice
    * reads or computes, by name: {@code IntegerInterpreter.trace}) and one salt per HASHED boundary

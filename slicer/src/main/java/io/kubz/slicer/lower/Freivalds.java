@@ -23,8 +23,15 @@ import io.kubz.plonkish.ir.Expression;
  * <p>Soundness: if C ≠ W·X (+ b), some row j has D_j = C_j − W_j·X ≠ 0, and v_j − Σ W u = Σ_p
  * D_jp·ρ^(e_p) is a non-zero polynomial of degree &lt; P' in ρ, fixed before ρ is drawn; by
  * Schwartz–Zippel it vanishes with probability ≤ (P'−1)/|F_r|, so ≤ M·P'/|F_r| &lt; 2^−230 over the
- * M rows of one product. Unused lanes of a padded last row are free advice cells, but they too are
- * committed before ρ and only add terms at the padding exponents, which the same argument covers.
+ * M rows of one product.
+ *
+ * <p>Zero lanes: an entry of X that is not an input element (a padded im2col position of a
+ * convolution) and every unused lane of a sequence's last row are copies of one cell that the
+ * arithmetic gate constrains to 0 ({@link Arith#constant}), never a value left to the prover.
+ * Issue #16: a padded entry left free let a prover put z in it and add z·W[·,k] to C, which
+ * Freivalds' check accepts (the equation holds for that X), so C, and every value after it, was
+ * not the convolution of the input. With the lanes fixed to 0, X is the im2col matrix of the
+ * committed input and the argument above applies to it.
  * Cost: (K + 1 + M)·(⌈P/m⌉ + 1) Horner rows and M·(⌈(K+1)/m⌉ + 1) MAC rows, against
  * M·P·(⌈K/m⌉ + 1) for plain multiply-accumulate.
  */
@@ -37,9 +44,11 @@ final class Freivalds {
   private final Selector qInit;
   private final Expression.Challenge rho;
   private final Mac mac;
+  private final Arith arith;
 
-  Freivalds(CircuitBuilder cb, int m) {
+  Freivalds(CircuitBuilder cb, Arith arith, int m) {
     this.cb = cb;
+    this.arith = arith;
     this.m = m;
     x = new Column.Advice[m];
     for (int i = 0; i < m; i++) {
@@ -69,13 +78,15 @@ final class Freivalds {
 
   /**
    * Horner over a sequence of P entries: {@code src[p]} non-null is copied in, else {@code fresh[p]}
-   * non-null is assigned (the accumulators C), else the lane stays zero. Returns the h cell of the
-   * last row; {@code freshCells} receives the assigned cells of {@code fresh}.
+   * non-null is assigned (the accumulators C), else the lane is a copy of the constant 0, as are
+   * the lanes past P. Returns the h cell of the last row; {@code freshCells} receives the assigned
+   * cells of {@code fresh}.
    */
   AssignedCell horner(String name, AssignedCell[] src, Fr[] fresh, AssignedCell[] freshCells) {
     int len = src != null ? src.length : fresh.length;
     int rows = (len + m - 1) / m;
     int ri = rho.index();
+    AssignedCell zero = arith.constant(0);
     return cb.region(name, r -> {
       r.enable(qInit, 0);
       AssignedCell prev = r.assignAdvice(h, 0, ch -> Fr.ZERO);
@@ -85,13 +96,12 @@ final class Freivalds {
         for (int i = 0; i < m; i++) {
           int p = j * m + i;
           vals[i] = Fr.ZERO;
-          if (p >= len) {
-            continue;
-          }
-          if (src != null && src[p] != null) {
+          if (p >= len || (src != null ? src[p] == null : fresh[p] == null)) {
+            r.copyAdvice(zero, x[i], j);
+          } else if (src != null) {
             AssignedCell c = r.copyAdvice(src[p], x[i], j);
             vals[i] = c.value() == null ? Fr.ZERO : c.value();
-          } else if (fresh != null && fresh[p] != null) {
+          } else {
             freshCells[p] = r.assignAdvice(x[i], j, fresh[p]);
             vals[i] = fresh[p];
           }

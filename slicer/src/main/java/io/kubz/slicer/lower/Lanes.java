@@ -22,9 +22,10 @@ import java.util.List;
  * </pre>
  * The b − 1 low bits of x + o go to the limbs, lowest first (lane i of row j holds bits
  * [L·w·j + w·i, …) and is tagged t = 2^r for its width r ≤ w, 0 when the lane holds none), and s is
- * bit b−1 (s on the other rows of a check has no weight and is never read). The lookups need no
- * selector: on usable rows outside the gadget t = 0, which forces l = 0, and (0, 0) is a row of
- * the table.
+ * bit b−1 (s on the other rows of a check has no weight: it is assigned 0, and only the boolean
+ * gate reads it). The lookups need no selector: on usable rows outside the gadget t = 0, which
+ * forces l = 0, and (0, 0) is a row of the table; a lane of a used row that holds no bits is
+ * assigned 0, which its tag 0 forces.
  *
  * <p><b>Soundness.</b> The table forces l_i ∈ [0, 2^(r_i)) for its tag's width r_i (l_i = 0 when
  * t_i = 0), the gate s ∈ {0, 1}. On the last row j = R − 1, x_j ≡ Σ_i 2^(w·i)·l_i + c_s·s with the
@@ -147,10 +148,13 @@ final class Lanes {
           if (width > 0) {
             r.assignFixed(tag[i], j, Fr.of(1L << width));
             r.assignAdvice(limb[i], j, Fr.of((v >>> at) & ((1L << width) - 1)));
+          } else {
+            r.assignAdvice(limb[i], j, Fr.ZERO); // the gate reads it; tag 0 forces it to 0
           }
         }
         if (j < n - 1) {
           r.assignFixed(carry, j, Synth.pow2(rowBits));
+          r.assignAdvice(s, j, Fr.ZERO); // the boolean gate reads it; nothing else does
         } else {
           r.assignFixed(signWeight, j, Synth.pow2(low - base));
           sign = r.assignAdvice(s, j, Fr.of((v >>> low) & 1));

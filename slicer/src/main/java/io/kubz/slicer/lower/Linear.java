@@ -121,7 +121,8 @@ final class Linear {
 
   /**
    * C = W·X by Freivalds' check (group 1) over the rectangle's channels and columns: X's rows are
-   * the im2col copies of the input.
+   * the im2col copies of the input, and a padded position is a copy of the constant 0
+   * ({@link Freivalds}, issue #16), so that C is the convolution of the input padded with zeros.
    */
   private static AssignedCell[] freivalds(Synth s, QuantizedGraph q, QNode qn, Dots d, int m, int[][] rect) {
     Freivalds f = s.freivalds();

@@ -54,6 +54,10 @@ final class Lowering {
       out = Reduce.reduce(s, q, qn);
     } else if (op instanceof Op.Softmax) {
       out = Softmax.softmax(s, q, qn);
+    } else if (op instanceof Op.Binary b && b.kind() == Op.BinaryKind.POW) {
+      out = Nonlinear.table(s, q, qn);
+    } else if (op instanceof Op.Binary b && b.kind() == Op.BinaryKind.DIV && qn.table() != null) {
+      out = Division.byActivation(s, q, qn);
     } else if (op instanceof Op.Binary) {
       out = Elementwise.binary(s, q, qn);
     } else if (op instanceof Op.BatchNorm) {

@@ -13,8 +13,10 @@ import java.math.BigInteger;
 /**
  * Element-wise non-linearities, each forcing exactly the integer interpreter's output:
  * <ul>
- *   <li>table functions (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal): y = T(x) by a
- *       lookup into the node's own table ({@link Tables});
+ *   <li>table functions (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal, log, √, softplus,
+ *       softsign, mish, ELU, CELU, SELU, hard sigmoid, hard swish, floor, ceil, round, sign, and Pow
+ *       with a constant exponent): y = T(x) by a lookup into the node's own table ({@link Tables});
+ *       division by an activation is in {@link Division};
  *   <li>Neg: x + y = 0. Abs: y = x·(2b − 1) with b = [x ≥ 0] the sign bit of a signed 64-bit check;
  *   <li>Clip to [lo, hi]: b₁ = [x ≥ lo] is bit 63 of x − lo + 2^63 ∈ [0, 2^64), a = lo + b₁·(x − lo);
  *       b₂ = [a ≥ hi + 1] likewise, y = a − b₂·(a − hi). Both differences stay in (−2^63, 2^63)
@@ -28,17 +30,20 @@ final class Nonlinear {
 
   private Nonlinear() {}
 
-  /** y_i = T(x_i), one lookup row per element. */
+  /** y_i = T(x_i), one lookup row per element; x is the one activation input (Pow: either side). */
   static AssignedCell[] table(Synth s, QuantizedGraph q, QNode qn) {
-    if (qn.isParam(0) || qn.table() == null) {
+    int xi = qn.params().length > 1 && qn.isParam(0) ? 1 : 0;
+    if (qn.isParam(xi) || qn.table() == null) {
       throw Lowering.unsupported(qn.node());
     }
-    AssignedCell[] x = Lowering.in(s, qn, 0);
+    AssignedCell[] x = Lowering.in(s, qn, xi);
     long[] y = Lowering.outValues(s, q, qn);
     Tables t = s.tables();
     AssignedCell[] out = new AssignedCell[x.length];
     for (int i = 0; i < x.length; i++) {
-      out[i] = t.apply(qn.name(), qn.table(), x[i], y[i]);
+      if (s.needs(qn.node().output(), i)) {
+        out[i] = t.apply(qn.name(), qn.table(), Lowering.cell(x, i, qn), y[i]);
+      }
     }
     return out;
   }

@@ -10,7 +10,8 @@ import io.kubz.slicer.quant.QuantizedGraph;
  * The cost model of {@link Nonlinear}, {@link Reduce} and {@link Softmax} (entries as
  * {@link RowEstimator#nodeRows}), per element of the output, R(b) a range check of b bits:
  * <pre>
- *   table function: lookup 1; the table needs ⌈|T|/8⌉ usable rows
+ *   table function (Pow with a constant exponent too): lookup 1; the table needs ⌈|T|/8⌉ usable rows
+ *   Div by an activation b: lookup |b| (once per divisor element), arith 1 + rescale(t, b_y)
  *   Neg: arith 1;  Abs: arith 1 (+ R(64) unless the input's sign bits exist)
  *   Clip: arith 2 + 2·R(64);  PRelu: arith 3 + rescale(k, 64) (+ R(64) unless sign bits exist)
  *   ReduceSum over w: mac ⌈w/m⌉ + 1;  ReduceMean: that + arith 1, B(w), R(b_y)
@@ -32,7 +33,12 @@ final class NonlinearRows {
       if (!signs) {
         RowEstimator.range(g, out, 64);
       }
-    } else if (op instanceof Op.Unary) {
+    } else if (op instanceof Op.Binary b && b.kind() == Op.BinaryKind.DIV) {
+      g[6] += Shapes.size(q.graph().shape(n.node().inputs().get(1)));
+      g[0] += out;
+      RowEstimator.rescale(g, out, n.shift(), outBits);
+      g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));
+    } else if (op instanceof Op.Unary || op instanceof Op.Binary) {
       g[6] += out;
       g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));
     } else if (op instanceof Op.Clip) {

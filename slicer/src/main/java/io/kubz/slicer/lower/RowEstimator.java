@@ -204,6 +204,8 @@ public final class RowEstimator {
       if (!inputRescaled) {
         range(g, out, ((io.kubz.lookup.table.FunctionTable) n.table()).inputBits());
       }
+    } else if (op instanceof Op.Binary && n.table() != null) {
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (op instanceof Op.Binary b) {
       g[0] += out;
       if (b.kind() == Op.BinaryKind.MUL || b.kind() == Op.BinaryKind.DIV) {

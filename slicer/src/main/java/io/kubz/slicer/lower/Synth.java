@@ -118,7 +118,7 @@ final class Synth {
 
   Freivalds freivalds() {
     if (freivalds == null) {
-      freivalds = new Freivalds(cb, lanes);
+      freivalds = new Freivalds(cb, arith, lanes);
     }
     return freivalds;
   }

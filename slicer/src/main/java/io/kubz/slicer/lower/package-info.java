@@ -21,6 +21,10 @@
  *       &lt; P' = m·⌈P/m⌉ fixed before ρ, which vanishes with probability ≤ P'/|F_r| by
  *       Schwartz–Zippel (Freivalds 1977; Schwartz 1980; Zippel 1979); over the M rows of one product
  *       ≤ M·P'/|F_r| &lt; 2^−230 for any layer here, plus the Fiat–Shamir transcript's own error.
+ *       The argument is about the X the circuit holds, so X must be the im2col matrix of the
+ *       input: a padded position (act = −1), and every unused lane past P, is a copy of the one
+ *       cell the arithmetic gate pins to 0. Issue #16: those lanes were left free, so a prover
+ *       could choose X's padding z, add z·W[·,k] to C and pass the check with a forged C.
  *   <li>Split contractions ({@link io.kubz.slicer.lower.Contraction}): a slice proves partial sums
  *       s_j = Σ_{t∈[k_j, k_{j+1})} x_t·w_t (multiply-accumulate from 0) and commits them; the slice
  *       holding the node adds β + Σ_j s_j (multiply-accumulate with weights 1) and rescales. Exact
@@ -43,9 +47,12 @@
  *       checks r ∈ [0, 2^b) and r + 2^b − d ∈ [0, 2^b), 2^b ≥ d (one when d = 2^b).
  *   <li>MaxPool: m − x_i ∈ [0, 2^63) for every window element and Π (m − x_i) = 0.
  *       Averages: y·d + r = Σx + ⌊d/2⌋, 0 ≤ r &lt; d.
- *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal) by logUp lookups
+ *   <li>Function tables (sigmoid, tanh, erf, GELU, exp, leaky ReLU, reciprocal, log, √, softplus, …, and
+ *       Pow with a constant side) by logUp lookups
  *       (Haböck 2022, "Multivariate lookups based on logarithmic derivatives"): (x, y) ∈ T with T the interpreter's
  *       own {@link io.kubz.lookup.table.FunctionTable}; an x outside T's domain matches no row.
+ *       Division by an activation: (b, v) ∈ T_inverse, acc = a·v, then a rescale
+ *       ({@link io.kubz.slicer.lower.Division}).
  *       Neg, Abs (sign bit), Clip (two sign bits), PRelu (sign bit and a rescale), ReduceSum/Mean/
  *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
  *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
@@ -53,6 +60,14 @@
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
+ *
+ * <h2>No free cells</h2>
+ * Every advice cell that an enabled gate or an active lookup reads is assigned by synthesis, and
+ * is pinned by a copy, a gate or a lookup: a cell left unassigned is a value the prover chooses.
+ * Cells a constraint reads only with a zero fixed weight (the unused lanes of a multiply-accumulate
+ * row, the unused wires of an arithmetic row) are the exception and stay unassigned. The
+ * MockProver checks the first part on every circuit ({@code io.kubz.plonkish.mock.Unassigned});
+ * the tests sweep every op kind, and move every assigned cell of small slices alone.
  *
  * <h2>Linking</h2>
  * A committed tensor is C = TensorCommitment(salt, v) computed in-circuit with the merkle

@@ -60,6 +60,38 @@ public final class ExampleModels {
   }
 
   /**
+   * A deeper CNN on a [1, 3, 64, 64] image, the shape that made the default plan run out of heap:
+   * fourteen 3×3 convolutions (pad 1) with Relu in five stages of widths 8, 16, 24, 24, 32 (a
+   * 2×2 MaxPool between stages), GlobalAveragePool and a Gemm to 10 classes: about 53k parameters,
+   * and a first layer of 32k outputs × 27 multiply-accumulates.
+   */
+  public static ModelProto wideCnn(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    OnnxWriter w = OnnxWriter.create("wide_cnn", OPSET);
+    String x = w.input("input", 1, 3, 64, 64);
+    int[] widths = {8, 16, 24, 24, 32};
+    int[] convs = {3, 3, 3, 3, 2};
+    int cin = 3;
+    int id = 0;
+    for (int s = 0; s < widths.length; s++) {
+      if (s > 0) {
+        x = w.node("MaxPool", List.of(x), ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+      }
+      for (int c = 0; c < convs[s]; c++) {
+        x = conv(w, rnd, x, cin, widths[s], 3, 1, "conv" + (++id));
+        x = w.node("Relu", List.of(x));
+        cin = widths[s];
+      }
+    }
+    x = w.node("GlobalAveragePool", List.of(x));
+    x = w.node("Flatten", List.of(x), attr("axis", 1L));
+    x = dense(w, rnd, x, cin, 10, "fc");
+    String out = w.node("Identity", "output", List.of(x), "output");
+    w.output(out, 1, 10);
+    return w.build();
+  }
+
+  /**
    * LeNet-5 in its common modern form on [1, 1, 28, 28]: Conv 5×5 (6, pad 2) + Relu + AveragePool
    * 2×2, Conv 5×5 (16) + Relu + AveragePool 2×2, Flatten, Gemm 400→120 + Relu, 120→84 + Relu,
    * 84→10.

@@ -30,6 +30,8 @@ final class OnnxOps {
           Map.entry("Selu", UnaryKind.SELU),
           Map.entry("Celu", UnaryKind.CELU),
           Map.entry("Softplus", UnaryKind.SOFTPLUS),
+          Map.entry("Softsign", UnaryKind.SOFTSIGN),
+          Map.entry("Mish", UnaryKind.MISH),
           Map.entry("HardSigmoid", UnaryKind.HARD_SIGMOID),
           Map.entry("HardSwish", UnaryKind.HARD_SWISH),
           Map.entry("Exp", UnaryKind.EXP),

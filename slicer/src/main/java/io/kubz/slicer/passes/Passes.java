@@ -14,9 +14,12 @@ import java.util.Set;
 public final class Passes {
   private Passes() {}
 
-  /** What the importer applies: batch-norm folding, then GELU pattern fusion. */
+  /**
+   * What the importer applies: batch-norm folding, then GELU pattern fusion, then layer and
+   * instance norms written out as the operations that have circuits.
+   */
   public static Graph standard(Graph g) {
-    return GeluFusion.apply(BatchNormFolding.apply(g));
+    return NormExpansion.apply(GeluFusion.apply(BatchNormFolding.apply(g)));
   }
 
   /** A graph with new nodes and extra constants; unused constants and values are dropped. */

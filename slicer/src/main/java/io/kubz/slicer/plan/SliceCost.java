@@ -22,6 +22,15 @@ public interface SliceCost {
     return elements;
   }
 
+  /**
+   * Prover memory per circuit row for planning: a slice compiled with 8 product lanes has about 75
+   * advice and 80 fixed columns, and {@code Prover.estimateBytes} counts 32 bytes per row for each
+   * advice column twice, every column once, the quotient's extended domain (8 + degree) and the
+   * domain polynomials (≈ 330 elements, 10.5 KiB), while the proving key holds each fixed column in
+   * coefficient and evaluation form (2 × 32 × 80 bytes, 5 KiB): 16 KiB in all.
+   */
+  long BYTES_PER_ROW = 16 << 10;
+
   /** Peak prover memory for a circuit of {@code rows} rows. */
   long memoryBytes(long rows);
 
@@ -129,9 +138,14 @@ public interface SliceCost {
       return 17 * ((elements + 1 + 3) / 4 * 4) + 68;
     }
 
+    /**
+     * {@link #BYTES_PER_ROW} per row of the power-of-two circuit the rows land in (reserved rows
+     * included).
+     */
     @Override
     public long memoryBytes(long rows) {
-      return rows * 4096;
+      long n = Long.highestOneBit(Math.max(1, rows + Slicer.RESERVED_ROWS - 1)) << 1;
+      return n * BYTES_PER_ROW;
     }
   };
 

@@ -21,10 +21,69 @@ import java.util.Map;
  * plan's margin. The accuracy report compares the dequantized outputs with the float reference.
  */
 public final class Calibrator {
+  /** Seed of the synthetic samples of {@link #fromModel}: fixed, so that prover and verifier agree. */
+  static final long MODEL_SAMPLES_SEED = 0x6b75627a73657473L;
+
   private Calibrator() {}
 
   /** The calibrated plan and its accuracy. */
   public record Result(QuantPlan plan, QuantizedGraph graph, AccuracyReport accuracy) {}
+
+  /**
+   * The declared range [lo, hi] of every real value of the model's inputs, from which
+   * {@link #fromModel} derives settings without seeing an input.
+   */
+  public record InputRange(double lo, double hi) {
+    /** [-1, 1]: inputs normalised the usual way (kubz's example models draw their inputs from it). */
+    public static final InputRange DEFAULT = new InputRange(-1, 1);
+
+    public InputRange {
+      if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+        throw new BadInputException("the input range [" + lo + ", " + hi + "] is not a finite interval lo <= hi:"
+            + " pass --input-range LO,HI");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "[" + lo + ", " + hi + "]";
+    }
+  }
+
+  /**
+   * Settings from the model alone: {@link #calibrate} on synthetic samples that depend only on the
+   * model's input shapes and the declared range, never on an actual input, so that a private or
+   * hashed input leaves no trace in the settings or the model digest, and a verifier re-derives
+   * exactly the same settings from the model. The samples are every input at lo, at hi and at the
+   * midpoint, four seeded uniform draws from [lo, hi] and four seeded draws from {lo, hi} (corners of
+   * the input box, where linear layers reach their extremes). This is calibration, not a bound:
+   * an input whose tables leave the derived ranges fails to prove with a {@link TableRangeException}
+   * (then calibrate on samples like it and pass the settings file, or declare a wider range).
+   */
+  public static Result fromModel(Graph g, QuantPlan base, InputRange range) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(MODEL_SAMPLES_SEED);
+    List<List<Tensor>> samples = new ArrayList<>();
+    double mid = (range.lo() + range.hi()) / 2;
+    for (int kind = 0; kind < 11; kind++) {
+      List<Tensor> sample = new ArrayList<>();
+      for (io.kubz.slicer.ir.ValueInfo v : g.inputs()) {
+        Tensor t = Tensor.zeros(io.kubz.slicer.ir.DType.FLOAT, v.shape());
+        double[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+          d[i] = switch (kind) {
+            case 0 -> range.lo();
+            case 1 -> range.hi();
+            case 2 -> mid;
+            default -> kind < 7 ? range.lo() + rnd.nextDouble() * (range.hi() - range.lo())
+                : rnd.nextBoolean() ? range.lo() : range.hi();
+          };
+        }
+        sample.add(t);
+      }
+      samples.add(sample);
+    }
+    return calibrate(g, samples, base);
+  }
 
   public static Result calibrate(Graph g, List<List<Tensor>> samples, QuantPlan base) {
     if (samples.isEmpty()) {

@@ -51,6 +51,32 @@ public final class IntegerInterpreter {
     return env;
   }
 
+  /**
+   * As {@link #trace(QuantizedGraph, List, TableObserver)}, for {@code kubz inspect}: a node already in
+   * {@code problems} (it could not be quantized), or whose integer semantics fail here, is recorded
+   * there (node name ↦ reason) and yields zeros, so that every later node is still checked.
+   */
+  public static Map<String, long[]> traceLenient(QuantizedGraph q, List<long[]> inputs, TableObserver observer,
+      Map<String, String> problems) {
+    Graph g = q.graph();
+    Map<String, long[]> env = new HashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      env.put(g.inputs().get(i).name(), inputs.get(i));
+    }
+    for (QNode n : q.nodes()) {
+      long[] y = null;
+      if (!problems.containsKey(n.name())) {
+        try {
+          y = apply(q, n, env, observer);
+        } catch (RuntimeException e) {
+          problems.put(n.name(), e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+      }
+      env.put(n.node().output(), y != null ? y : new long[Math.toIntExact(Shapes.size(g.shape(n.node().output())))]);
+    }
+    return env;
+  }
+
   /** The graph outputs as integers, by name in declaration order. */
   public static Map<String, long[]> run(QuantizedGraph q, List<long[]> inputs) {
     Map<String, long[]> all = trace(q, inputs);
@@ -106,6 +132,25 @@ public final class IntegerInterpreter {
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::addExact);
         case SUB:
           return IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::subtractExact);
+        case POW: { // a table over the activation side (x^e or b^x)
+          long[] x = qn.isParam(0) ? b : a;
+          long[] y = new long[x.length];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = lookup(qn, x[i], obs);
+          }
+          return y;
+        }
+        case DIV:
+          if (qn.table() != null) { // by an activation: a·T(b), T(b) = round(2^t / b), rescaled by t
+            long[] inv = new long[b.length];
+            for (int i = 0; i < b.length; i++) {
+              inv[i] = lookup(qn, b[i], obs);
+            }
+            return IntKernels.rescale(
+                IntKernels.broadcast(a, shapes.get(0), inv, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
+          }
+          return IntKernels.rescale(
+              IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
         default: // MUL, and DIV as a product with the quantized reciprocal
           return IntKernels.rescale(
               IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());

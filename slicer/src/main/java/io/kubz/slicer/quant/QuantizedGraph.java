@@ -92,15 +92,63 @@ public final class QuantizedGraph {
 
   /** Quantizes every node of {@code g} under {@code plan}. */
   public static QuantizedGraph quantize(Graph g, QuantPlan plan) {
+    return quantize(g, plan, null);
+  }
+
+  /**
+   * As {@link #quantize(Graph, QuantPlan)}, but when {@code problems} is not null a node that cannot
+   * be quantized is recorded there (node or output name ↦ reason) and kept with a placeholder (its
+   * constants at the activation scale, no table), so that the rest of the graph can still be checked
+   * ({@code kubz inspect}). Such a graph must not be proved.
+   */
+  public static QuantizedGraph quantize(Graph g, QuantPlan plan, Map<String, String> problems) {
+    for (io.kubz.slicer.ir.ValueInfo v : g.outputs()) {
+      // An output folded to a constant at import (arange, eye, …) is computed by no node: no circuit
+      // can produce it, and the model proves nothing about its inputs.
+      if (g.isConstant(v.name()) || (g.producer(v.name()) == null && !isInput(g, v.name()))) {
+        String why = "output '" + v.name() + "' is a constant (the model computes it from no"
+            + " input, e.g. arange or a folded shape computation): there is nothing to prove; publish the value"
+            + " instead, or export a model whose outputs depend on its inputs";
+        if (problems == null) {
+          throw new BadInputException(why);
+        }
+        problems.putIfAbsent(v.name(), why);
+      }
+    }
     Map<String, QNode> nodes = new LinkedHashMap<>();
     Map<String, IndexMap> maps = new LinkedHashMap<>();
     for (Node n : g.nodes()) {
-      nodes.put(n.name(), quantizeNode(n, g, plan));
+      try {
+        nodes.put(n.name(), quantizeNode(n, g, plan));
+      } catch (io.kubz.field.KubzException | ArithmeticException | IllegalArgumentException e) {
+        if (problems == null) {
+          throw e;
+        }
+        problems.putIfAbsent(n.name(), e.getMessage());
+        nodes.put(n.name(), placeholder(n, g, plan));
+      }
       if (IndexMap.isLayout(n.op())) {
         maps.put(n.name(), IndexMap.of(n, g));
       }
     }
     return new QuantizedGraph(g, plan, nodes, maps);
+  }
+
+  private static QNode placeholder(Node n, Graph g, QuantPlan plan) {
+    int k = n.inputs().size();
+    int[] sc = new int[k];
+    long[][] params = new long[k][];
+    Tensor[] c = new Tensor[k];
+    for (int i = 0; i < k; i++) {
+      sc[i] = plan.activationScale();
+      c[i] = g.constants().get(n.inputs().get(i));
+    }
+    constantsAt(c, params, sc, plan.activationScale());
+    return new QNode(n, sc, plan.activationScale(), 0, null, params);
+  }
+
+  private static boolean isInput(Graph g, String tensor) {
+    return g.inputs().stream().anyMatch(v -> v.name().equals(tensor));
   }
 
   private static QNode quantizeNode(Node n, Graph g, QuantPlan plan) {
@@ -163,20 +211,40 @@ public final class QuantizedGraph {
           break;
         case DIV:
           if (c[1] == null) {
-            throw unsupported(n, "division by a tensor that is not a constant");
+            // a / b = a·T(b), T(b) = round(2^t/b) from a table over b's quantized range (at the wider
+            // scale t = s + p so that large divisors keep precision), then rescaled by t
+            int t = Math.min(40, s + p);
+            quantizeParam(c, params, sc, 0, s, 1);
+            table = new FunctionTable(new Activation.Inverse(), bits(plan, n), s, t);
+            shift = t;
+            break;
           }
           quantizeParam(c, params, sc, 0, s, 1);
           params[1] = fixed(reciprocal(c[1], n), p);
           sc[1] = p;
           shift = sc[0] + p - s;
           break;
+        case POW: {
+          // one side constant (the same value everywhere), the other an activation of the output's shape:
+          // x^e or b^x as a table over the activation
+          int x = c[0] == null ? 0 : 1;
+          if ((c[0] == null) == (c[1] == null)
+              || !java.util.Arrays.equals(g.shape(n.inputs().get(x)), g.shape(n.output()))) {
+            throw unsupported(n, "a power of two activations, or one that broadcasts its activation,");
+          }
+          double e = exponent(c[1 - x], n);
+          Activation f = x == 0 ? new Activation.Pow(e) : new Activation.Exponential(e);
+          table = new FunctionTable(f, bits(plan, n), s, s);
+          quantizeParam(c, params, sc, 1 - x, s, 1);
+          break;
+        }
         default:
           throw unsupported(n, "element-wise " + kind);
       }
     } else if (op instanceof Op.Unary) {
       Op.Unary u = (Op.Unary) op;
       if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS) {
-        table = new FunctionTable(activation(u, n), bits(plan, n), s, s);
+        table = new FunctionTable(activation(u, n, s), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
     } else if (op instanceof Op.Softmax) {
@@ -218,6 +286,20 @@ public final class QuantizedGraph {
       params[i] = q;
       sc[i] = scale;
     }
+  }
+
+  /** The one exponent of a constant exponent tensor (every element equal). */
+  private static double exponent(Tensor e, Node n) {
+    double[] d = e.data();
+    if (d.length == 0) {
+      throw unsupported(n, "an empty exponent");
+    }
+    for (double v : d) {
+      if (v != d[0]) {
+        throw unsupported(n, "a power with a different constant per element");
+      }
+    }
+    return d[0];
   }
 
   private static long[] fixed(double[] d, int scale) {
@@ -269,7 +351,7 @@ public final class QuantizedGraph {
   }
 
   /** The tabulated function of an element-wise op (StrictMath-based, so tables are reproducible). */
-  static Activation activation(Op.Unary u, Node n) {
+  static Activation activation(Op.Unary u, Node n, int s) {
     switch (u.kind()) {
       case RELU: return new Activation.Relu();
       case LEAKY_RELU: return new Activation.LeakyRelu(u.alpha());
@@ -279,7 +361,27 @@ public final class QuantizedGraph {
       case GELU: return new Activation.Gelu();
       case GELU_TANH: return new Activation.GeluTanh();
       case EXP: return new Activation.Exp();
-      case RECIPROCAL: return new Activation.Reciprocal();
+      case RECIPROCAL: return new Activation.Inverse();
+      case LOG: return new Activation.Log(Math.scalb(1.0, -s));
+      case SQRT: return new Activation.Sqrt();
+      case SOFTPLUS: return new Activation.Softplus();
+      case SOFTSIGN: return new Activation.Softsign();
+      case MISH: return new Activation.Mish();
+      case ELU: return new Activation.Elu(u.alpha());
+      case CELU: return new Activation.Celu(u.alpha());
+      case SELU: return new Activation.Selu(u.alpha(), u.beta());
+      case HARD_SIGMOID: return new Activation.HardSigmoid(u.alpha(), u.beta());
+      case HARD_SWISH: return new Activation.HardSwish();
+      case FLOOR: return new Activation.Floor();
+      case CEIL: return new Activation.Ceil();
+      case ROUND: return new Activation.Round();
+      case SIGN: return new Activation.Sign();
+      case SIN: return new Activation.Trig("sin");
+      case COS: return new Activation.Trig("cos");
+      case TAN: return new Activation.Trig("tan");
+      case ASIN: return new Activation.Trig("asin");
+      case ACOS: return new Activation.Trig("acos");
+      case ATAN: return new Activation.Trig("atan");
       default: throw unsupported(n, "the element-wise function " + u.kind());
     }
   }

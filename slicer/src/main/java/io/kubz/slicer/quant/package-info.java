@@ -8,11 +8,17 @@
  *   <li>Gemm, MatMul, Conv, ConvTranspose: acc = Σ a·w (+ bias), exact; y = ⌊(acc + 2^(k−1)) / 2^k⌋
  *       with k = s_a + s_w − s (a circuit proves acc + 2^(k−1) = y·2^k + r, 0 ≤ r &lt; 2^k, and bounds y).
  *   <li>Add, Sub: exact at s. Mul: product rescaled by k. Div by a constant c: product with round(2^p/c),
- *       rescaled by p.
- *   <li>ReLU, leaky ReLU, sigmoid, tanh, erf, GELU, exp, reciprocal: lookup tables
- *       {@link io.kubz.lookup.table.FunctionTable}(f, bits, s, s) whose widths calibration chooses so
- *       that no query of the calibration samples falls outside; a query outside is an error naming the
- *       node. Neg, Abs, Clip and PRelu are exact (PRelu's negative side is rescaled by p).
+ *       rescaled by p. Div by an activation b: y = ⌊(a·T(b) + 2^(t−1)) / 2^t⌋ with T(b) = round(2^(s+t)/b)
+ *       (T(0) = 0) a table from scale s to t = s + p, looked up once per element of b.
+ *   <li>ReLU, leaky ReLU, sigmoid, tanh, erf, GELU, exp, reciprocal, log (ln max(x, 2^−s)), √ (0 below 0),
+ *       softplus, softsign, mish, ELU, CELU, SELU, hard sigmoid, hard swish, floor, ceil, round (halves to
+ *       even), sign, trigonometry, and Pow with one constant side (x^e or b^x; undefined powers hold 0):
+ *       lookup tables {@link io.kubz.lookup.table.FunctionTable}(f, bits, s, s) whose widths calibration
+ *       chooses so that no query of the calibration samples falls outside; a query outside is an error
+ *       naming the node. Neg, Abs, Clip and PRelu are exact (PRelu's negative side is rescaled by p).
+ *   <li>LayerNormalization and InstanceNormalization arrive written out (ReduceMean, Sub, Pow 2, ReduceMean,
+ *       Add ε, Sqrt, Div, Mul, Add; {@code io.kubz.slicer.passes}); their variance is held at scale s, so a
+ *       row whose standard deviation is below about 2^(−s/2) normalises poorly.
  *   <li>MaxPool, ReduceMax/Min: exact maxima. AveragePool, GlobalAveragePool, ReduceMean: the exact
  *       sum divided by the count d, rounded half up: y = ⌊(x + ⌊d/2⌋) / d⌋ (q·d + r = x + ⌊d/2⌋,
  *       0 ≤ r &lt; d). ReduceSum: exact.

@@ -61,12 +61,13 @@ class BundleVerifierTest {
   @Test
   void honestBundlesVerifyWithAndWithoutTheExpectedDigest() {
     assertTrue(run1.summary().slices().size() >= 3, "three layers, three slices");
-    VerificationResult v = BundleVerifier.verify(run1.bundle());
+    VerificationResult v = BundleVerifier.selfCheck(run1.bundle());
     assertTrue(v.valid(), v.reason());
     assertEquals(run1.summary().modelDigest(), v.modelDigest());
     assertEquals(run1.summary().modelDigest(), run2.summary().modelDigest(), "same model, same digest");
-    assertTrue(BundleVerifier.verify(run1.bundle(), run1.parsed().modelDigest(), Runs.srs()).valid());
-    assertTrue(BundleVerifier.verifyForModel(run1.bundle(), model, Runs.srs(), null).valid(),
+    assertTrue(BundleVerifier.verify(run1.bundle(), run1.parsed().modelDigest(), Runs.srs(), true).valid());
+    assertTrue(BundleVerifier.verifyForModel(run1.bundle(), model, TrustedSettings.defaults(),
+        log2 -> Runs.srs(), true, null).valid(),
         "the keys are the ones the model compiles to");
   }
 
@@ -78,12 +79,12 @@ class BundleVerifierTest {
     ProofBundle.Slice s = slices.get(1);
     slices.set(1, new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(), s.instance(),
         b.slices().get(1).proof(), s.rows()));
-    VerificationResult v = BundleVerifier.verify(forged(withSlices(a, slices)));
+    VerificationResult v = BundleVerifier.selfCheck(forged(withSlices(a, slices)));
     assertFalse(v.valid());
     assertEquals(1, v.failingSlice(), v.reason());
     // the other run's whole slice (its proof verifies on its own instance): its links break
     slices.set(1, b.slices().get(1));
-    v = BundleVerifier.verify(forged(withSlices(a, slices)));
+    v = BundleVerifier.selfCheck(forged(withSlices(a, slices)));
     assertFalse(v.valid());
     assertNotNull(v.failingLink(), v.reason());
   }
@@ -93,7 +94,7 @@ class BundleVerifierTest {
     ProofBundle a = parsed(run1);
     List<ProofBundle.Slice> slices = new ArrayList<>(a.slices());
     java.util.Collections.swap(slices, 0, 1);
-    VerificationResult v = BundleVerifier.verify(forged(withSlices(a, slices)));
+    VerificationResult v = BundleVerifier.selfCheck(forged(withSlices(a, slices)));
     assertFalse(v.valid());
     assertEquals(0, v.failingSlice(), v.reason());
     // renumbered to look in order: slice 0 now reads what no earlier slice produced
@@ -103,7 +104,7 @@ class BundleVerifierTest {
       renumbered.add(new ProofBundle.Slice(i, s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(), s.instance(),
           s.proof(), s.rows()));
     }
-    v = BundleVerifier.verify(forged(withSlices(a, renumbered)));
+    v = BundleVerifier.selfCheck(forged(withSlices(a, renumbered)));
     assertFalse(v.valid());
     assertTrue(v.failingLink() != null || v.failingSlice() >= 0, v.reason());
   }
@@ -119,7 +120,7 @@ class BundleVerifierTest {
     ProofBundle declared = new ProofBundle(a.modelDigest(), a.modelName(), a.planJson(), a.quantJson(),
         a.inputVisibility(), a.outputVisibility(), a.srs(), a.slices(), a.inputs(), List.of(changed));
     int last = a.slices().size() - 1;
-    VerificationResult v = BundleVerifier.verify(forged(declared));
+    VerificationResult v = BundleVerifier.selfCheck(forged(declared));
     assertFalse(v.valid());
     assertEquals(last, v.failingSlice(), v.reason());
     // the declaration and the producing slice's instance changed together: its proof fails
@@ -131,7 +132,7 @@ class BundleVerifierTest {
     }));
     ProofBundle both = new ProofBundle(a.modelDigest(), a.modelName(), a.planJson(), a.quantJson(),
         a.inputVisibility(), a.outputVisibility(), a.srs(), slices, a.inputs(), List.of(changed));
-    v = BundleVerifier.verify(forged(both));
+    v = BundleVerifier.selfCheck(forged(both));
     assertFalse(v.valid());
     assertEquals(last, v.failingSlice(), v.reason());
     assertTrue(v.reason().contains("does not verify"), v.reason());
@@ -154,7 +155,7 @@ class BundleVerifierTest {
       inst.set(row, inst.get(row).add(Fr.ONE));
       return inst;
     }));
-    VerificationResult v = BundleVerifier.verify(forged(withSlices(a, slices)));
+    VerificationResult v = BundleVerifier.selfCheck(forged(withSlices(a, slices)));
     assertFalse(v.valid());
     assertEquals(in.tensor() + ": slice 0 -> slice 1", v.failingLink(), v.reason());
   }
@@ -162,11 +163,12 @@ class BundleVerifierTest {
   @Test
   void aBundleOfAnotherModelIsRejected() {
     byte[] expected = run1.parsed().modelDigest();
-    VerificationResult v = BundleVerifier.verify(otherModel.bundle(), expected, Runs.srs());
-    assertTrue(BundleVerifier.verify(otherModel.bundle()).valid(), "valid on its own");
+    VerificationResult v = BundleVerifier.verify(otherModel.bundle(), expected, Runs.srs(), true);
+    assertTrue(BundleVerifier.selfCheck(otherModel.bundle()).valid(), "valid on its own");
     assertFalse(v.valid());
     assertTrue(v.reason().contains("different model"), v.reason());
-    VerificationResult m = BundleVerifier.verifyForModel(otherModel.bundle(), model, Runs.srs(), null);
+    VerificationResult m = BundleVerifier.verifyForModel(otherModel.bundle(), model, TrustedSettings.defaults(),
+        log2 -> Runs.srs(), true, null);
     assertFalse(m.valid(), m.reason());
   }
 
@@ -177,7 +179,7 @@ class BundleVerifierTest {
     ProofBundle.Slice s = slices.get(0);
     slices.set(0, new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(), s.instance(),
         s.proof(), s.rows() + 1));
-    VerificationResult v = BundleVerifier.verify(BundleCodec.encode(withSlices(a, slices)));
+    VerificationResult v = BundleVerifier.selfCheck(BundleCodec.encode(withSlices(a, slices)));
     assertFalse(v.valid());
     assertTrue(v.reason().contains("altered"), v.reason());
   }
@@ -190,12 +192,12 @@ class BundleVerifierTest {
       byte[] bad = good.clone();
       int at = rnd.nextInt(bad.length);
       bad[at] ^= (byte) (1 + rnd.nextInt(255));
-      VerificationResult v = BundleVerifier.verify(bad);
+      VerificationResult v = BundleVerifier.selfCheck(bad);
       assertFalse(v.valid(), "byte " + at + " changed, still valid");
       assertFalse(v.reason().isEmpty());
     }
-    VerificationResult v = BundleVerifier.verify(new byte[] {1, 2, 3});
+    VerificationResult v = BundleVerifier.selfCheck(new byte[] {1, 2, 3});
     assertTrue(v.malformed() && !v.valid(), v.reason());
-    assertEquals(ModelDigest.hex(run1.parsed().modelDigest()), BundleVerifier.verify(good).modelDigest());
+    assertEquals(ModelDigest.hex(run1.parsed().modelDigest()), BundleVerifier.selfCheck(good).modelDigest());
   }
 }

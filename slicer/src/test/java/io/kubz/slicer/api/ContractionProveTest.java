@@ -43,7 +43,7 @@ class ContractionProveTest {
     ModelProver.Options o = ModelProver.Options.of(Runs.srs()).withQuant(q.plan()).withPlan(plan).withThreads(2);
     ModelProver.Result a = ModelProver.prove(g, in, o);
     a.summary().slices().forEach(s -> assertTrue(s.k() <= K, "slice " + s.id() + " has 2^" + s.k() + " rows"));
-    VerificationResult va = BundleVerifier.verify(a.bundle());
+    VerificationResult va = BundleVerifier.selfCheck(a.bundle());
     assertTrue(va.valid(), va.reason());
     Map<String, long[]> expected = Runs.expected(g, in, o);
     for (ProofBundle.PublicTensor t : va.outputs()) {
@@ -63,7 +63,7 @@ class ContractionProveTest {
     ProofBundle p = a.parsed();
     byte[] bad = BundleCodec.encode(new ProofBundle(p.modelDigest(), p.modelName(), p.planJson(), p.quantJson(),
         p.inputVisibility(), p.outputVisibility(), p.srs(), spliced, p.inputs(), p.outputs()));
-    VerificationResult v = BundleVerifier.verify(bad);
+    VerificationResult v = BundleVerifier.selfCheck(bad);
     assertFalse(v.valid(), "a spliced partial sum must not verify");
     assertTrue(v.reason().contains("@k"), v.reason());
   }

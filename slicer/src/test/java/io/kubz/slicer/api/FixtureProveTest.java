@@ -38,7 +38,7 @@ class FixtureProveTest {
     ModelProver.Options o = ModelProver.Options.ofDevSrs(20261122).withThreads(2)
         .withStrategy(maxRows == 0 ? Strategy.perLayer() : Strategy.budget(maxRows, 0));
     ModelProver.Result r = ModelProver.prove(g, in, o);
-    VerificationResult v = BundleVerifier.verify(r.bundle());
+    VerificationResult v = BundleVerifier.selfCheck(r.bundle());
     assertTrue(v.valid(), model + ": " + v.reason());
     Map<String, long[]> expected = Runs.expected(g, in, o);
     for (ProofBundle.PublicTensor t : v.outputs()) {

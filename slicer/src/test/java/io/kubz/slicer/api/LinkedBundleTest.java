@@ -48,7 +48,7 @@ class LinkedBundleTest {
     ModelProver.Result a = ModelProver.prove(g, in1, o.withRandom(new Random(7)));
     ModelProver.Result b = ModelProver.prove(g, in2, o.withRandom(new Random(7)));
     for (ModelProver.Result r : List.of(a, b)) {
-      VerificationResult res = BundleVerifier.verify(r.bundle());
+      VerificationResult res = BundleVerifier.selfCheck(r.bundle());
       assertTrue(res.valid(), res.reason());
       for (ProveSummary.SliceRow s : r.summary().slices()) {
         assertTrue(s.k() <= 12, "small slices: 2^" + s.k());
@@ -62,7 +62,7 @@ class LinkedBundleTest {
   static VerificationResult spliced(Runs2 r, int i) {
     List<ProofBundle.Slice> slices = new ArrayList<>(r.a().slices());
     slices.set(i, r.b().slices().get(i));
-    return BundleVerifier.verify(BundleVerifierTest.forged(BundleVerifierTest.withSlices(r.a(), slices)));
+    return BundleVerifier.selfCheck(BundleVerifierTest.forged(BundleVerifierTest.withSlices(r.a(), slices)));
   }
 
   static Fr cell(ProofBundle.Slice s, ProofBundle.Entry e) {
@@ -87,12 +87,12 @@ class LinkedBundleTest {
     assertFalse(v.valid(), "slice 0 proved on another input");
     assertEquals("input: slice 0 -> slice 1", v.failingLink(), v.reason());
     // a statement whose slice 1 shows the private input's cell as a value instead of a commitment
-    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, e1,
+    v = BundleVerifier.selfCheck(BundleVerifierTest.forged(relaid(r.a(), 1, e1,
         new ProofBundle.Entry("input", false, false, e1.row(), 1))));
     assertFalse(v.valid());
     assertEquals(1, v.failingSlice(), v.reason());
     // a statement whose slice 1 does not link the input at all (as before issue #8)
-    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, e1, null)));
+    v = BundleVerifier.selfCheck(BundleVerifierTest.forged(relaid(r.a(), 1, e1, null)));
     assertFalse(v.valid());
     assertEquals(1, v.failingSlice(), v.reason());
     assertTrue(v.reason().contains("without linking"), v.reason());
@@ -137,7 +137,7 @@ class LinkedBundleTest {
 
     // a statement whose consumer claims a different kind of copy than its producer
     ProofBundle.Entry other = new ProofBundle.Entry("hidden", false, !ce.commitment(), ce.row(), 1);
-    v = BundleVerifier.verify(BundleVerifierTest.forged(relaid(r.a(), 1, ce, other)));
+    v = BundleVerifier.selfCheck(BundleVerifierTest.forged(relaid(r.a(), 1, ce, other)));
     assertFalse(v.valid());
     assertEquals("hidden: slice 0 -> slice 1", v.failingLink(), v.reason());
     assertTrue(v.reason().contains("the same way"), v.reason());
@@ -148,7 +148,7 @@ class LinkedBundleTest {
       assertArrayEquals(Runs.expected(r.g(), r.inA(), r.o()).get("hidden"), hidden.values());
       long[] changed = hidden.values().clone();
       changed[0] += 1;
-      v = BundleVerifier.verify(BundleVerifierTest.forged(withOutput(r.a(), hidden, changed, null)));
+      v = BundleVerifier.selfCheck(BundleVerifierTest.forged(withOutput(r.a(), hidden, changed, null)));
       assertFalse(v.valid(), "declared hidden value changed");
       assertEquals(0, v.failingSlice(), v.reason());
       // the declaration and the consumer's copy changed together: the producer's copy disagrees
@@ -158,7 +158,7 @@ class LinkedBundleTest {
         inst.set(ce.row(), Fr.of(changed[0]));
         return inst;
       }));
-      v = BundleVerifier.verify(BundleVerifierTest.forged(BundleVerifierTest.withSlices(both, slices)));
+      v = BundleVerifier.selfCheck(BundleVerifierTest.forged(BundleVerifierTest.withSlices(both, slices)));
       assertFalse(v.valid());
       assertEquals("hidden: slice 0 -> slice 1", v.failingLink(), v.reason());
       // and the producer's copy too: now the proofs fail
@@ -166,13 +166,13 @@ class LinkedBundleTest {
         inst.set(pe.row(), Fr.of(changed[0]));
         return inst;
       }));
-      v = BundleVerifier.verify(BundleVerifierTest.forged(BundleVerifierTest.withSlices(both, slices)));
+      v = BundleVerifier.selfCheck(BundleVerifierTest.forged(BundleVerifierTest.withSlices(both, slices)));
       assertFalse(v.valid());
       assertTrue(v.reason().contains("does not verify"), v.reason());
     } else if (out == Mode.HASHED) {
       ProofBundle.PublicTensor hidden = r.a().outputs().get(0);
       assertEquals(cell(producer, pe), hidden.commitment());
-      v = BundleVerifier.verify(BundleVerifierTest.forged(withOutput(r.a(), hidden, null,
+      v = BundleVerifier.selfCheck(BundleVerifierTest.forged(withOutput(r.a(), hidden, null,
           hidden.commitment().add(Fr.ONE))));
       assertFalse(v.valid(), "declared commitment changed");
       assertEquals(0, v.failingSlice(), v.reason());

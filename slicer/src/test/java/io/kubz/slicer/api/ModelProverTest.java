@@ -26,7 +26,7 @@ class ModelProverTest {
 
   static void assertProvesAndVerifies(Graph g, List<Tensor> in, ModelProver.Options o) {
     ModelProver.Result r = ModelProver.prove(g, in, o);
-    VerificationResult v = BundleVerifier.verify(r.bundle());
+    VerificationResult v = BundleVerifier.selfCheck(r.bundle());
     assertTrue(v.valid(), v.reason());
     Map<String, long[]> expected = Runs.expected(g, in, o);
     assertEquals(expected.size(), v.outputs().size());
@@ -82,14 +82,14 @@ class ModelProverTest {
         .withVisibility(new io.kubz.slicer.lower.Visibility(io.kubz.slicer.lower.Visibility.Mode.HASHED,
             io.kubz.slicer.lower.Visibility.Mode.HASHED));
     ModelProver.Result first = ModelProver.prove(g, Runs.input(g, 6), o);
-    VerificationResult v = BundleVerifier.verify(first.bundle());
+    VerificationResult v = BundleVerifier.selfCheck(first.bundle());
     assertTrue(v.valid(), v.reason());
     assertTrue(v.outputs().get(0).values() == null && v.outputs().get(0).commitment() != null);
     assertTrue(first.summary().keysGenerated() > 0);
     ModelProver.Result second = ModelProver.prove(g, Runs.input(g, 6), o);
     assertEquals(0, second.summary().keysGenerated(), "keys come from the disk cache the second time");
     assertEquals(first.summary().modelDigest(), second.summary().modelDigest());
-    assertTrue(BundleVerifier.verify(second.bundle()).valid());
+    assertTrue(BundleVerifier.selfCheck(second.bundle()).valid());
   }
 
   @Test

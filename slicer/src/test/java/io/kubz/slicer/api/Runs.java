@@ -36,7 +36,7 @@ final class Runs {
 
   /** The integer interpreter's outputs for the same quantization the prover picks. */
   static Map<String, long[]> expected(Graph g, List<Tensor> in, ModelProver.Options o) {
-    QuantizedGraph q = ModelProver.quantize(g, in, o.quant());
+    QuantizedGraph q = ModelProver.quantizeFor(g, in, o);
     List<long[]> qin = new ArrayList<>();
     in.forEach(t -> qin.add(q.quantizeInput(t)));
     return IntegerInterpreter.run(q, qin);

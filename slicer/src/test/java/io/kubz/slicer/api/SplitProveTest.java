@@ -44,7 +44,7 @@ class SplitProveTest {
     List<Tensor> in = Runs.input(g, 1);
     ModelProver.Options o = handSplit(g, in);
     ModelProver.Result a = ModelProver.prove(g, in, o);
-    VerificationResult va = BundleVerifier.verify(a.bundle());
+    VerificationResult va = BundleVerifier.selfCheck(a.bundle());
     assertTrue(va.valid(), va.reason());
     java.util.Map<String, long[]> expected = Runs.expected(g, in, o);
     for (ProofBundle.PublicTensor t : va.outputs()) {
@@ -52,7 +52,7 @@ class SplitProveTest {
     }
     ModelProverTest.print(g, a);
     ModelProver.Result b = ModelProver.prove(g, in, o);
-    assertTrue(BundleVerifier.verify(b.bundle()).valid());
+    assertTrue(BundleVerifier.selfCheck(b.bundle()).valid());
     // slice 1 of run b proves the same part #5:8 under another salt: a valid proof, but its
     // commitment is not the one slice 2 of run a read
     List<ProofBundle.Slice> spliced = new ArrayList<>(a.parsed().slices());
@@ -60,7 +60,7 @@ class SplitProveTest {
     ProofBundle p = a.parsed();
     byte[] bad = BundleCodec.encode(new ProofBundle(p.modelDigest(), p.modelName(), p.planJson(), p.quantJson(),
         p.inputVisibility(), p.outputVisibility(), p.srs(), spliced, p.inputs(), p.outputs()));
-    VerificationResult v = BundleVerifier.verify(bad);
+    VerificationResult v = BundleVerifier.selfCheck(bad);
     assertFalse(v.valid(), "a spliced part must not verify");
     assertTrue(v.reason().contains("#5:8"), v.reason());
   }

@@ -59,7 +59,7 @@ class ChainTest {
 
   static ChainVerifier.Link link(String name, ModelProver.Result r, ModelProver.Result anchor) {
     byte[] digest = anchor.parsed().modelDigest();
-    return new ChainVerifier.Link(name, r.bundle(), bytes -> BundleVerifier.verify(bytes, digest, srs), null);
+    return new ChainVerifier.Link(name, r.bundle(), bytes -> BundleVerifier.verify(bytes, digest, srs, true), null);
   }
 
   @BeforeAll
@@ -153,7 +153,7 @@ class ChainTest {
     assertFalse(unpublished.valid());
     assertTrue(unpublished.reason().contains("publish the salt"), unpublished.reason());
     ChainVerifier.Link published = new ChainVerifier.Link("b", hb.bundle(),
-        bytes -> BundleVerifier.verify(bytes, hb.parsed().modelDigest(), srs), Secrets.of(hb));
+        bytes -> BundleVerifier.verify(bytes, hb.parsed().modelDigest(), srs, true), Secrets.of(hb));
     ChainResult ok = ChainVerifier.verify(List.of(link("a", pa, pa), published));
     assertTrue(ok.valid(), ok.reason());
   }
@@ -161,7 +161,7 @@ class ChainTest {
   @Test
   void garbageNeverThrows() {
     List<ChainVerifier.Link> links = new ArrayList<>();
-    links.add(new ChainVerifier.Link("junk", new byte[] {1, 2, 3}, BundleVerifier::verify, null));
+    links.add(new ChainVerifier.Link("junk", new byte[] {1, 2, 3}, BundleVerifier::selfCheck, null));
     ChainResult r = ChainVerifier.verify(links);
     assertFalse(r.valid());
     assertTrue(r.malformed());
