@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau --json",
       "  kubz verify proof.kubz --digest 3f2a…c1 --srs pot20.ptau",
-      "  kubz verify proof.kubz --keys keys/"})
+      "  kubz verify proof.kubz --keys keys/",
+      "  kubz verify --chain a.kubz b.kubz --digest D_A --digest D_B --srs pot20.ptau",
+      "  kubz verify --chain --manifest chain/chain.json --srs pot20.ptau"})
 final class VerifyCommand implements Callable<Integer> {
   static final String NO_ANCHOR = "verify needs a trust anchor: a bundle carries its own keys and SRS points, so on its"
       + " own it proves nothing. Pass --model MODEL.onnx (recompile the model and compare; with --srs FILE.ptau),"
@@ -52,10 +54,27 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "BUNDLE", description = "The proof bundle.")
+  @Parameters(arity = "0..*", paramLabel = "BUNDLE", description = "The proof bundle (with --chain: the bundles, in order).")
+  java.util.List<Path> bundles = new java.util.ArrayList<>();
+
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "Anchor: recompile this ONNX model and compare (with --chain: one per bundle, in order).")
+  java.util.List<Path> models = new java.util.ArrayList<>();
+
+  @Option(names = "--chain", description = "Verify a chain of bundles: each one, and that each model's input is the"
+      + " output the previous proof committed to.")
+  boolean chain;
+
+  @Option(names = "--manifest", paramLabel = "FILE", description = "With --chain: the chain.json of kubz chain (its"
+      + " bundles and the model digests you trust for them).")
+  Path manifest;
+
+  @Option(names = "--published-secrets", paramLabel = "FILE", description = "With --chain: secrets a bundle's owner"
+      + " published for a link between a public and a hashed tensor (repeatable).")
+  java.util.List<Path> published = new java.util.ArrayList<>();
+
   Path bundle;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Anchor: recompile this ONNX model and compare.")
   Path model;
 
   @Option(names = "--settings", paramLabel = "FILE",
@@ -66,7 +85,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "With --model: the declared range of a private or hashed input (default: -1,1).")
   String inputRange;
 
-  @Option(names = "--digest", paramLabel = "HEX", description = "Anchor: a model digest you trust (from kubz setup).")
+  @Option(names = "--digest", paramLabel = "HEX",
+      description = "Anchor: a model digest you trust (from kubz setup; with --chain: one per bundle, in order).")
+  java.util.List<String> digests = new java.util.ArrayList<>();
+
   String digest;
 
   @Option(names = "--keys", paramLabel = "KEYDIR",
@@ -80,6 +102,19 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (chain) {
+      return new ChainVerify(this).run();
+    }
+    if (manifest != null || !published.isEmpty()) {
+      throw new UsageException("--manifest and --published-secrets go with --chain");
+    }
+    if (bundles.size() != 1 || models.size() > 1 || digests.size() > 1) {
+      throw new UsageException("one bundle, one --model or one --digest: to verify several bundles as a chain, add"
+          + " --chain");
+    }
+    bundle = bundles.get(0);
+    model = models.isEmpty() ? null : models.get(0);
+    digest = digests.isEmpty() ? null : digests.get(0);
     boolean manifest = keys != null && KeysManifest.exists(keys);
     if (model == null && digest == null && keys == null) {
       throw new UsageException(NO_ANCHOR);
