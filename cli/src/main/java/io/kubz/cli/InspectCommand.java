@@ -1,8 +1,8 @@
 package io.kubz.cli;
 
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.ModelSummary;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.OnnxImporter;
 import io.kubz.slicer.onnx.UnsupportedOpException;
 import io.kubz.slicer.onnx.proto.Onnx;

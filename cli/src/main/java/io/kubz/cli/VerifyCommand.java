@@ -2,12 +2,12 @@ package io.kubz.cli;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.VerificationException;
-import io.kubz.field.json.Json;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.api.BundleVerifier;
 import io.kubz.slicer.api.VerificationResult;
 import io.kubz.slicer.bundle.BundleCodec;
 import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.kubz.slicer.input;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Shapes;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.json.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
