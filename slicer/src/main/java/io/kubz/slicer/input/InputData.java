@@ -29,7 +29,9 @@ import java.util.Map;
  *       several inputs, one array per input.
  * </ul>
  *
- * Booleans read as 1 and 0. Values are converted to each input's element type.
+ * Booleans read as 1 and 0. Values are converted to each input's element type. The text is read
+ * in one bounded streaming pass ({@link InputText}): numbers go straight into {@code double[]},
+ * correctly rounded from their decimal text.
  */
 public final class InputData {
   private InputData() {}

@@ -1,5 +1,6 @@
 package io.kubz.slicer.json;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -96,8 +97,7 @@ public final class Json {
 
   /** The {@link JsonException} for a failure of {@code p}: where, what, and for a limit, which. */
   public static JsonException malformed(JsonParser p, IOException e) {
-    String what = e instanceof com.fasterxml.jackson.core.JacksonException
-        ? ((com.fasterxml.jackson.core.JacksonException) e).getOriginalMessage() : e.getMessage();
+    String what = e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : e.getMessage();
     if (e instanceof StreamConstraintsException) {
       return new JsonException("JSON beyond kubz's limits at offset " + offset(p) + ": " + what
           + " (kubz reads at most " + MAX_DEPTH + " levels of nesting, numbers of "

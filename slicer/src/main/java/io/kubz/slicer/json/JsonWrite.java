@@ -3,6 +3,7 @@ package io.kubz.slicer.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class JsonWrite {
     }
 
     @Override
-    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+    public SerializableString getEscapeSequence(int ch) {
       return null;
     }
   };
