@@ -40,9 +40,8 @@ final class JsonTree {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        return number(p);
       case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
+        return number(p);
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -55,12 +54,23 @@ final class JsonTree {
     }
   }
 
-  /** An integer as a BigDecimal of scale 0, as {@code new BigDecimal(text)} would give. */
-  private static BigDecimal number(JsonParser p) throws IOException {
-    JsonParser.NumberType nt = p.getNumberType();
-    if (nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG) {
-      return BigDecimal.valueOf(p.getLongValue());
+  /**
+   * A number as {@code new BigDecimal(text)} would give it (integers with scale 0); an exponent
+   * beyond BigDecimal's range (1e9999999999) is malformed input, not a NumberFormatException.
+   */
+  static BigDecimal number(JsonParser p) throws IOException {
+    try {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+        return p.getDecimalValue();
+      }
+      JsonParser.NumberType nt = p.getNumberType();
+      if (nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG) {
+        return BigDecimal.valueOf(p.getLongValue());
+      }
+      return new BigDecimal(p.getBigIntegerValue());
+    } catch (NumberFormatException e) {
+      throw new JsonException("malformed JSON at offset " + p.currentLocation().getCharOffset()
+          + ": the number " + p.getText() + " is out of range");
     }
-    return new BigDecimal(p.getBigIntegerValue());
   }
 }

@@ -130,5 +130,11 @@ class InputTextTest {
         () -> InputData.parse("{\"input_data\": [[" + "7".repeat(1_000_000) + ", 1, 2]]}", g, "in.json"));
     assertThrows(BadInputException.class,
         () -> InputData.parse("{\"x\": " + "{\"a\":".repeat(100_000) + "}", g, "in.json"));
+    for (String e : new String[] {"1e9999999999", "{\"a\": 1e9999999999}"}) {
+      assertThrows(BadInputException.class, () -> InputData.parse("[1, 2, " + e + "]", g, "in.json"), e);
+    }
+    // Below the smallest double a value is 0, as a cast would make it.
+    assertArrayEquals(new double[] {1, 2, 0},
+        InputData.parse("[1, 2, -1e-9999999999]", oneInput(DType.DOUBLE, 3), "in.json").get(0).data());
   }
 }

@@ -42,6 +42,10 @@ class JsonLimitsTest {
     rejected("1" + "0".repeat(Json.MAX_NUMBER_CHARS));
     rejected("0." + "5".repeat(2000));
     rejected("1e" + "9".repeat(2000));
+    for (String e : new String[] {"1e9999999999", "[-1e-9999999999]"}) {
+      String r = assertThrows(JsonException.class, () -> Json.parse(e)).getMessage();
+      assertTrue(r.contains("out of range"), r);
+    }
     String ok = "1" + "0".repeat(Json.MAX_NUMBER_CHARS - 1);
     assertEquals(ok, Json.asNumber(Json.parse(ok), "n").toPlainString());
   }
