@@ -1,6 +1,12 @@
 package io.kubz.bench;
 
-import io.kubz.field.json.Json;
+import io.kubz.slicer.input.InputData;
+import io.kubz.slicer.ir.DType;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.json.Json;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -8,12 +14,17 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Parsing an input.json-sized document (1,000 numbers): what reading a model input costs. */
+/**
+ * Reading an ezkl-style input.json of {@code size} numbers: {@code parse} builds the JSON tree,
+ * {@code inputData} is what a model input costs end to end (parse, check, convert to double[]).
+ * {@code layout} is one flat list per input or rows of 100 nested inside it.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -21,19 +32,39 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class JsonBench {
+  @Param({"1000", "500000"})
+  public int size;
+
+  @Param({"flat", "nested"})
+  public String layout;
+
   private String text;
+  private Graph graph;
 
   @Setup
   public void setup() {
+    boolean nested = layout.equals("nested");
     StringBuilder sb = new StringBuilder("{\"input_data\": [[");
-    for (int i = 0; i < 1000; i++) {
-      sb.append(i == 0 ? "" : ", ").append(Math.sin(i) * 3.7);
+    for (int i = 0; i < size; i++) {
+      if (nested) {
+        sb.append(i == 0 ? "[" : i % 100 == 0 ? "], [" : ", ");
+      } else {
+        sb.append(i == 0 ? "" : ", ");
+      }
+      sb.append(Math.sin(i) * 3.7);
     }
-    text = sb.append("]]}").toString();
+    text = sb.append(nested ? "]]]}" : "]]}").toString();
+    ValueInfo in = new ValueInfo("x", DType.DOUBLE, new int[] {1, size});
+    graph = new Graph("bench", Map.of(), List.of(in), List.of(), Map.of(), List.of(), Map.of("x", in));
   }
 
   @Benchmark
   public Object parse() {
     return Json.parse(text);
+  }
+
+  @Benchmark
+  public Object inputData() {
+    return InputData.parse(text, graph, "input.json");
   }
 }

@@ -1,8 +1,8 @@
 package io.kubz.cli;
 
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.quant.Calibrator;
 import io.kubz.slicer.quant.QuantPlan;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.kubz.cli;
 
 import io.kubz.field.VerificationException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.api.BundleVerifier;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.api.VerificationResult;
 import io.kubz.slicer.input.InputData;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.ExampleModels;
 import io.kubz.slicer.onnx.OnnxImporter;
 import io.kubz.poly.srs.Srs;

@@ -1,6 +1,5 @@
 package io.kubz.cli;
 
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.lower.Feasibility;
@@ -8,6 +7,7 @@ import io.kubz.slicer.plan.SliceCost;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.plan.Slicer;
 import io.kubz.slicer.quant.QuantPlan;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.OnnxImporter;
 import io.kubz.slicer.onnx.UnsupportedOpException;
 import io.kubz.slicer.onnx.proto.Onnx;

@@ -3,7 +3,7 @@ package io.kubz.cli;
 import io.kubz.field.BadInputException;
 import io.kubz.field.G1;
 import io.kubz.field.G2;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.bundle.ProofBundle;

@@ -1,10 +1,10 @@
 package io.kubz.cli;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.input.InputData;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.OnnxImporter;
 import io.kubz.slicer.quant.QuantPlan;
 import java.io.IOException;

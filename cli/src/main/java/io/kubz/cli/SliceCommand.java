@@ -1,7 +1,7 @@
 package io.kubz.cli;
 
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.plan.SliceCost;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.plan.SliceSpec;

@@ -3,7 +3,7 @@ package io.kubz.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.onnx.OnnxWriter;
 import java.io.IOException;

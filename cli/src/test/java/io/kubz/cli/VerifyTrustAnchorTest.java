@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubz.field.Fixtures;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.bundle.BundleCodec;

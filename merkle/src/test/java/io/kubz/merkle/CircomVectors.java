@@ -1,7 +1,8 @@
 package io.kubz.merkle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubz.field.Fixtures;
-import io.kubz.field.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** circomlibjs Poseidon vectors: the copy in test resources and the shared fixture. */
@@ -42,17 +42,16 @@ final class CircomVectors {
     }
   }
 
-  private static List<Case> parse(String text) {
-    Map<String, Object> root = Json.asObject(Json.parse(text), "vectors");
+  private static List<Case> parse(String text) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(text);
     List<Case> out = new ArrayList<>();
-    for (Object c : Json.asArray(Json.get(root, "cases"), "cases")) {
-      Map<String, Object> m = Json.asObject(c, "case");
-      List<Object> ins = Json.asArray(Json.get(m, "inputs"), "inputs");
+    for (JsonNode m : root.required("cases")) {
+      JsonNode ins = m.required("inputs");
       BigInteger[] in = new BigInteger[ins.size()];
       for (int i = 0; i < in.length; i++) {
-        in[i] = new BigInteger(Json.asString(ins.get(i), "input"));
+        in[i] = new BigInteger(ins.get(i).asText());
       }
-      out.add(new Case(in, new BigInteger(Json.asString(Json.get(m, "output"), "output"))));
+      out.add(new Case(in, new BigInteger(m.required("output").asText())));
     }
     return out;
   }

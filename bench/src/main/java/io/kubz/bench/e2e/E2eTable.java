@@ -2,7 +2,7 @@ package io.kubz.bench.e2e;
 
 import io.kubz.bench.peers.Machine;
 import io.kubz.bench.peers.ResultsMd;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import java.util.List;
 import java.util.Map;
 

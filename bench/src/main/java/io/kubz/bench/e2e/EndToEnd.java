@@ -1,9 +1,9 @@
 package io.kubz.bench.e2e;
 
 import io.kubz.field.Fixtures;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.ExampleModels;
 import io.kubz.slicer.onnx.OnnxImporter;
 import java.io.IOException;

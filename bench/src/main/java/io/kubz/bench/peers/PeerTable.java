@@ -1,6 +1,6 @@
 package io.kubz.bench.peers;
 
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package io.kubz.slicer.api;
 
 import io.kubz.field.Fr;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.bundle.ProofBundle;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.lower.Visibility;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package io.kubz.slicer.input;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Shapes;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.json.Json;
+import io.kubz.slicer.json.JsonException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,9 @@ import java.util.Map;
  *       several inputs, one array per input.
  * </ul>
  *
- * Booleans read as 1 and 0. Values are converted to each input's element type.
+ * Booleans read as 1 and 0. Values are converted to each input's element type. The text is read
+ * in one bounded streaming pass ({@link InputText}): numbers go straight into {@code double[]},
+ * correctly rounded from their decimal text.
  */
 public final class InputData {
   private InputData() {}
@@ -48,28 +50,30 @@ public final class InputData {
 
   /** Parses JSON text; {@code what} names the source in errors. */
   public static List<Tensor> parse(String json, Graph g, String what) {
-    Object root = Json.parse(json);
     List<ValueInfo> ins = g.inputs();
-    List<Object> perInput;
+    // A plain array is the only input's values when the model has one input.
+    InputText.Parsed root = InputText.read(json, ins.size() == 1);
+    List<InputText.Entry> perInput;
     List<Object> shapes = null;
-    if (root instanceof Map) {
-      Map<String, Object> m = Json.asObject(root, what);
-      if (!m.containsKey("input_data")) {
+    if (root.root() == InputText.Root.OBJECT) {
+      if (!root.hasData()) {
         throw new BadInputException(what + " has no \"input_data\": give {\"input_data\": [[…]]} "
             + "(ezkl's format) or a plain array of numbers");
       }
-      perInput = Json.asArray(m.get("input_data"), what + " input_data");
-      if (m.get("input_shapes") != null) {
-        shapes = Json.asArray(m.get("input_shapes"), what + " input_shapes");
+      if (root.entries() == null) {
+        throw new JsonException(what + " input_data must be a JSON array");
       }
-    } else if (root instanceof List) {
-      List<Object> l = Json.asArray(root, what);
-      perInput = ins.size() == 1 ? List.of(l) : l;
+      perInput = root.entries();
+      if (root.shapes() != null) {
+        shapes = Json.asArray(root.shapes(), what + " input_shapes");
+      }
+    } else if (root.root() == InputText.Root.ARRAY) {
+      perInput = root.entries();
     } else {
       throw new BadInputException(what + " must be a JSON object with \"input_data\" or an array");
     }
     // ezkl writes [[]] for a model without inputs: trailing empty lists stand for nothing.
-    while (perInput.size() > ins.size() && isEmptyList(perInput.get(perInput.size() - 1))) {
+    while (perInput.size() > ins.size() && perInput.get(perInput.size() - 1).emptyList()) {
       perInput = perInput.subList(0, perInput.size() - 1);
     }
     if (perInput.size() != ins.size()) {
@@ -87,15 +91,19 @@ public final class InputData {
       if (shapes != null) {
         checkShape(v, toInts(Json.asArray(shapes.get(i), what + " input_shapes"), name), what);
       }
-      List<Double> flat = new ArrayList<>();
-      flatten(perInput.get(i), flat, name, 0);
-      if (flat.size() != v.size()) {
-        throw new BadInputException(what + ": " + name + " needs " + v.size() + " values (shape "
-            + Shapes.str(v.shape()) + "), got " + flat.size());
+      InputText.Entry e = perInput.get(i);
+      if (e.problem() != null) {
+        throw new BadInputException(e.problem().equals(InputText.TOO_DEEP)
+            ? name + " is nested too deeply"
+            : name + " holds " + e.problem() + ", which is not a number");
       }
-      double[] d = new double[flat.size()];
+      if (e.count() != v.size()) {
+        throw new BadInputException(what + ": " + name + " needs " + v.size() + " values (shape "
+            + Shapes.str(v.shape()) + "), got " + e.count());
+      }
+      double[] d = new double[e.count()];
       for (int k = 0; k < d.length; k++) {
-        double x = flat.get(k);
+        double x = e.values()[k];
         if (!Double.isFinite(x)) {
           throw new BadInputException(what + ": " + name + " value #" + k + " is " + x
               + "; inputs must be finite numbers");
@@ -144,29 +152,8 @@ public final class InputData {
     }
   }
 
-  private static void flatten(Object o, List<Double> out, String name, int depth) {
-    if (depth > 32) {
-      throw new BadInputException(name + " is nested too deeply");
-    }
-    if (o instanceof List) {
-      for (Object e : (List<?>) o) {
-        flatten(e, out, name, depth + 1);
-      }
-    } else if (o instanceof BigDecimal) {
-      out.add(((BigDecimal) o).doubleValue());
-    } else if (o instanceof Boolean) {
-      out.add((Boolean) o ? 1.0 : 0.0);
-    } else if (o instanceof String && nonFinite((String) o) != null) {
-      // Python's json module writes NaN/Infinity; some tools quote them. Read them to reject them.
-      out.add(nonFinite((String) o));
-    } else {
-      throw new BadInputException(name + " holds " + (o == null ? "null" : "\"" + o + "\"")
-          + ", which is not a number");
-    }
-  }
-
   /** NaN or ±∞ for the usual spellings ("NaN", "inf", "-Infinity"), else null. */
-  private static Double nonFinite(String s) {
+  static Double nonFinite(String s) {
     String t = s.trim().toLowerCase();
     boolean neg = t.startsWith("-");
     t = t.replaceFirst("^[+-]", "");
@@ -177,10 +164,6 @@ public final class InputData {
       return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
     return null;
-  }
-
-  private static boolean isEmptyList(Object o) {
-    return o instanceof List && ((List<?>) o).isEmpty();
   }
 
   private static int[] toInts(List<Object> l, String what) {

@@ -1,9 +1,9 @@
 package io.kubz.slicer.plan;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
+import io.kubz.slicer.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

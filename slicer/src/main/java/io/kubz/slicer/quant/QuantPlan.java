@@ -1,7 +1,7 @@
 package io.kubz.slicer.quant;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

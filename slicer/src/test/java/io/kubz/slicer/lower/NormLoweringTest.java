@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubz.field.Fixtures;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.input.InputData;
 import io.kubz.slicer.interp.FloatInterpreter;
 import io.kubz.slicer.interp.Kernels;

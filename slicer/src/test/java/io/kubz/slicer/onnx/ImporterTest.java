@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.field.BadInputException;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.interp.FloatInterpreter;
 import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Node;
 import io.kubz.slicer.ir.Op;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.proto.Onnx.ModelProto;
 import io.kubz.slicer.onnx.proto.Onnx.NodeProto;
 import java.util.ArrayList;

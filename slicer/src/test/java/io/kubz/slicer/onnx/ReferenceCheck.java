@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.kubz.field.json.Json;
 import io.kubz.slicer.input.InputData;
 import io.kubz.slicer.interp.FloatInterpreter;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

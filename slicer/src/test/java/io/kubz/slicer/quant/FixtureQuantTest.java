@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubz.field.Fixtures;
-import io.kubz.field.json.Json;
 import io.kubz.slicer.input.InputData;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.onnx.OnnxImporter;
 import java.io.IOException;
 import java.nio.file.Files;
