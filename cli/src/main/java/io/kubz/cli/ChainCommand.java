@@ -2,7 +2,7 @@ package io.kubz.cli;
 
 import io.kubz.field.Parallel;
 import io.kubz.field.UsageException;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.chain.ChainInput;

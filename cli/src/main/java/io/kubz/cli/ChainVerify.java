@@ -3,7 +3,7 @@ package io.kubz.cli;
 import io.kubz.field.BadInputException;
 import io.kubz.field.UsageException;
 import io.kubz.field.VerificationException;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.api.BundleVerifier;
 import io.kubz.slicer.api.TrustedSettings;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.bundle.BundleCodec;
 import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.ir.Tensor;

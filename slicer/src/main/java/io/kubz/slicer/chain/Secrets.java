@@ -2,7 +2,7 @@ package io.kubz.slicer.chain;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
-import io.kubz.field.json.Json;
+import io.kubz.slicer.json.Json;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.lower.CompiledSlice;
 import java.util.ArrayList;
