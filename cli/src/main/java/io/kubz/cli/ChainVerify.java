@@ -117,6 +117,7 @@ final class ChainVerify {
       m.put("input", ProveCommand.outputs(r.input()));
       m.put("output", ProveCommand.outputs(r.output()));
       m.put("seconds", seconds);
+      m.put("link_seconds", r.linkNanos() / 1e9);
       w.println(Json.writePretty(m));
       w.flush();
       return r.valid() ? 0 : r.malformed() ? 3 : 4;

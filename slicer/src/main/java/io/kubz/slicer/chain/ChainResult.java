@@ -14,9 +14,12 @@ import java.util.List;
  * @param bundles the result of each bundle verified so far (null where a verifier threw)
  * @param input the chain's public input: the first bundle's declared inputs (when valid)
  * @param output the chain's final output: the last bundle's declared outputs (when valid)
+ * @param linkNanos what the chain cost beyond its bundles' own verifications: reading each
+ *     bundle's declared tensors and checking the links (when valid)
  */
 public record ChainResult(boolean valid, String reason, int failingBundle, int failingLink,
-    List<VerificationResult> bundles, List<ProofBundle.PublicTensor> input, List<ProofBundle.PublicTensor> output) {
+    List<VerificationResult> bundles, List<ProofBundle.PublicTensor> input, List<ProofBundle.PublicTensor> output,
+    long linkNanos) {
   public ChainResult {
     bundles = Collections.unmodifiableList(new ArrayList<>(bundles));
     input = input == null ? List.of() : List.copyOf(input);
@@ -24,12 +27,12 @@ public record ChainResult(boolean valid, String reason, int failingBundle, int f
   }
 
   static ChainResult ok(List<VerificationResult> bundles, List<ProofBundle.PublicTensor> input,
-      List<ProofBundle.PublicTensor> output) {
-    return new ChainResult(true, "", -1, -1, bundles, input, output);
+      List<ProofBundle.PublicTensor> output, long linkNanos) {
+    return new ChainResult(true, "", -1, -1, bundles, input, output, linkNanos);
   }
 
   static ChainResult failed(List<VerificationResult> bundles, int bundle, int link, String reason) {
-    return new ChainResult(false, reason, bundle, link, bundles, null, null);
+    return new ChainResult(false, reason, bundle, link, bundles, null, null, 0);
   }
 
   /** Whether a bundle's results say its bytes were not a bundle at all (a format error). */

@@ -34,6 +34,7 @@ public final class ChainVerifier {
     }
     List<VerificationResult> results = new ArrayList<>();
     List<ProofBundle> bundles = new ArrayList<>();
+    long linkNanos = 0;
     for (int i = 0; i < chain.size(); i++) {
       Link l = chain.get(i);
       VerificationResult r;
@@ -49,12 +50,15 @@ public final class ChainVerifier {
         return ChainResult.failed(results, i, -1, "bundle " + (i + 1) + " (" + l.name() + ") does not verify: "
             + r.reason());
       }
+      long t0 = System.nanoTime();
       try {
         bundles.add(BundleCodec.decode(l.bytes()));
+        linkNanos += System.nanoTime() - t0;
       } catch (RuntimeException e) {
         return ChainResult.failed(results, i, -1, "bundle " + (i + 1) + " (" + l.name() + ") is malformed");
       }
     }
+    long t0 = System.nanoTime();
     for (int i = 0; i + 1 < chain.size(); i++) {
       String problem = link(bundles.get(i), chain.get(i).published(), bundles.get(i + 1), chain.get(i + 1).published());
       if (problem != null) {
@@ -62,7 +66,8 @@ public final class ChainVerifier {
             + chain.get(i + 1).name() + "): " + problem);
       }
     }
-    return ChainResult.ok(results, bundles.get(0).inputs(), bundles.get(bundles.size() - 1).outputs());
+    linkNanos += System.nanoTime() - t0;
+    return ChainResult.ok(results, bundles.get(0).inputs(), bundles.get(bundles.size() - 1).outputs(), linkNanos);
   }
 
   /** Why the outputs of a do not link to the inputs of b, or null when they do. */
