@@ -1,0 +1,246 @@
+package io.kubz.gkr.pcs;
+
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
+import io.kubz.field.Msm;
+import io.kubz.poly.CoeffPoly;
+import io.kubz.poly.kzg.Kzg;
+import io.kubz.poly.kzg.PolynomialCommitment.BatchOpening;
+import io.kubz.poly.kzg.PolynomialCommitment.ProverQuery;
+import io.kubz.poly.kzg.PolynomialCommitment.VerifierQuery;
+import io.kubz.poly.srs.Srs;
+import io.kubz.poly.transcript.Transcript;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HyperKZG: a multilinear commitment on a univariate KZG SRS (see the package documentation for
+ * the protocol and the transcript). An n-variable MLE is a flat array of 2^n Fr (Montgomery limbs,
+ * variable 0 the least significant index bit), committed as the KZG commitment of the univariate
+ * polynomial with those coefficients.
+ */
+public final class HyperKzg {
+  private static final byte[] DOMAIN = "kubz-hyperkzg-v1".getBytes(StandardCharsets.US_ASCII);
+
+  private final Srs srs;
+  private final Kzg kzg;
+
+  public HyperKzg(Srs srs) {
+    this.srs = srs;
+    this.kzg = new Kzg(srs);
+  }
+
+  public Srs srs() {
+    return srs;
+  }
+
+  /** The most variables an MLE committed with this SRS may have. */
+  public int maxVars() {
+    return 31 - Integer.numberOfLeadingZeros(srs.size());
+  }
+
+  /** An opening: the value f(u) and its proof. */
+  public record Opening(Fr value, HyperKzgProof proof) {}
+
+  /** [f(τ)]_1 = Σ_i e_i·[τ^i]_1 for the 2^n evaluations e (4 limbs each). */
+  public G1 commit(long[] evals) {
+    int n = numVars(evals);
+    return Msm.g1(srs.g1Powers(), evals, 1 << n);
+  }
+
+  /**
+   * The commitment of the MLE with these small signed integer evaluations (negatives as r − |v|).
+   * The MSM sizes its windows by the widest magnitude, so 16-bit values cost about a sixteenth of
+   * full-width scalars.
+   */
+  public G1 commitIntegers(long[] values) {
+    long[] e = new long[4 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      Fr.set(e, 4 * i, values[i]);
+    }
+    return commit(e);
+  }
+
+  /**
+   * Opens the MLE with evaluations {@code evals} and commitment {@code commitment} (from
+   * {@link #commit}) at {@code point} (one coordinate per variable). Absorbs the statement and every
+   * prover message into {@code t}.
+   */
+  public Opening open(Transcript t, G1 commitment, long[] evals, Fr[] point) {
+    int n = numVars(evals);
+    if (point.length != n) {
+      throw new IllegalArgumentException("an MLE of " + n + " variables is opened at a point of "
+          + n + " coordinates, not " + point.length);
+    }
+    long[][] f = new long[n + 1][];
+    f[0] = evals;
+    long[] u = new long[4];
+    for (int i = 0; i < n; i++) {
+      point[i].writeTo(u, 0);
+      f[i + 1] = Folding.fold(f[i], 1 << (n - i - 1), u, 0);
+    }
+    Fr value = Fr.readFrom(f[n], 0);
+    absorbStatement(t, commitment, point, value);
+    if (n == 0) {
+      return new Opening(value, HyperKzgProof.empty());
+    }
+    List<G1> folds = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      G1 c = Msm.g1(srs.g1Powers(), f[i], 1 << (n - i));
+      folds.add(c);
+      t.absorbG1("hyperkzg fold", c);
+    }
+    long[] r = new long[4];
+    t.challenge("hyperkzg r").writeTo(r, 0);
+    long[] r2 = new long[4];
+    Fr.square(r2, 0, r, 0);
+    long[] ev = new long[12 * n]; // f_i(r), f_i(−r), f_i(r²)
+    for (int i = 0; i < n; i++) {
+      Folding.evalPlusMinus(ev, 12 * i, f[i], 1 << (n - i), r, 0);
+      Folding.eval(ev, 12 * i + 8, f[i], 1 << (n - i), r2, 0);
+    }
+    List<Fr> evalList = new ArrayList<>();
+    for (int k = 0; k < 3 * n; k++) {
+      t.absorbScalar("hyperkzg eval", ev, 4 * k);
+      evalList.add(Fr.readFrom(ev, 4 * k));
+    }
+    Fr q = t.challenge("hyperkzg q");
+    // B = Σ_i q^i·f_i, opened at r, −r, r² with the values Σ_i q^i·f_i(point)
+    long[] b = evals.clone();
+    long[] qi = new long[4];
+    Fr.setOne(qi, 0);
+    long[] ql = new long[4];
+    q.writeTo(ql, 0);
+    for (int i = 1; i < n; i++) {
+      Fr.mul(qi, 0, qi, 0, ql, 0);
+      Folding.addScaled(b, f[i], 1 << (n - i), qi);
+    }
+    Fr[] at = openingPoints(Fr.readFrom(r, 0));
+    Fr[] bAt = combine(evalList, q, n);
+    CoeffPoly bPoly = CoeffPoly.wrap(b);
+    List<ProverQuery> queries = new ArrayList<>();
+    for (int j = 0; j < 3; j++) {
+      queries.add(new ProverQuery(bPoly, at[j], bAt[j]));
+    }
+    BatchOpening w = kzg.openBatch(t, queries);
+    return new Opening(value, new HyperKzgProof(folds, evalList, w.witnesses()));
+  }
+
+  /**
+   * Whether {@code proof} shows that the MLE committed in {@code commitment} takes {@code value} at
+   * {@code point}. Absorbs what the prover absorbed. Returns false (never throws) on any proof.
+   */
+  public boolean verify(Transcript t, G1 commitment, Fr[] point, Fr value, HyperKzgProof proof) {
+    int n = point.length;
+    if (commitment == null || value == null || proof == null || n > maxVars()
+        || !proof.hasShapeFor(n)) {
+      return false;
+    }
+    for (Fr u : point) {
+      if (u == null) {
+        return false;
+      }
+    }
+    absorbStatement(t, commitment, point, value);
+    if (n == 0) {
+      return commitment.equals(srs.g1(0).mul(value));
+    }
+    for (G1 c : proof.folds()) {
+      t.absorbG1("hyperkzg fold", c);
+    }
+    Fr r = t.challenge("hyperkzg r");
+    if (r.isZero()) {
+      return false;
+    }
+    List<Fr> ev = proof.evals();
+    for (Fr e : ev) {
+      t.absorbScalar("hyperkzg eval", e);
+    }
+    Fr q = t.challenge("hyperkzg q");
+    // 2r·f_{i+1}(r²) = r(1 − u_i)(f_i(r) + f_i(−r)) + u_i(f_i(r) − f_i(−r)), with f_n(r²) = value
+    Fr twoR = r.add(r);
+    for (int i = 0; i < n; i++) {
+      Fr plus = ev.get(3 * i);
+      Fr minus = ev.get(3 * i + 1);
+      Fr next = i + 1 < n ? ev.get(3 * (i + 1) + 2) : value;
+      Fr ui = point[i];
+      Fr rhs = r.mul(Fr.ONE.sub(ui)).mul(plus.add(minus)).add(ui.mul(plus.sub(minus)));
+      if (!twoR.mul(next).equals(rhs)) {
+        return false;
+      }
+    }
+    long[] bases = new long[G1.AFFINE_LONGS * n];
+    long[] scalars = new long[4 * n];
+    Fr qi = Fr.ONE;
+    for (int i = 0; i < n; i++) {
+      (i == 0 ? commitment : proof.folds().get(i - 1)).writeAffine(bases, G1.AFFINE_LONGS * i);
+      qi.writeTo(scalars, 4 * i);
+      qi = qi.mul(q);
+    }
+    G1 cb = Msm.g1(bases, scalars, n);
+    Fr[] at = openingPoints(r);
+    Fr[] bAt = combine(ev, q, n);
+    List<VerifierQuery> queries = new ArrayList<>();
+    for (int j = 0; j < 3; j++) {
+      queries.add(new VerifierQuery(cb, at[j], bAt[j]));
+    }
+    return kzg.verifyBatch(t, queries, new BatchOpening(proof.witnesses()));
+  }
+
+  /** As {@link #verify(Transcript, G1, Fr[], Fr, HyperKzgProof)} on the canonical proof bytes. */
+  public boolean verify(Transcript t, G1 commitment, Fr[] point, Fr value, byte[] proof) {
+    HyperKzgProof p;
+    try {
+      p = HyperKzgProof.fromBytes(proof, point.length);
+    } catch (BadInputException e) {
+      return false;
+    }
+    return verify(t, commitment, point, value, p);
+  }
+
+  /** r, −r, r²: the points every f_i is opened at. */
+  private static Fr[] openingPoints(Fr r) {
+    return new Fr[] {r, r.neg(), r.square()};
+  }
+
+  /** Σ_i q^i·f_i(x) for x = r, −r, r², from the 3n evaluations. */
+  private static Fr[] combine(List<Fr> ev, Fr q, int n) {
+    Fr[] out = {Fr.ZERO, Fr.ZERO, Fr.ZERO};
+    Fr qi = Fr.ONE;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 3; j++) {
+        out[j] = out[j].add(qi.mul(ev.get(3 * i + j)));
+      }
+      qi = qi.mul(q);
+    }
+    return out;
+  }
+
+  private static void absorbStatement(Transcript t, G1 commitment, Fr[] point, Fr value) {
+    t.absorbBytes("hyperkzg domain", ByteBuffer.allocate(DOMAIN.length + 4).put(DOMAIN)
+        .putInt(point.length).array());
+    t.absorbG1("hyperkzg commitment", commitment);
+    for (Fr u : point) {
+      t.absorbScalar("hyperkzg point", u);
+    }
+    t.absorbScalar("hyperkzg value", value);
+  }
+
+  /** n for 4·2^n limbs, checked against the SRS. */
+  private int numVars(long[] evals) {
+    int size = evals.length / 4;
+    if (evals.length % 4 != 0 || size == 0 || Integer.bitCount(size) != 1) {
+      throw new IllegalArgumentException("an MLE has 2^n evaluations of 4 limbs each, got "
+          + evals.length + " limbs");
+    }
+    if (size > srs.size()) {
+      throw new BadInputException("an MLE of 2^" + Integer.numberOfTrailingZeros(size)
+          + " evaluations needs " + size + " powers of tau, the SRS (" + srs.source() + ") has "
+          + srs.size() + ": use a larger SRS");
+    }
+    return Integer.numberOfTrailingZeros(size);
+  }
+}
