@@ -4,11 +4,6 @@ import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.field.Msm;
-import io.kubz.poly.CoeffPoly;
-import io.kubz.poly.kzg.Kzg;
-import io.kubz.poly.kzg.PolynomialCommitment.BatchOpening;
-import io.kubz.poly.kzg.PolynomialCommitment.ProverQuery;
-import io.kubz.poly.kzg.PolynomialCommitment.VerifierQuery;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.transcript.Transcript;
 import java.nio.ByteBuffer;
@@ -26,11 +21,9 @@ public final class HyperKzg {
   private static final byte[] DOMAIN = "kubz-hyperkzg-v1".getBytes(StandardCharsets.US_ASCII);
 
   private final Srs srs;
-  private final Kzg kzg;
 
   public HyperKzg(Srs srs) {
     this.srs = srs;
-    this.kzg = new Kzg(srs);
   }
 
   public Srs srs() {
@@ -94,7 +87,11 @@ public final class HyperKzg {
       t.absorbG1("hyperkzg fold", c);
     }
     long[] r = new long[4];
-    t.challenge("hyperkzg r").writeTo(r, 0);
+    Fr rv = t.challenge("hyperkzg r");
+    if (!distinctPoints(rv)) {
+      throw new IllegalStateException("the transcript drew r in {0, 1, -1} (probability 3/r)");
+    }
+    rv.writeTo(r, 0);
     long[] r2 = new long[4];
     Fr.square(r2, 0, r, 0);
     long[] ev = new long[12 * n]; // f_i(r), f_i(−r), f_i(r²)
@@ -119,14 +116,8 @@ public final class HyperKzg {
       Folding.addScaled(b, f[i], 1 << (n - i), qi);
     }
     Fr[] at = openingPoints(Fr.readFrom(r, 0));
-    Fr[] bAt = combine(evalList, q, n);
-    CoeffPoly bPoly = CoeffPoly.wrap(b);
-    List<ProverQuery> queries = new ArrayList<>();
-    for (int j = 0; j < 3; j++) {
-      queries.add(new ProverQuery(bPoly, at[j], bAt[j]));
-    }
-    BatchOpening w = kzg.openBatch(t, queries);
-    return new Opening(value, new HyperKzgProof(folds, evalList, w.witnesses()));
+    G1[] w = ThreePointOpening.open(t, srs, b, at, combine(evalList, q, n));
+    return new Opening(value, new HyperKzgProof(folds, evalList, List.of(w)));
   }
 
   /**
@@ -152,7 +143,7 @@ public final class HyperKzg {
       t.absorbG1("hyperkzg fold", c);
     }
     Fr r = t.challenge("hyperkzg r");
-    if (r.isZero()) {
+    if (!distinctPoints(r)) {
       return false;
     }
     List<Fr> ev = proof.evals();
@@ -181,13 +172,9 @@ public final class HyperKzg {
       qi = qi.mul(q);
     }
     G1 cb = Msm.g1(bases, scalars, n);
-    Fr[] at = openingPoints(r);
-    Fr[] bAt = combine(ev, q, n);
-    List<VerifierQuery> queries = new ArrayList<>();
-    for (int j = 0; j < 3; j++) {
-      queries.add(new VerifierQuery(cb, at[j], bAt[j]));
-    }
-    return kzg.verifyBatch(t, queries, new BatchOpening(proof.witnesses()));
+    List<G1> w = proof.witnesses();
+    return ThreePointOpening.verify(t, srs, cb, openingPoints(r), combine(ev, q, n), w.get(0),
+        w.get(1));
   }
 
   /** As {@link #verify(Transcript, G1, Fr[], Fr, HyperKzgProof)} on the canonical proof bytes. */
@@ -199,6 +186,11 @@ public final class HyperKzg {
       return false;
     }
     return verify(t, commitment, point, value, p);
+  }
+
+  /** Whether r, −r, r² are distinct and r invertible: r ∉ {0, 1, −1}. */
+  private static boolean distinctPoints(Fr r) {
+    return !r.isZero() && !r.equals(Fr.ONE) && !r.equals(Fr.ONE.neg());
   }
 
   /** r, −r, r²: the points every f_i is opened at. */

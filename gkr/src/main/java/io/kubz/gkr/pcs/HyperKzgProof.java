@@ -12,14 +12,14 @@ import java.util.List;
  * @param folds the commitments [f_1(τ)]_1 … [f_{n−1}(τ)]_1 of the folded polynomials (n − 1 points;
  *     none for n ≤ 1)
  * @param evals 3n values: for each i &lt; n, f_i(r), f_i(−r), f_i(r²) in that order
- * @param witnesses the KZG batch witnesses at r, −r, r² (three points; none for n = 0)
+ * @param witnesses W and W' of the opening of B at {r, −r, r²} (two points; none for n = 0)
  */
 public record HyperKzgProof(List<G1> folds, List<Fr> evals, List<G1> witnesses) {
   /** Bytes of one G1 point (compressed, gnark-crypto's flags) and of one Fr (big-endian). */
   static final int POINT_BYTES = 32;
   static final int SCALAR_BYTES = 32;
-  /** Witnesses per proof of at least one variable: one per distinct opening point. */
-  static final int WITNESSES = 3;
+  /** Witnesses per proof of at least one variable ({@code ThreePointOpening}). */
+  static final int WITNESSES = 2;
 
   public HyperKzgProof {
     folds = List.copyOf(folds);

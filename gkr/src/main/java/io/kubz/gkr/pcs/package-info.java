@@ -22,23 +22,28 @@
  * <p>Protocol and transcript (Keccak-256, {@link io.kubz.poly.transcript.Transcript}):
  * <ol>
  *   <li>absorb "kubz-hyperkzg-v1" ‖ n (4 bytes), C, u_0 … u_{n−1}, v;
- *   <li>prover sends C_i = [f_i(τ)]_1 for 1 ≤ i &lt; n; absorb them; draw r (r = 0 is rejected);
+ *   <li>prover sends C_i = [f_i(τ)]_1 for 1 ≤ i &lt; n; absorb them; draw r;
  *   <li>prover sends f_i(r), f_i(−r), f_i(r²) for 0 ≤ i &lt; n (3n scalars); absorb them; draw q;
  *       the verifier checks the n fold equations above;
  *   <li>with B = Σ_i q^i·f_i and C_B = Σ_i q^i·C_i (C_0 = C; the verifier's MSM of n points), the
- *       claims B(x) = Σ_i q^i·f_i(x) for x ∈ {r, −r, r²} are opened with the GWC batch opening of
- *       {@link io.kubz.poly.kzg.Kzg} (absorb the three (x, B(x)); three witnesses; one pairing
- *       check).
+ *       claims B(x) = Σ_i q^i·f_i(x) for x ∈ S = {r, −r, r²} are opened together by the
+ *       single-polynomial case of SHPLONK (Boneh, Drake, Fisch and Gabizon, ePrint 2020/081, §4;
+ *       {@code ThreePointOpening}): W = [(B − R)/Z_S (τ)]_1 with R the interpolant of degree ≤ 2;
+ *       absorb W, draw z; W' = [L/(X − z) (τ)]_1 for L = B − R(z) − Z_S(z)·(B − R)/Z_S; one
+ *       pairing check e(W', [τ]_2) = e(C_B − R(z)·G − Z_S(z)·W + z·W', [1]_2). r ∈ {0, 1, −1}
+ *       (points not distinct) is rejected.
  * </ol>
- * A proof is n − 1 + 3 G1 points and 3n scalars; n = 0 has an empty proof, the verifier checks
+ * A proof is n − 1 + 2 G1 points and 3n scalars; n = 0 has an empty proof, the verifier checks
  * C = v·[1]_1. The verifier derives every point itself. Its cost: the n fold equations, an MSM of n
- * points and the KZG batch check (an MSM of 9 points and two Miller loops). Canonical bytes
+ * points, one of 4 points and a check of two pairings. Canonical bytes
  * ({@link io.kubz.gkr.pcs.HyperKzgProof#toBytes()}): the folds (32-byte compressed points), the 3n
- * scalars (32 bytes big-endian, below r), the three witnesses; nothing else, and decoding rejects
- * any other length or encoding.
+ * scalars (32 bytes big-endian, below r), W and W'; nothing else, and decoding rejects any other
+ * length or encoding.
  *
  * <p>Cost to the prover: the n − 1 fold commitments (MSMs of 2^{n−1}, 2^{n−2}, …, together about
- * one full-width MSM of 2^n) plus three quotient MSMs of 2^n − 1 full-width scalars, O(2^n) field
- * operations besides.
+ * one full-width MSM of 2^n) plus two quotient MSMs of about 2^n full-width scalars (GWC's batch
+ * opening, one quotient per point, would take three), O(2^n) field operations besides. A single
+ * quotient by Z_S, checked against [Z_S(τ)]_2, would save one more MSM but needs [τ²]_2 and [τ³]_2,
+ * which {@link io.kubz.poly.srs.Srs} does not hold.
  */
 package io.kubz.gkr.pcs;
