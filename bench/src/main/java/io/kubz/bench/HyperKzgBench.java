@@ -2,11 +2,20 @@ package io.kubz.bench;
 
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
+import io.kubz.field.G2;
 import io.kubz.field.Msm;
 import io.kubz.gkr.pcs.HyperKzg;
 import io.kubz.gkr.pcs.HyperKzgProof;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.transcript.Keccak256Transcript;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,8 +56,8 @@ public class HyperKzgBench {
   private HyperKzgProof proof;
 
   @Setup(Level.Trial)
-  public void setup() {
-    srs = Srs.dev(logN, 1);
+  public void setup() throws IOException {
+    srs = devSrs(logN);
     pcs = new HyperKzg(srs);
     int n = 1 << logN;
     Random rnd = new Random(3);
@@ -66,6 +75,37 @@ public class HyperKzgBench {
     HyperKzg.Opening o = pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
     value = o.value();
     proof = o.proof();
+  }
+
+  /**
+   * The dev SRS of seed 1, kept in the temporary folder after the first run: making 2^20 powers
+   * takes longer than the benchmarks, and every benchmark's fork needs them.
+   */
+  static Srs devSrs(int logN) throws IOException {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "kubz-bench-dev-srs-seed1-" + logN + ".bin");
+    int n = 1 << logN;
+    long[] g1 = new long[G1.AFFINE_LONGS * n];
+    byte[] tauG2 = new byte[128];
+    if (Files.exists(file) && Files.size(file) == 128L + 8L * g1.length) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+        in.readFully(tauG2);
+        for (int i = 0; i < g1.length; i++) {
+          g1[i] = in.readLong();
+        }
+      }
+      return new Srs(g1, n, G2.generator(), G2.fromEvmBytes(tauG2, 0), "dev SRS (seed 1, from " + file + ")");
+    }
+    Srs srs = Srs.dev(logN, 1);
+    Path tmp = Files.createTempFile(file.getParent(), "kubz-bench-srs", ".tmp");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+      out.write(srs.tauG2().toEvmBytes());
+      long[] p = srs.g1Powers();
+      for (int i = 0; i < g1.length; i++) {
+        out.writeLong(p[i]);
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return srs;
   }
 
   /** Commitment of 2^logN small integers (the small-scalar MSM path). */

@@ -48,6 +48,18 @@ class HyperKzgTest {
     assertFalse(pcs.verify(transcript(), c, u, o.value().add(Fr.ONE), o.proof()), "wrong value");
   }
 
+  @Property(tries = 50)
+  void theInterpolantPassesThroughItsThreePoints(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    Fr r = Fr.random(rnd);
+    Fr[] s = {r, r.neg(), r.square()};
+    Fr[] y = {Fr.random(rnd), Fr.of(rnd.nextInt(3) - 1), Fr.random(rnd)};
+    Fr[] c = ThreePointOpening.interpolant(s, y);
+    for (int j = 0; j < 3; j++) {
+      assertEquals(y[j], c[0].add(c[1].mul(s[j])).add(c[2].mul(s[j].square())), "point " + j);
+    }
+  }
+
   @Test
   void commitmentIsKzgOfTheEvaluationsAsCoefficients() {
     Random rnd = new Random(3);
