@@ -46,8 +46,8 @@ public final class HyperKzg {
 
   /**
    * The commitment of the MLE with these small signed integer evaluations (negatives as r − |v|).
-   * The MSM sizes its windows by the widest magnitude, so 16-bit values cost about a sixteenth of
-   * full-width scalars.
+   * The MSM takes negative values by their magnitude and sizes its windows by the widest one, so
+   * 16-bit values take a few windows instead of the ~20 of full-width scalars.
    */
   public G1 commitIntegers(long[] values) {
     long[] e = new long[4 * values.length];
