@@ -3,7 +3,9 @@ package io.kubz.gkr.pcs;
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
+import io.kubz.field.G2Prepared;
 import io.kubz.field.Msm;
+import io.kubz.field.Pairing;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.transcript.Transcript;
 import java.nio.ByteBuffer;
@@ -21,9 +23,12 @@ public final class HyperKzg {
   private static final byte[] DOMAIN = "kubz-hyperkzg-v1".getBytes(StandardCharsets.US_ASCII);
 
   private final Srs srs;
+  /** [τ]_2 and [1]_2 prepared once for the verifier's pairing check. */
+  private final G2Prepared[] tauAndOne;
 
   public HyperKzg(Srs srs) {
     this.srs = srs;
+    this.tauAndOne = new G2Prepared[] {Pairing.prepare(srs.tauG2()), Pairing.prepare(srs.g2())};
   }
 
   public Srs srs() {
@@ -163,18 +168,17 @@ public final class HyperKzg {
         return false;
       }
     }
-    long[] bases = new long[G1.AFFINE_LONGS * n];
-    long[] scalars = new long[4 * n];
+    G1[] parts = new G1[n]; // C_B = Σ_i q^i·C_i, C_0 = C
+    Fr[] weights = new Fr[n];
     Fr qi = Fr.ONE;
     for (int i = 0; i < n; i++) {
-      (i == 0 ? commitment : proof.folds().get(i - 1)).writeAffine(bases, G1.AFFINE_LONGS * i);
-      qi.writeTo(scalars, 4 * i);
+      parts[i] = i == 0 ? commitment : proof.folds().get(i - 1);
+      weights[i] = qi;
       qi = qi.mul(q);
     }
-    G1 cb = Msm.g1(bases, scalars, n);
     List<G1> w = proof.witnesses();
-    return ThreePointOpening.verify(t, srs, cb, openingPoints(r), combine(ev, q, n), w.get(0),
-        w.get(1));
+    return ThreePointOpening.verify(t, srs, tauAndOne, parts, weights, openingPoints(r),
+        combine(ev, q, n), w.get(0), w.get(1));
   }
 
   /** As {@link #verify(Transcript, G1, Fr[], Fr, HyperKzgProof)} on the canonical proof bytes. */

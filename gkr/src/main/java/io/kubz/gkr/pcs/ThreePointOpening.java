@@ -2,7 +2,7 @@ package io.kubz.gkr.pcs;
 
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
-import io.kubz.field.G2;
+import io.kubz.field.G2Prepared;
 import io.kubz.field.Msm;
 import io.kubz.field.Pairing;
 import io.kubz.field.Parallel;
@@ -63,25 +63,33 @@ final class ThreePointOpening {
     return new G1[] {w, w2};
   }
 
-  /** Whether W, W' open the commitment cb to y at s. Draws z as {@link #open} does. */
-  static boolean verify(Transcript t, Srs srs, G1 cb, Fr[] s, Fr[] y, G1 w, G1 w2) {
+  /**
+   * Whether W, W' open C_B = Σ_i weights[i]·parts[i] to y at s. Draws z as {@link #open} does;
+   * tauAndOne are [τ]_2 and [1]_2 of srs, prepared for the Miller loop. C_B and the check's right
+   * side are one MSM: C_B − R(z)·G − Z(z)·W + z·W'.
+   */
+  static boolean verify(Transcript t, Srs srs, G2Prepared[] tauAndOne, G1[] parts, Fr[] weights,
+      Fr[] s, Fr[] y, G1 w, G1 w2) {
     t.absorbG1("hyperkzg w", w);
     Fr z = t.challenge("hyperkzg z");
     Fr rz = eval(interpolant(s, y), z);
     Fr zz = vanishing(s, z);
-    // [L] + z·W' = C_B − R(z)·G − Z(z)·W + z·W'
-    long[] bases = new long[G1.AFFINE_LONGS * 4];
-    long[] scalars = new long[16];
-    cb.writeAffine(bases, 0);
-    Fr.ONE.writeTo(scalars, 0);
-    srs.g1(0).writeAffine(bases, G1.AFFINE_LONGS);
-    rz.neg().writeTo(scalars, 4);
-    w.writeAffine(bases, 2 * G1.AFFINE_LONGS);
-    zz.neg().writeTo(scalars, 8);
-    w2.writeAffine(bases, 3 * G1.AFFINE_LONGS);
-    z.writeTo(scalars, 12);
-    G1 rhs = Msm.g1(bases, scalars, 4);
-    return Pairing.check(new G1[] {w2, rhs.neg()}, new G2[] {srs.tauG2(), srs.g2()});
+    int m = parts.length + 3;
+    long[] bases = new long[G1.AFFINE_LONGS * m];
+    long[] scalars = new long[4 * m];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i].writeAffine(bases, G1.AFFINE_LONGS * i);
+      weights[i].writeTo(scalars, 4 * i);
+    }
+    int k = parts.length;
+    srs.g1(0).writeAffine(bases, G1.AFFINE_LONGS * k);
+    rz.neg().writeTo(scalars, 4 * k);
+    w.writeAffine(bases, G1.AFFINE_LONGS * (k + 1));
+    zz.neg().writeTo(scalars, 4 * (k + 1));
+    w2.writeAffine(bases, G1.AFFINE_LONGS * (k + 2));
+    z.writeTo(scalars, 4 * (k + 2));
+    G1 rhs = Msm.g1(bases, scalars, m);
+    return Pairing.check(new G1[] {w2, rhs.neg()}, tauAndOne);
   }
 
   /** Coefficients (c_0, c_1, c_2) of the polynomial of degree ≤ 2 through the three (s_j, y_j). */

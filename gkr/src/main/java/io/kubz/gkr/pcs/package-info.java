@@ -25,7 +25,7 @@
  *   <li>prover sends C_i = [f_i(τ)]_1 for 1 ≤ i &lt; n; absorb them; draw r;
  *   <li>prover sends f_i(r), f_i(−r), f_i(r²) for 0 ≤ i &lt; n (3n scalars); absorb them; draw q;
  *       the verifier checks the n fold equations above;
- *   <li>with B = Σ_i q^i·f_i and C_B = Σ_i q^i·C_i (C_0 = C; the verifier's MSM of n points), the
+ *   <li>with B = Σ_i q^i·f_i and C_B = Σ_i q^i·C_i (C_0 = C), the
  *       claims B(x) = Σ_i q^i·f_i(x) for x ∈ S = {r, −r, r²} are opened together by the
  *       single-polynomial case of SHPLONK (Boneh, Drake, Fisch and Gabizon, ePrint 2020/081, §4;
  *       {@code ThreePointOpening}): W = [(B − R)/Z_S (τ)]_1 with R the interpolant of degree ≤ 2;
@@ -34,8 +34,9 @@
  *       (points not distinct) is rejected.
  * </ol>
  * A proof is n − 1 + 2 G1 points and 3n scalars; n = 0 has an empty proof, the verifier checks
- * C = v·[1]_1. The verifier derives every point itself. Its cost: the n fold equations, an MSM of n
- * points, one of 4 points and a check of two pairings. Canonical bytes
+ * C = v·[1]_1. The verifier derives every point itself. Its cost: the n fold equations, one MSM
+ * of n + 3 points (C_B and the check's right side together) and a check of two pairings against
+ * prepared G2 points. Canonical bytes
  * ({@link io.kubz.gkr.pcs.HyperKzgProof#toBytes()}): the folds (32-byte compressed points), the 3n
  * scalars (32 bytes big-endian, below r), W and W'; nothing else, and decoding rejects any other
  * length or encoding.
