@@ -198,12 +198,12 @@ public final class HyperKzg {
   }
 
   /** r, −r, r²: the points every f_i is opened at. */
-  private static Fr[] openingPoints(Fr r) {
+  static Fr[] openingPoints(Fr r) {
     return new Fr[] {r, r.neg(), r.square()};
   }
 
   /** Σ_i q^i·f_i(x) for x = r, −r, r², from the 3n evaluations. */
-  private static Fr[] combine(List<Fr> ev, Fr q, int n) {
+  static Fr[] combine(List<Fr> ev, Fr q, int n) {
     Fr[] out = {Fr.ZERO, Fr.ZERO, Fr.ZERO};
     Fr qi = Fr.ONE;
     for (int i = 0; i < n; i++) {
@@ -215,7 +215,7 @@ public final class HyperKzg {
     return out;
   }
 
-  private static void absorbStatement(Transcript t, G1 commitment, Fr[] point, Fr value) {
+  static void absorbStatement(Transcript t, G1 commitment, Fr[] point, Fr value) {
     t.absorbBytes("hyperkzg domain", ByteBuffer.allocate(DOMAIN.length + 4).put(DOMAIN)
         .putInt(point.length).array());
     t.absorbG1("hyperkzg commitment", commitment);
