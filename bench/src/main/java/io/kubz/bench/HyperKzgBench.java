@@ -1,0 +1,137 @@
+package io.kubz.bench;
+
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
+import io.kubz.field.G2;
+import io.kubz.field.Msm;
+import io.kubz.gkr.pcs.HyperKzg;
+import io.kubz.gkr.pcs.HyperKzgProof;
+import io.kubz.poly.srs.Srs;
+import io.kubz.poly.transcript.Keccak256Transcript;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * HyperKZG ({@code io.kubz.gkr.pcs}) on a 2^logN-entry MLE over a dev SRS (made in set-up, not
+ * measured): commit of small integers (0 ≤ v &lt; 2^16, what a GKR witness holds), open and verify of a
+ * full-width MLE, and the baseline the opening is judged against, one full-width G1 MSM of 2^logN.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+public class HyperKzgBench {
+  @Param({"20"})
+  public int logN;
+
+  private Srs srs;
+  private HyperKzg pcs;
+  private long[] small;
+  private long[] full;
+  private Fr[] point;
+  private G1 commitment;
+  private Fr value;
+  private HyperKzgProof proof;
+
+  @Setup(Level.Trial)
+  public void setup() throws IOException {
+    srs = devSrs(logN);
+    pcs = new HyperKzg(srs);
+    int n = 1 << logN;
+    Random rnd = new Random(3);
+    small = new long[4 * n];
+    full = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      Fr.set(small, 4 * i, rnd.nextInt(1 << 16));
+      Fr.random(rnd).writeTo(full, 4 * i);
+    }
+    point = new Fr[logN];
+    for (int i = 0; i < logN; i++) {
+      point[i] = Fr.random(rnd);
+    }
+    commitment = pcs.commit(full);
+    HyperKzg.Opening o = pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
+    value = o.value();
+    proof = o.proof();
+  }
+
+  /**
+   * The dev SRS of seed 1, kept in the temporary folder after the first run: making 2^20 powers
+   * takes longer than the benchmarks, and every benchmark's fork needs them.
+   */
+  static Srs devSrs(int logN) throws IOException {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "kubz-bench-dev-srs-seed1-" + logN + ".bin");
+    int n = 1 << logN;
+    long[] g1 = new long[G1.AFFINE_LONGS * n];
+    byte[] tauG2 = new byte[128];
+    if (Files.exists(file) && Files.size(file) == 128L + 8L * g1.length) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+        in.readFully(tauG2);
+        for (int i = 0; i < g1.length; i++) {
+          g1[i] = in.readLong();
+        }
+      }
+      return new Srs(g1, n, G2.generator(), G2.fromEvmBytes(tauG2, 0), "dev SRS (seed 1, from " + file + ")");
+    }
+    Srs srs = Srs.dev(logN, 1);
+    Path tmp = Files.createTempFile(file.getParent(), "kubz-bench-srs", ".tmp");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+      out.write(srs.tauG2().toEvmBytes());
+      long[] p = srs.g1Powers();
+      for (int i = 0; i < g1.length; i++) {
+        out.writeLong(p[i]);
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return srs;
+  }
+
+  /** Commitment of 2^logN small integers (the small-scalar MSM path). */
+  @Benchmark
+  public Object commitSmall() {
+    return pcs.commit(small);
+  }
+
+  /** Baseline: one full-width G1 MSM of 2^logN (also the cost of committing a full-width MLE). */
+  @Benchmark
+  public Object msmFull() {
+    return Msm.g1(srs.g1Powers(), full, 1 << logN);
+  }
+
+  /** Opening of a full-width MLE at a random point (folds, evaluations, three KZG witnesses). */
+  @Benchmark
+  public Object open() {
+    return pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
+  }
+
+  @Benchmark
+  public boolean verify() {
+    boolean ok = pcs.verify(new Keccak256Transcript("bench"), commitment, point, value, proof);
+    if (!ok) {
+      throw new IllegalStateException("the benchmark's proof does not verify");
+    }
+    return ok;
+  }
+}
