@@ -4,6 +4,7 @@ import io.kubz.field.Fr;
 import io.kubz.field.Parallel;
 import io.kubz.gkr.mle.Mle;
 import io.kubz.gkr.sumcheck.Composition;
+import io.kubz.gkr.sumcheck.EqSumcheckProver;
 import io.kubz.gkr.sumcheck.SumcheckProver;
 import io.kubz.gkr.sumcheck.Term;
 import io.kubz.poly.transcript.Transcript;
@@ -26,10 +27,10 @@ public final class TowerProver {
   /** The proof and the claims it ends in: p̃(point) and q̃(point) on the leaves (n variables). */
   public record Output(TowerProof proof, long[] point, Fr p, Fr q) {}
 
-  /** eq·(p0·q1 + p1·q0 + λ·q0·q1) over the factors (eq, p0, p1, q0, q1). */
+  /** p0·q1 + p1·q0 + λ·q0·q1 over the factors (p0, p1, q0, q1); the sumcheck multiplies by eq(z, ·). */
   static Composition layerComposition(Fr lambda) {
-    return Composition.of(5, new Term(Fr.ONE, new int[] {0, 1, 4}),
-        new Term(Fr.ONE, new int[] {0, 2, 3}), new Term(lambda, new int[] {0, 3, 4}));
+    return Composition.of(4, new Term(Fr.ONE, new int[] {0, 3}),
+        new Term(Fr.ONE, new int[] {1, 2}), new Term(lambda, new int[] {2, 3}));
   }
 
   private TowerProver() {}
@@ -63,15 +64,16 @@ public final class TowerProver {
       if (j > 0) {
         int size = 1 << j;
         Fr lambda = state[1];
-        long[][] tables = {Mle.eq(point), Arrays.copyOfRange(lp[j + 1], 0, 4 * size),
+        long[][] tables = {Arrays.copyOfRange(lp[j + 1], 0, 4 * size),
             Arrays.copyOfRange(lp[j + 1], 4 * size, 8 * size), Arrays.copyOfRange(lq[j + 1], 0, 4 * size),
             Arrays.copyOfRange(lq[j + 1], 4 * size, 8 * size)};
         lp[j + 1] = null; // the layer below is no longer needed once split
         lq[j + 1] = null;
         Fr claim = state[2].add(lambda.mul(state[3]));
-        SumcheckProver.Output out = SumcheckProver.prove(layerComposition(lambda), tables, claim, t);
+        SumcheckProver.Output out = EqSumcheckProver.prove(point, layerComposition(lambda), tables,
+            claim, t);
         sc = out.proof();
-        System.arraycopy(out.finalValues(), 4, c, 0, 16);
+        System.arraycopy(out.finalValues(), 0, c, 0, 16);
         point = out.point();
       }
       if (hook != null) {
