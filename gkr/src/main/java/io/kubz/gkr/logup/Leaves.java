@@ -19,8 +19,7 @@ final class Leaves {
 
   /** Absorbs the protocol label and every table's shape, then draws (α, β) in one round. */
   static Fr[] challenges(Transcript t, List<LookupShape> shapes) {
-    StringBuilder sb = new StringBuilder("kubz-logup-gkr-v1/" + shapes.size());
-    t.absorbBytes("logup", sb.toString().getBytes(StandardCharsets.US_ASCII));
+    t.absorbBytes("logup", ("kubz-logup-gkr-v1/" + shapes.size()).getBytes(StandardCharsets.US_ASCII));
     for (LookupShape s : shapes) {
       t.absorbBytes("logup-table", s.table().descriptor());
       t.absorbBytes("logup-shape", (s.logRows() + "/" + s.count()).getBytes(StandardCharsets.US_ASCII));

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sumcheck prover (see the package documentation). Per round and hypercube pair i it computes
- * each factor at X = 0, 2, 3, …, d from (g[2i], g[2i+1]) by repeated addition of the difference,
- * and accumulates each term's product per point; s(1) comes from the running claim, s(1) =
- * claim − s(0). Chunks of pairs run through {@link Parallel}, each with its own accumulators, so the
- * inner loop allocates nothing. The caller's tables are read, never written: round 0 folds them
- * into the prover's own buffers.
+ * The sumcheck prover (see the package documentation). Each round takes s(0) and s(2..d) from
+ * {@link RoundKernel} (parallel over the hypercube, nothing allocated per pair) and s(1) from the
+ * running claim, s(1) = claim − s(0), then binds the round's variable in every table. The caller's
+ * tables are read, never written: round 0 folds them into the prover's own buffers.
  */
 public final class SumcheckProver {
   /** A test seam: may change a round's values (limbs, 4 per value) before they are absorbed. */

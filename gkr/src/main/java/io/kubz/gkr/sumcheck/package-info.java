@@ -14,6 +14,8 @@
  * <p>Transcript: before round 0 both sides absorb the bytes "kubz-sumcheck-v1" with v and d, so a
  * proof for one shape never replays as another. Batching several sums over the same variables:
  * absorb their claims H_i, draw λ, prove Σ_i λ^i·H_i for Σ_i λ^i·f_i
- * ({@link io.kubz.gkr.sumcheck.Composition#batch}).
+ * ({@link io.kubz.gkr.sumcheck.Composition#batch}). Sums of the form Σ_x eq(z, x)·g(x) (GKR layers,
+ * tower layers) have a faster prover with the same messages,
+ * {@link io.kubz.gkr.sumcheck.EqSumcheckProver}.
  */
 package io.kubz.gkr.sumcheck;
