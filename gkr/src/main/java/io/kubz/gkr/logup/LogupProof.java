@@ -1,0 +1,25 @@
+package io.kubz.gkr.logup;
+
+import io.kubz.field.Fr;
+import java.util.List;
+
+/** One {@link TableProof} per table, in the order of the shapes. */
+public record LogupProof(List<TableProof> tables) {
+  public LogupProof {
+    tables = List.copyOf(tables);
+  }
+
+  /** A table's tower and the leaf evaluations: input columns at ρ_rows and multiplicities at ρ_table. */
+  public record TableProof(TowerProof tower, List<Fr> columnEvals, Fr multiplicityEval) {
+    public TableProof {
+      columnEvals = List.copyOf(columnEvals);
+    }
+  }
+
+  /**
+   * What the caller must discharge for one table: every input column's MLE at columnPoint equals
+   * columnValues, and the multiplicities' MLE at multiplicityPoint equals multiplicityValue.
+   */
+  public record Claims(Table table, long[] columnPoint, List<Fr> columnValues,
+      long[] multiplicityPoint, Fr multiplicityValue) {}
+}
