@@ -11,11 +11,12 @@
 # Usage: bench/suite.sh OUT.md [MODEL_DIR ...]
 # Environment (optional): TIMEOUT=300 (seconds per command), ONLY=REGEX (models whose name matches),
 # KUBZ_FIXTURES, KUBZ_JAVA_OPTS (e.g. -Xmx6g), KUBZ_THREADS, NOTE="..." (printed with the table),
-# KEEP=1 (keep the bundles and logs in the work folder).
+# KEEP=1 (keep the bundles and logs in the work folder), RESULTS=1 (also write the table into the
+# suite section of bench/RESULTS.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ $# -lt 1 ] || [[ "$1" == -* ]]; then
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}" >&2
   exit 2
 fi
 OUT="$(realpath -m "$1")"
@@ -80,4 +81,7 @@ for dir in "${models[@]}"; do
 done
 "${REPORT[@]}" table "$JSONL" "$OUT" \
   "${NOTE:+$NOTE; }$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); timeout ${TIMEOUT} s per command; $(java -version 2>&1 | head -1)"
+if [ "${RESULTS:-}" = 1 ]; then
+  "${REPORT[@]}" splice "$OUT" "$ROOT/bench/RESULTS.md"
+fi
 echo "suite: $((SECONDS - T0)) s; table in $OUT, records in $JSONL${KEEP:+, logs in $WORK}"

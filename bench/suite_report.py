@@ -3,6 +3,8 @@
 
   suite_report.py row WORK NAME REF JSONL   classify one model's prove/verify run, append a JSON line
   suite_report.py table JSONL OUT.md [NOTE] write the markdown table (and the failing models)
+  suite_report.py splice OUT.md RESULTS.md  put OUT.md into RESULTS.md's suite section (kept apart
+                                            from the other scripts' sections)
 
 WORK holds what suite.sh captured: prove.{rc,out,err,secs,time}, verify.{rc,out,err,secs,time}
 (verify.* only when the proof was made). REF is the model's reference_output.json (may be absent).
@@ -132,7 +134,7 @@ def row(work, name, ref_path, jsonl):
                 rec["reason"] = why
     with open(jsonl, "a") as fh:
         fh.write(json.dumps(rec) + "\n")
-    print(f"{name}: {rec['status']}" + (f" ({rec['reason']})" if rec.get("reason") else "")
+    print(f"{name}: {rec['status']}" + (f" ({short(rec['reason'], 200)})" if rec.get("reason") else "")
           + (f", error {rec['error_pct']:.3g} %" if rec["error_pct"] is not None else ""))
 
 
@@ -171,10 +173,25 @@ def table(jsonl, out, note=""):
         fh.write("\n".join(lines) + "\n")
 
 
+def splice(table_md, results_md):
+    begin, end = "<!-- BEGIN suite (generated) -->", "<!-- END suite -->"
+    with open(table_md) as fh:
+        section = f"{begin}\n{fh.read().rstrip()}\n{end}"
+    text = open(results_md).read() if os.path.exists(results_md) else ""
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    with open(results_md, "w") as fh:
+        fh.write(text)
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 6 and sys.argv[1] == "row":
         row(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     elif len(sys.argv) >= 4 and sys.argv[1] == "table":
         table(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
+    elif len(sys.argv) == 4 and sys.argv[1] == "splice":
+        splice(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
