@@ -76,7 +76,7 @@ for dir in "${models[@]}"; do
   fi
   ref="$dir/reference_output.json"
   [ -f "$ref" ] || ref=""
-  "${REPORT[@]}" row "$W" "$name" "$ref" "$JSONL"
+  "${REPORT[@]}" row "$W" "$name" "$ref" "$dir/input.json" "$JSONL"
   [ "${KEEP:-}" = 1 ] || rm -f "$W/bundle.kubz"
 done
 "${REPORT[@]}" table "$JSONL" "$OUT" \

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Helper of bench/suite.sh (standard library only; bench scripts only, never the build or tests).
 
-  suite_report.py row WORK NAME REF JSONL   classify one model's prove/verify run, append a JSON line
+  suite_report.py row WORK NAME REF INPUT JSONL  classify one model's prove/verify run, append a JSON line
   suite_report.py table JSONL OUT.md [NOTE] write the markdown table (and the failing models)
   suite_report.py splice OUT.md RESULTS.md  put OUT.md into RESULTS.md's suite section (kept apart
                                             from the other scripts' sections)
 
 WORK holds what suite.sh captured: prove.{rc,out,err,secs,time}, verify.{rc,out,err,secs,time}
-(verify.* only when the proof was made). REF is the model's reference_output.json (may be absent).
+(verify.* only when the proof was made). REF is the model's reference_output.json; where it is
+absent (onnxruntime rejects the model) the output_data of INPUT (ezkl's input.json) is the reference,
+and the row says so.
 
 Status of a model, first match wins:
   timeout         prove or verify was stopped by the per-model timeout (exit 124/137)
@@ -79,26 +81,38 @@ def flatten(v):
         yield v
 
 
-def error_percent(got, ref_text):
+def references(ref_text, input_text):
+    """(outputs as [(name, flat values)], source): onnxruntime's reference_output.json, else the
+    output_data ezkl left in input.json (its quantized outputs: for the models onnxruntime rejects)."""
+    if ref_text:
+        return [(r["name"], [float(v) for v in r["data"]]) for r in json.loads(ref_text)["outputs"]], None
+    try:
+        data = json.loads(input_text).get("output_data") if input_text else None
+    except ValueError:
+        data = None
+    if data:
+        return [(None, [float(v) for v in flatten(d)]) for d in data], "reference: ezkl's output_data"
+    return None, None
+
+
+def error_percent(got, ref):
     """max |got - want| / max |want| over all outputs (matched by name, else by order), in %."""
-    if not ref_text:
+    if ref is None:
         return None, "no reference_output.json"
-    ref = json.loads(ref_text)["outputs"]
     if not got:
         return None, "no public output values to compare"
     names = list(got)
     worst, scale = 0.0, 0.0
-    for i, r in enumerate(ref):
-        want = [float(v) for v in r["data"]]
-        have = got.get(r["name"]) or (got[names[i]] if i < len(names) else None)
+    for i, (name, want) in enumerate(ref):
+        have = got.get(name) or (got[names[i]] if i < len(names) else None)
         if have is None or len(have) != len(want):
-            return None, f"output {r['name']}: {0 if have is None else len(have)} values, reference {len(want)}"
+            return None, f"output {name or i}: {0 if have is None else len(have)} values, reference {len(want)}"
         scale = max([scale] + [abs(w) for w in want])
         worst = max([worst] + [abs(h - w) for h, w in zip(have, want)])
     return 100.0 * worst / (scale if scale > 0 else 1.0), None
 
 
-def row(work, name, ref_path, jsonl):
+def row(work, name, ref_path, input_path, jsonl):
     rec = {"model": name, "prove_s": None, "verify_s": None, "peak_rss_mib": None, "error_pct": None}
     prc = int(read(work, "prove.rc", "1").strip() or 1)
     perr = read(work, "prove.err")
@@ -128,10 +142,11 @@ def row(work, name, ref_path, jsonl):
         else:
             rec["status"] = "proved+verified"
             got = outputs_of(vout) or outputs_of(read(work, "prove.out"))
-            ref_text = read(os.path.dirname(ref_path), os.path.basename(ref_path)) if ref_path else ""
-            rec["error_pct"], why = error_percent(got, ref_text)
-            if why:
-                rec["reason"] = why
+            ref, source = references(read(*os.path.split(ref_path)) if ref_path else "",
+                                     read(*os.path.split(input_path)))
+            rec["error_pct"], why = error_percent(got, ref)
+            if why or source:
+                rec["reason"] = why or source
     with open(jsonl, "a") as fh:
         fh.write(json.dumps(rec) + "\n")
     print(f"{name}: {rec['status']}" + (f" ({short(rec['reason'], 200)})" if rec.get("reason") else "")
@@ -187,8 +202,8 @@ def splice(table_md, results_md):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 6 and sys.argv[1] == "row":
-        row(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    if len(sys.argv) >= 7 and sys.argv[1] == "row":
+        row(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6])
     elif len(sys.argv) >= 4 and sys.argv[1] == "table":
         table(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
     elif len(sys.argv) == 4 and sys.argv[1] == "splice":
