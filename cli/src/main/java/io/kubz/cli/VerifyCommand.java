@@ -144,7 +144,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (r.valid() && trustedDigest != null && !r.modelDigest().equals(ModelDigest.hex(trustedDigest))) {
         r = new VerificationResult(false, false, "the model compiles to digest " + r.modelDigest()
             + ", not the trusted " + ModelDigest.hex(trustedDigest), -1, null, r.modelDigest(), 0, null, r.insecureSrs(), r.settings(),
-            r.inputVisibility(), r.outputVisibility());
+            r.inputVisibility(), r.outputVisibility(), r.inputs());
       }
     } else {
       Srs srs = srsOptions.given() || km == null ? srsOptions.trustedPoints() : km.srs();

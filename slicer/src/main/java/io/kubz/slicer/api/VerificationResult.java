@@ -22,39 +22,42 @@ import java.util.List;
  *     check stopped before them)
  * @param inputVisibility the model inputs' visibility as the digest covers it ("" when unknown)
  * @param outputVisibility the same for the outputs
+ * @param inputs the declared model inputs (meaningful when valid): what a chain links to the
+ *     previous bundle's outputs
  */
 public record VerificationResult(boolean valid, boolean malformed, String reason, int failingSlice, String failingLink,
     String modelDigest, int slices, List<ProofBundle.PublicTensor> outputs, boolean insecureSrs, QuantPlan settings,
-    String inputVisibility, String outputVisibility) {
+    String inputVisibility, String outputVisibility, List<ProofBundle.PublicTensor> inputs) {
 
   public VerificationResult {
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
   }
 
   static VerificationResult ok(String digest, ProofBundle b, boolean insecure, QuantPlan settings) {
     return new VerificationResult(true, false, "", -1, null, digest, b.slices().size(), b.outputs(), insecure, settings,
-        b.inputVisibility(), b.outputVisibility());
+        b.inputVisibility(), b.outputVisibility(), b.inputs());
   }
 
   static VerificationResult format(String reason) {
-    return new VerificationResult(false, true, reason, -1, null, "", 0, List.of(), false, null, "", "");
+    return new VerificationResult(false, true, reason, -1, null, "", 0, List.of(), false, null, "", "", List.of());
   }
 
   static VerificationResult slice(String digest, int slice, String reason) {
-    return new VerificationResult(false, false, reason, slice, null, digest, 0, List.of(), false, null, "", "");
+    return new VerificationResult(false, false, reason, slice, null, digest, 0, List.of(), false, null, "", "", List.of());
   }
 
   static VerificationResult link(String digest, String link, String reason) {
-    return new VerificationResult(false, false, reason, -1, link, digest, 0, List.of(), false, null, "", "");
+    return new VerificationResult(false, false, reason, -1, link, digest, 0, List.of(), false, null, "", "", List.of());
   }
 
   static VerificationResult invalid(String digest, String reason) {
-    return new VerificationResult(false, false, reason, -1, null, digest, 0, List.of(), false, null, "", "");
+    return new VerificationResult(false, false, reason, -1, null, digest, 0, List.of(), false, null, "", "", List.of());
   }
 
   /** The same verdict with the settings it was checked against (kept on failure, for the report). */
   VerificationResult withSettings(QuantPlan s) {
     return new VerificationResult(valid, malformed, reason, failingSlice, failingLink, modelDigest, slices, outputs,
-        insecureSrs, s, inputVisibility, outputVisibility);
+        insecureSrs, s, inputVisibility, outputVisibility, inputs);
   }
 }

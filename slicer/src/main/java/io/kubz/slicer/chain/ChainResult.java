@@ -14,8 +14,8 @@ import java.util.List;
  * @param bundles the result of each bundle verified so far (null where a verifier threw)
  * @param input the chain's public input: the first bundle's declared inputs (when valid)
  * @param output the chain's final output: the last bundle's declared outputs (when valid)
- * @param linkNanos what the chain cost beyond its bundles' own verifications: reading each
- *     bundle's declared tensors and checking the links (when valid)
+ * @param linkNanos what the chain cost beyond its bundles' own verifications: checking the links
+ *     (when valid)
  */
 public record ChainResult(boolean valid, String reason, int failingBundle, int failingLink,
     List<VerificationResult> bundles, List<ProofBundle.PublicTensor> input, List<ProofBundle.PublicTensor> output,
