@@ -60,7 +60,8 @@ public final class ModelProver {
    *     (2^k rows) is compiled; see {@link #of(Srs)} and {@link #ofDevSrs(long)}
    * @param threads slices proved at once by the default executor
    * @param cacheDir where keys persist between runs, or null for memory only
-   * @param memoryBytes the default executor's memory budget
+   * @param memoryBytes the default executor's memory budget: the slices proved at once together stay
+   *     within it (default: the heap less the share kept for resident circuits and keys)
    * @param progress receives stage and slice events
    * @param executor where slices are proved, or null for a {@link LocalExecutor}
    * @param random source of the salts (null: SecureRandom); blinding is always SecureRandom
@@ -87,7 +88,7 @@ public final class ModelProver {
      */
     public static Options of(IntFunction<Srs> srs) {
       return new Options(null, null, Strategy.defaults(), Visibility.PUBLIC, srs, 1, null,
-          Runtime.getRuntime().maxMemory(), ProgressListener.NONE, null, null, Calibrator.InputRange.DEFAULT,
+          Strategy.provingHeap(), ProgressListener.NONE, null, null, Calibrator.InputRange.DEFAULT,
           Map.of());
     }
 

@@ -27,6 +27,15 @@ public record Strategy(int maxLayers, int maxRowsLog2, long maxMemoryBytes) {
    */
   static final int HEAP_SHARES = 3;
 
+  /**
+   * The heap left for the slices being proved once the resident circuits and keys have their share
+   * (a third, {@link ProvingSession}): the default executor's budget.
+   */
+  public static long provingHeap() {
+    long heap = Runtime.getRuntime().maxMemory();
+    return heap - heap / HEAP_SHARES;
+  }
+
   public static Strategy perLayer() {
     return new Strategy(1, 0, 0);
   }
