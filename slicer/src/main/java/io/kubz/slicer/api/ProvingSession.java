@@ -80,7 +80,7 @@ public final class ProvingSession {
    */
   public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
       ProgressListener progress) {
-    this(q, plan, visibility, srs, cache, progress, Runtime.getRuntime().maxMemory() / Strategy.HEAP_SHARES);
+    this(q, plan, visibility, srs, cache, progress, Strategy.residentBudget());
   }
 
   /**
