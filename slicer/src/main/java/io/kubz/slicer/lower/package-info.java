@@ -57,6 +57,9 @@
  *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
  *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
  *       {@link io.kubz.slicer.lower.Softmax}).
+ *   <li>Gemm/MatMul of two activations ({@link io.kubz.slicer.lower.ActivationProduct}): one
+ *       arithmetic row per product, acc_t = acc_(t−1) + a_t·b_t (the first row adds the bias), then
+ *       the rescale; batched MatMul broadcasts the leading axes, a transposed factor is a layout node.
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
@@ -108,7 +111,7 @@
  * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
  *
  * <h2>Known limits</h2>
- * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
+ * LayerNorm/InstanceNorm, the non-linear
  * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
  * name. A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
  * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
