@@ -206,6 +206,9 @@ public sealed interface Op {
     MUL,
     DIV,
     POW,
+    /** ONNX Max and Min of two inputs (element-wise, broadcast). */
+    MAX,
+    MIN,
     LESS,
     LESS_OR_EQUAL,
     GREATER,

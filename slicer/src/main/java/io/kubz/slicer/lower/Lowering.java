@@ -30,6 +30,8 @@ final class Lowering {
     }
     if ((op instanceof Op.Gemm || op instanceof Op.MatMul) && !qn.isParam(0) && !qn.isParam(1)) {
       out = ActivationProduct.matmul(s, q, qn);
+    } else if (Compare.handles(op)) {
+      out = Compare.lower(s, q, qn);
     } else if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {

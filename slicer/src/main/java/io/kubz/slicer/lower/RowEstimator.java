@@ -181,6 +181,8 @@ public final class RowEstimator {
     if ((op instanceof Op.Gemm || op instanceof Op.MatMul) && !n.isParam(0) && !n.isParam(1)) {
       g[0] += out * ActivationProduct.rows(q, node);
       rescale(g, out, n.shift(), outBits);
+    } else if (Compare.handles(op)) {
+      Compare.rows(g, q, n);
     } else if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
       boolean transB = op instanceof Op.Gemm gm && gm.transB();

@@ -59,6 +59,8 @@ final class OnnxOps {
           Map.entry("Mul", Op.BinaryKind.MUL),
           Map.entry("Div", Op.BinaryKind.DIV),
           Map.entry("Pow", Op.BinaryKind.POW),
+          Map.entry("Max", Op.BinaryKind.MAX),
+          Map.entry("Min", Op.BinaryKind.MIN),
           Map.entry("Less", Op.BinaryKind.LESS),
           Map.entry("LessOrEqual", Op.BinaryKind.LESS_OR_EQUAL),
           Map.entry("Greater", Op.BinaryKind.GREATER),
@@ -101,6 +103,10 @@ final class OnnxOps {
     }
     Op.BinaryKind b = BINARY.get(t);
     if (b != null) {
+      if ((b == Op.BinaryKind.MAX || b == Op.BinaryKind.MIN) && c.node.getInputCount() != 2) {
+        throw c.error(t + " of " + c.node.getInputCount() + " inputs is not supported, only of two:"
+            + " export it as a chain of two-input " + t + " nodes");
+      }
       return c.of(new Op.Binary(b), c.inputs(2));
     }
     switch (t) {

@@ -239,11 +239,15 @@ public final class QuantizedGraph {
           break;
         }
         default:
+          if (kind.isPredicate() || kind == Op.BinaryKind.MAX || kind == Op.BinaryKind.MIN) {
+            constantsAt(c, params, sc, s); // booleans are 0 or 1.0 at the activation scale (LogicKernels)
+            break;
+          }
           throw unsupported(n, "element-wise " + kind);
       }
     } else if (op instanceof Op.Unary) {
       Op.Unary u = (Op.Unary) op;
-      if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS) {
+      if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS && u.kind() != UnaryKind.NOT) {
         table = new FunctionTable(activation(u, n, s), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
