@@ -27,9 +27,9 @@ final class Compare {
 
   private Compare() {}
 
-  /** Whether {@code op} is lowered here or in {@link Select}. */
+  /** Whether {@code op} is lowered here, in {@link Select} or in {@link Argmax}. */
   static boolean handles(Op op) {
-    return op instanceof Op.Where || (op instanceof Op.Unary u && u.kind() == UnaryKind.NOT)
+    return op instanceof Op.Where || op instanceof Op.ArgExtreme || (op instanceof Op.Unary u && u.kind() == UnaryKind.NOT)
         || (op instanceof Op.Binary b && (b.kind().isPredicate() || b.kind() == Op.BinaryKind.MAX
             || b.kind() == Op.BinaryKind.MIN));
   }
@@ -38,6 +38,9 @@ final class Compare {
     Op op = qn.node().op();
     if (op instanceof Op.Where) {
       return Select.where(s, q, qn);
+    }
+    if (op instanceof Op.ArgExtreme) {
+      return Argmax.lower(s, q, qn);
     }
     if (op instanceof Op.Unary) {
       return Select.not(s, q, qn);
@@ -132,6 +135,10 @@ final class Compare {
     Node node = n.node();
     Op op = node.op();
     long out = Shapes.size(q.graph().shape(node.output()));
+    if (op instanceof Op.ArgExtreme) {
+      Argmax.rows(g, q, n);
+      return;
+    }
     for (int i = 0; i < node.inputs().size(); i++) {
       if (n.isParam(i)) {
         g[0] += n.params()[i].length; // constant cells, at most one per value

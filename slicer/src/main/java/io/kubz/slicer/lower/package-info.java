@@ -64,7 +64,10 @@
  *       {@link io.kubz.slicer.lower.Select}): a boolean is 0 or one = 2^s (1.0 at the activation
  *       scale); a ≥ b + c is bit 63 of a − b + 2^63 − c range-checked to 64 bits; Equal by
  *       d·v = one − y, d·y = 0, y·v = 0; booleans read are pinned by c·(c − one) = 0; Where is
- *       one·y = one·z + c·(x − z), or copies when its condition is a constant mask.
+ *       one·y = one·z + c·(x − z), or copies when its condition is a constant mask. ArgMax/ArgMin
+ *       by a running comparison with a strict bit (first index among ties; non-strict for
+ *       select_last_index) that forces every prefix extremum and its index
+ *       ({@link io.kubz.slicer.lower.Argmax}).
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
@@ -117,7 +120,7 @@
  *
  * <h2>Known limits</h2>
  * LayerNorm/InstanceNorm, the non-linear
- * reductions (L1, L2, LogSumExp) and ArgMax/ArgMin are not lowered yet and fail with the node's
+ * reductions (L1, L2, LogSumExp) and TopK are not lowered yet and fail with the node's
  * name. A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
  * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
  * k from below by the size of its boundary tensors.

@@ -181,6 +181,9 @@ public final class IntegerInterpreter {
           return y;
       }
     }
+    if (op instanceof Op.ArgExtreme) {
+      return LogicKernels.argExtreme((Op.ArgExtreme) op, in.get(0), shapes.get(0), s);
+    }
     if (op instanceof Op.Where) {
       return LogicKernels.where(in.get(0), shapes.get(0), in.get(1), shapes.get(1), in.get(2), shapes.get(2),
           outShape, s, what);

@@ -62,6 +62,36 @@ final class LogicKernels {
     return y;
   }
 
+  /**
+   * ArgMax/ArgMin along the axis as the running comparison the circuit proves: the candidate moves
+   * to j when x_j beats it strictly (the first index among equal values, as ONNX), or also on equality
+   * with selectLast; the index i is held as i·2^s (its real value i).
+   */
+  static long[] argExtreme(Op.ArgExtreme op, long[] x, int[] xs, int s) {
+    int outer = 1;
+    for (int d = 0; d < op.axis(); d++) {
+      outer *= xs[d];
+    }
+    int len = xs[op.axis()];
+    int inner = x.length / Math.max(1, outer * len);
+    long[] y = new long[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int best = 0;
+        long bv = x[o * len * inner + in];
+        for (int j = 1; j < len; j++) {
+          long v = x[(o * len + j) * inner + in];
+          if ((op.max() ? v > bv : v < bv) || (op.selectLast() && v == bv)) {
+            best = j;
+            bv = v;
+          }
+        }
+        y[o * inner + in] = (long) best << s;
+      }
+    }
+    return y;
+  }
+
   /** Whether v (0 or 2^s) is true. */
   static boolean bool(long v, long one, String what) {
     if (v != 0 && v != one) {

@@ -61,6 +61,17 @@ class CompareTest {
       String max = w.node("Max", List.of(x, neg));
       return w.node("Min", List.of(max, w.node("Max", List.of(neg, w.initializer("m", scalar(0.2))))));
     }));
+    c.add(gemmThen("ArgMax, ArgMin with ties (first index, last index)", NonlinearLoweringTest.grouped((w, x) -> {
+      String top = w.node("Min", List.of(x, w.initializer("cap", scalar(0.1)))); // ties at 0.1
+      String low = w.node("Max", List.of(x, w.initializer("floor", scalar(-0.1)))); // ties at −0.1
+      String a = w.node("ArgMax", List.of(top), attr("axis", 1L), attr("keepdims", 0L));
+      String b = w.node("ArgMin", List.of(low), attr("axis", 1L), attr("keepdims", 0L));
+      String lastA = w.node("ArgMax", List.of(top), attr("axis", 1L), attr("keepdims", 0L),
+          attr("select_last_index", 1L));
+      String lastB = w.node("ArgMin", List.of(low), attr("axis", 0L), attr("keepdims", 0L),
+          attr("select_last_index", 1L));
+      return w.node("Concat", List.of(a, b, lastA, lastB), attr("axis", 0L));
+    })));
     return c.stream();
   }
 
@@ -88,10 +99,24 @@ class CompareTest {
   @Test
   void noAssignedCellIsFree() {
     for (String name : List.of("Equal of activations", "And, Or, Xor, Not", "Where as leaky ReLU, Cast of a boolean",
-        "Max and Min of activations and constants", "Less with a constant")) {
+        "Max and Min of activations and constants", "Less with a constant",
+        "ArgMax, ArgMin with ties (first index, last index)")) {
       AssignedCellsTest.Case k = cases().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
       Models.Traced t = traced(k.model());
       assertEquals(List.of(), MutationSweepTest.survivors(MutationSweepTest.oneSlice(t, Visibility.PUBLIC)), name);
+    }
+  }
+
+  @Test
+  void anotherIndexIsRejected() {
+    AssignedCellsTest.Case k = cases().filter(x -> x.name().startsWith("ArgMax")).findFirst().orElseThrow();
+    Models.Traced t = traced(k.model());
+    long one = 1L << t.q().activationScale();
+    long[] y = t.trace().get(t.q().graph().outputs().get(0).name());
+    assertTrue(y[0] != y[4] || y[1] != y[5], "the model has ties: first and last index differ");
+    for (int i = 0; i < y.length; i++) {
+      long delta = y[i] == 0 ? one : -one; // a neighbouring, valid index
+      assertTrue(!NonlinearLoweringTest.tampered(t, i, delta).isEmpty(), "index " + i + " moved to a neighbour");
     }
   }
 
