@@ -261,8 +261,9 @@ public final class QuantizedGraph {
       batchNorm(n, c, params, sc, s, p, ((Op.BatchNorm) op).epsilon());
       shift = p;
     } else if (op instanceof Op.Cast) {
-      if (!((Op.Cast) op).to().isFloating()) {
-        throw unsupported(n, "a cast to an integer type");
+      if (!((Op.Cast) op).to().isFloating() && !integral(g, n.inputs().get(0))) {
+        throw unsupported(n, "a cast of a fractional activation to an integer type (ONNX truncates toward zero);"
+            + " apply Floor, Ceil or Round before it, or cast only booleans, indices and rounded values,");
       }
       constantsAt(c, params, sc, s);
     } else {
@@ -272,6 +273,29 @@ public final class QuantizedGraph {
       throw unsupported(n, "a product at a lower scale than the activations (param_scale too small)");
     }
     return new QNode(n, sc, s, shift, table, params);
+  }
+
+  /**
+   * Whether every value of a tensor is an integer by construction (a comparison or boolean, an
+   * index, a rounded value, an integer model input), so that a Cast of it to an integer type is the
+   * identity on its quantized values.
+   */
+  static boolean integral(Graph g, String tensor) {
+    Node p = g.producer(tensor);
+    if (p == null) {
+      return g.inputs().stream().anyMatch(v -> v.name().equals(tensor) && !v.dtype().isFloating());
+    }
+    Op op = p.op();
+    if (op instanceof Op.Binary b) {
+      return b.kind().isPredicate();
+    }
+    if (op instanceof Op.Unary u) {
+      return switch (u.kind()) {
+        case NOT, FLOOR, CEIL, ROUND, SIGN -> true;
+        default -> false;
+      };
+    }
+    return op instanceof Op.ArgExtreme || (op instanceof Op.Cast c && !c.to().isFloating());
   }
 
   private static void constantsAt(Tensor[] c, long[][] params, int[] sc, int scale) {

@@ -72,6 +72,12 @@ class CompareTest {
           attr("select_last_index", 1L));
       return w.node("Concat", List.of(a, b, lastA, lastB), attr("axis", 0L));
     })));
+    c.add(gemmThen("Cast of an index and a comparison to INT64, back to FLOAT", NonlinearLoweringTest.grouped((w, x) -> {
+      String i = w.node("Cast", List.of(w.node("ArgMax", List.of(x), attr("axis", 1L))), attr("to", 7L));
+      String b = w.node("Cast", List.of(w.node("Less", List.of(x, w.initializer("t", scalar(0))))), attr("to", 7L));
+      return w.node("Mul", List.of(w.node("Cast", List.of(i), attr("to", 1L)), w.node("Cast", List.of(b),
+          attr("to", 1L))));
+    })));
     return c.stream();
   }
 
@@ -118,6 +124,13 @@ class CompareTest {
       long delta = y[i] == 0 ? one : -one; // a neighbouring, valid index
       assertTrue(!NonlinearLoweringTest.tampered(t, i, delta).isEmpty(), "index " + i + " moved to a neighbour");
     }
+  }
+
+  @Test
+  void castOfAFractionalActivationToAnIntegerIsRefused() {
+    ModelProto m = AssignedCellsTest.gemmThen("cast", (w, x) -> w.node("Cast", List.of(x), attr("to", 7L))).model();
+    KubzException e = assertThrows(KubzException.class, () -> traced(m));
+    assertTrue(e.getMessage().contains("truncates toward zero") && e.getMessage().contains("Cast"), e.getMessage());
   }
 
   @Test
