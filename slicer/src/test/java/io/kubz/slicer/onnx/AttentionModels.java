@@ -29,6 +29,23 @@ public final class AttentionModels {
     return w.build();
   }
 
+  /**
+   * xLSTM-style gating on x [1, 8]: a, b = x·W (constant weights, [1, 4] each), the stabiliser
+   * m = Max(a, b), a gate Where(a &gt; b, Sigmoid(a), Sigmoid(b)) times m, plus the ArgMax of m as a float.
+   */
+  public static ModelProto gating(long seed) {
+    OnnxWriter w = OnnxWriter.create("gating", 13);
+    String x = w.input("x", 1, 8);
+    String a = w.node("MatMul", List.of(x, w.initializer("wa", weights(seed, 8, 4))));
+    String b = w.node("MatMul", List.of(x, w.initializer("wb", weights(seed + 1, 8, 4))));
+    String m = w.node("Max", List.of(a, b));
+    String gate = w.node("Where", List.of(w.node("Greater", List.of(a, b)), w.node("Sigmoid", List.of(a)),
+        w.node("Sigmoid", List.of(b))));
+    String idx = w.node("Cast", List.of(w.node("ArgMax", List.of(m), attr("axis", 1L))), attr("to", 1L));
+    w.output(w.node("Add", List.of(w.node("Mul", List.of(gate, m)), idx)));
+    return w.build();
+  }
+
   /** Seeded weights uniform in [−1, 1). */
   public static Tensor weights(long seed, int... shape) {
     return ExampleModels.input(seed, shape);
