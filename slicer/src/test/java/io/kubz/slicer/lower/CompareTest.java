@@ -133,6 +133,27 @@ class CompareTest {
     assertTrue(e.getMessage().contains("truncates toward zero") && e.getMessage().contains("Cast"), e.getMessage());
   }
 
+  /** A causal mask as PyTorch exports it: Where(constant mask, scores, −inf), then Softmax. */
+  @Test
+  void causalMaskWithMinusInfinityBeforeSoftmax() {
+    ModelProto m = AssignedCellsTest.gemmThen("causal", NonlinearLoweringTest.grouped((w, x) -> {
+      double[] mask = new double[8];
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 4; j++) {
+          mask[i * 4 + j] = j <= i + 1 ? 1 : 0;
+        }
+      }
+      String masked = w.node("Where", List.of(w.initializer("mask", Tensor.of(DType.BOOL, new int[] {2, 4}, mask)), x,
+          w.initializer("fill", scalar(Double.NEGATIVE_INFINITY))));
+      return w.node("Softmax", List.of(masked), attr("axis", 1L));
+    })).model();
+    Models.Traced t = traced(m);
+    assertForced(t);
+    assertTrue(ElementwiseFunctionsTest.maxError(t.q()) < 0.02);
+    long[] y = t.trace().get(t.q().graph().outputs().get(0).name());
+    assertEquals(0, y[3], "a masked position has weight 0");
+  }
+
   @Test
   void logicalOperationsRefuseNonBooleans() {
     ModelProto m = AssignedCellsTest.gemmThen("and", (w, x) -> w.node("And", List.of(x, x))).model();
