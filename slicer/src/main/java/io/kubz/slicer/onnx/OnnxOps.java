@@ -77,7 +77,7 @@ final class OnnxOps {
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
           "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
           "LayerNormalization", "InstanceNormalization", "Trilu", "Where", "ArgMax", "ArgMin",
-          "Identity", "Dropout", "Constant", "ConstantOfShape", "Cast", "Shape");
+          "Identity", "Dropout", "Constant", "ConstantOfShape", "Cast", "CastLike", "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();
@@ -130,6 +130,8 @@ final class OnnxOps {
         return c.of(new Op.BatchNorm(a.f("epsilon", 1e-5)), c.inputs(5));
       case "Cast":
         return cast(c);
+      case "CastLike": // a Cast to the element type of the second input, which carries no data here
+        return c.of(new Op.Cast(c.dtype(1)), c.inputs(1));
       case "LayerNormalization": {
         int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", -1), c.shape(0).length, c.what);
         return c.of(new Op.LayerNorm(axis, a.f("epsilon", 1e-5)), c.optionalInputs(2, 3));

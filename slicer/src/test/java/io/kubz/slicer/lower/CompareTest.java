@@ -78,6 +78,8 @@ class CompareTest {
       return w.node("Mul", List.of(w.node("Cast", List.of(i), attr("to", 1L)), w.node("Cast", List.of(b),
           attr("to", 1L))));
     })));
+    c.add(gemmThen("CastLike of a comparison to the activation's type", (w, x) -> w.node("Mul", List.of(x,
+        w.node("CastLike", List.of(w.node("GreaterOrEqual", List.of(x, w.initializer("t", scalar(0.05)))), x))))));
     return c.stream();
   }
 
