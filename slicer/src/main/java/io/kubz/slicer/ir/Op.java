@@ -193,7 +193,7 @@ public sealed interface Op {
     }
   }
 
-  /** Element type conversion. */
+  /** Element type conversion (Cast; CastLike, to its second input's element type). */
   record Cast(DType to) implements Op {}
 
   /**
