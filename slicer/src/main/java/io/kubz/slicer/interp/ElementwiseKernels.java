@@ -43,6 +43,12 @@ final class ElementwiseKernels {
         case POW:
           r = Math.pow(x, z);
           break;
+        case MAX:
+          r = Math.max(x, z);
+          break;
+        case MIN:
+          r = Math.min(x, z);
+          break;
         case LESS:
           r = x < z ? 1 : 0;
           break;

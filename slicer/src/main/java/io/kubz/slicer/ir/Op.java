@@ -193,7 +193,7 @@ public sealed interface Op {
     }
   }
 
-  /** Element type conversion. */
+  /** Element type conversion (Cast; CastLike, to its second input's element type). */
   record Cast(DType to) implements Op {}
 
   /**
@@ -206,6 +206,9 @@ public sealed interface Op {
     MUL,
     DIV,
     POW,
+    /** ONNX Max and Min of two inputs (element-wise, broadcast). */
+    MAX,
+    MIN,
     LESS,
     LESS_OR_EQUAL,
     GREATER,

@@ -28,7 +28,11 @@ final class Lowering {
       s.wires.put(s.partial.partialOf(n.output()).name(), Contraction.partial(s, q, qn, s.partial));
       return;
     }
-    if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
+    if ((op instanceof Op.Gemm || op instanceof Op.MatMul) && !qn.isParam(0) && !qn.isParam(1)) {
+      out = ActivationProduct.matmul(s, q, qn);
+    } else if (Compare.handles(op)) {
+      out = Compare.lower(s, q, qn);
+    } else if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       out = Linear.matmul(s, q, qn);
     } else if (op instanceof Op.Conv) {
       out = Linear.conv(s, q, qn);

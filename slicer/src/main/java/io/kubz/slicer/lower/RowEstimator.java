@@ -18,7 +18,7 @@ import java.util.Set;
  * plus the blinding rows. Per element of a node's output (K = dot length, m = lanes):
  * <pre>
  *   Gemm/MatMul/Conv: mac ⌈K/m⌉ + 1 (ConvTranspose: K = the contributions reaching the output);
- *                     then a rescale by k &gt; 0:
+ *                     then a rescale by k &gt; 0 (two activations: arith K, {@link ActivationProduct}):
  *   rescale:          arith 1 + R(k) + R(b_y),   R(b) = a range check of b bits, b_y from Bounds
  *                     (R(b_y) = 0 when only lookups read y)
  *   R(b):             range 1 ({@link Lanes}: L lanes of w-bit limbs, L·w ≥ 63, and the sign)
@@ -178,7 +178,12 @@ public final class RowEstimator {
     }
     long out = Linear.count(all, needed);
     long[] g = new long[WIDTH];
-    if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
+    if ((op instanceof Op.Gemm || op instanceof Op.MatMul) && !n.isParam(0) && !n.isParam(1)) {
+      g[0] += out * ActivationProduct.rows(q, node);
+      rescale(g, out, n.shift(), outBits);
+    } else if (Compare.handles(op)) {
+      Compare.rows(g, q, n);
+    } else if (op instanceof Op.Gemm || op instanceof Op.MatMul) {
       int[] bs = q.graph().shape(node.inputs().get(1));
       boolean transB = op instanceof Op.Gemm gm && gm.transB();
       int k = bs.length == 2 ? (transB ? bs[1] : bs[0]) : bs[bs.length - 2];

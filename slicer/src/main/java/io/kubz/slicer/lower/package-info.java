@@ -57,6 +57,17 @@
  *       Max/Min and Softmax (exp table, sum, division with range-checked remainder) follow the
  *       interpreter exactly ({@link io.kubz.slicer.lower.Nonlinear}, {@link io.kubz.slicer.lower.Reduce},
  *       {@link io.kubz.slicer.lower.Softmax}).
+ *   <li>Gemm/MatMul of two activations ({@link io.kubz.slicer.lower.ActivationProduct}): one
+ *       arithmetic row per product, acc_t = acc_(t−1) + a_t·b_t (the first row adds the bias), then
+ *       the rescale; batched MatMul broadcasts the leading axes, a transposed factor is a layout node.
+ *   <li>Comparisons, booleans, Where, binary Max/Min ({@link io.kubz.slicer.lower.Compare},
+ *       {@link io.kubz.slicer.lower.Select}): a boolean is 0 or one = 2^s (1.0 at the activation
+ *       scale); a ≥ b + c is bit 63 of a − b + 2^63 − c range-checked to 64 bits; Equal by
+ *       d·v = one − y, d·y = 0, y·v = 0; booleans read are pinned by c·(c − one) = 0; Where is
+ *       one·y = one·z + c·(x − z), or copies when its condition is a constant mask. ArgMax/ArgMin
+ *       by a running comparison with a strict bit (first index among ties; non-strict for
+ *       select_last_index) that forces every prefix extremum and its index
+ *       ({@link io.kubz.slicer.lower.Argmax}).
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
@@ -108,8 +119,8 @@
  * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
  *
  * <h2>Known limits</h2>
- * Products of two activations, activation biases, LayerNorm/InstanceNorm, the non-linear
- * reductions (L1, L2, LogSumExp) and Where/ArgMax are not lowered yet and fail with the node's
+ * LayerNorm/InstanceNorm, the non-linear
+ * reductions (L1, L2, LogSumExp) and TopK are not lowered yet and fail with the node's
  * name. A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
  * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
  * k from below by the size of its boundary tensors.

@@ -59,6 +59,8 @@ final class OnnxOps {
           Map.entry("Mul", Op.BinaryKind.MUL),
           Map.entry("Div", Op.BinaryKind.DIV),
           Map.entry("Pow", Op.BinaryKind.POW),
+          Map.entry("Max", Op.BinaryKind.MAX),
+          Map.entry("Min", Op.BinaryKind.MIN),
           Map.entry("Less", Op.BinaryKind.LESS),
           Map.entry("LessOrEqual", Op.BinaryKind.LESS_OR_EQUAL),
           Map.entry("Greater", Op.BinaryKind.GREATER),
@@ -75,7 +77,7 @@ final class OnnxOps {
           "Transpose", "Squeeze", "Unsqueeze", "Concat", "Slice", "Gather", "Pad", "ReduceMean",
           "ReduceSum", "ReduceMax", "ReduceMin", "ReduceL1", "ReduceL2", "ReduceLogSumExp",
           "LayerNormalization", "InstanceNormalization", "Trilu", "Where", "ArgMax", "ArgMin",
-          "Identity", "Dropout", "Constant", "ConstantOfShape", "Cast", "Shape");
+          "Identity", "Dropout", "Constant", "ConstantOfShape", "Cast", "CastLike", "Shape");
 
   /** Every supported operator name, sorted. */
   static final List<String> SUPPORTED = supported();
@@ -101,6 +103,10 @@ final class OnnxOps {
     }
     Op.BinaryKind b = BINARY.get(t);
     if (b != null) {
+      if ((b == Op.BinaryKind.MAX || b == Op.BinaryKind.MIN) && c.node.getInputCount() != 2) {
+        throw c.error(t + " of " + c.node.getInputCount() + " inputs is not supported, only of two:"
+            + " export it as a chain of two-input " + t + " nodes");
+      }
       return c.of(new Op.Binary(b), c.inputs(2));
     }
     switch (t) {
@@ -124,6 +130,8 @@ final class OnnxOps {
         return c.of(new Op.BatchNorm(a.f("epsilon", 1e-5)), c.inputs(5));
       case "Cast":
         return cast(c);
+      case "CastLike": // a Cast to the element type of the second input, which carries no data here
+        return c.of(new Op.Cast(c.dtype(1)), c.inputs(1));
       case "LayerNormalization": {
         int axis = io.kubz.slicer.ir.Shapes.axis(a.i("axis", -1), c.shape(0).length, c.what);
         return c.of(new Op.LayerNorm(axis, a.f("epsilon", 1e-5)), c.optionalInputs(2, 3));

@@ -151,9 +151,11 @@ public final class IntegerInterpreter {
           }
           return IntKernels.rescale(
               IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
-        default: // MUL, and DIV as a product with the quantized reciprocal
+        case MUL:
           return IntKernels.rescale(
               IntKernels.broadcast(a, shapes.get(0), b, shapes.get(1), outShape, Math::multiplyExact), qn.shift());
+        default: // comparisons, booleans, Max and Min
+          return LogicKernels.binary(((Op.Binary) op).kind(), a, shapes.get(0), b, shapes.get(1), outShape, s, what);
       }
     }
     if (op instanceof Op.Unary) {
@@ -170,12 +172,21 @@ public final class IntegerInterpreter {
             y[i] = Math.abs(x[i]);
           }
           return y;
+        case NOT:
+          return LogicKernels.not(x, s, what);
         default:
           for (int i = 0; i < x.length; i++) {
             y[i] = lookup(qn, x[i], obs);
           }
           return y;
       }
+    }
+    if (op instanceof Op.ArgExtreme) {
+      return LogicKernels.argExtreme((Op.ArgExtreme) op, in.get(0), shapes.get(0), s);
+    }
+    if (op instanceof Op.Where) {
+      return LogicKernels.where(in.get(0), shapes.get(0), in.get(1), shapes.get(1), in.get(2), shapes.get(2),
+          outShape, s, what);
     }
     if (op instanceof Op.PRelu) {
       int shift = qn.shift();

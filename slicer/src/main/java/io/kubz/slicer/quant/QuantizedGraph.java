@@ -239,11 +239,15 @@ public final class QuantizedGraph {
           break;
         }
         default:
+          if (kind.isPredicate() || kind == Op.BinaryKind.MAX || kind == Op.BinaryKind.MIN) {
+            constantsAt(c, params, sc, s); // booleans are 0 or 1.0 at the activation scale (LogicKernels)
+            break;
+          }
           throw unsupported(n, "element-wise " + kind);
       }
     } else if (op instanceof Op.Unary) {
       Op.Unary u = (Op.Unary) op;
-      if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS) {
+      if (u.kind() != UnaryKind.NEG && u.kind() != UnaryKind.ABS && u.kind() != UnaryKind.NOT) {
         table = new FunctionTable(activation(u, n, s), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
@@ -256,9 +260,13 @@ public final class QuantizedGraph {
     } else if (op instanceof Op.BatchNorm) {
       batchNorm(n, c, params, sc, s, p, ((Op.BatchNorm) op).epsilon());
       shift = p;
+    } else if (op instanceof Op.Where) {
+      constantsAt(c, params, sc, s);
+      saturateFill(c, params, s);
     } else if (op instanceof Op.Cast) {
-      if (!((Op.Cast) op).to().isFloating()) {
-        throw unsupported(n, "a cast to an integer type");
+      if (!((Op.Cast) op).to().isFloating() && !integral(g, n.inputs().get(0))) {
+        throw unsupported(n, "a cast of a fractional activation to an integer type (ONNX truncates toward zero);"
+            + " apply Floor, Ceil or Round before it, or cast only booleans, indices and rounded values,");
       }
       constantsAt(c, params, sc, s);
     } else {
@@ -268,6 +276,52 @@ public final class QuantizedGraph {
       throw unsupported(n, "a product at a lower scale than the activations (param_scale too small)");
     }
     return new QNode(n, sc, s, shift, table, params);
+  }
+
+  /** Smallest |fill| of Where read as a mask (−inf, finfo.min, −1e9, −1e4). */
+  static final double MASK_FILL = 1e4;
+
+  /**
+   * A masking fill of Where (a constant with |v| ≥ {@link #MASK_FILL}, −inf included) is held as
+   * ±32.0 (±2^(s+5)): a Softmax after it then looks x − max up in an exp table of about s + 7 bits,
+   * not 2^62 wide, and the masked weight exp(−32 − max) rounds to 0 at any scale s ≤ 44 whenever the
+   * row's largest unmasked value is ≥ −32 + (s + 1)·ln 2 (−25.8 at s = 8), as in attention scores.
+   */
+  static void saturateFill(Tensor[] c, long[][] params, int s) {
+    for (int i = 1; i < params.length; i++) {
+      if (c[i] == null) {
+        continue;
+      }
+      double[] d = c[i].data();
+      for (int j = 0; j < d.length; j++) {
+        if (Math.abs(d[j]) >= MASK_FILL) {
+          params[i][j] = d[j] > 0 ? 1L << (s + 5) : -(1L << (s + 5));
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether every value of a tensor is an integer by construction (a comparison or boolean, an
+   * index, a rounded value, an integer model input), so that a Cast of it to an integer type is the
+   * identity on its quantized values.
+   */
+  static boolean integral(Graph g, String tensor) {
+    Node p = g.producer(tensor);
+    if (p == null) {
+      return g.inputs().stream().anyMatch(v -> v.name().equals(tensor) && !v.dtype().isFloating());
+    }
+    Op op = p.op();
+    if (op instanceof Op.Binary b) {
+      return b.kind().isPredicate();
+    }
+    if (op instanceof Op.Unary u) {
+      return switch (u.kind()) {
+        case NOT, FLOOR, CEIL, ROUND, SIGN -> true;
+        default -> false;
+      };
+    }
+    return op instanceof Op.ArgExtreme || (op instanceof Op.Cast c && !c.to().isFloating());
   }
 
   private static void constantsAt(Tensor[] c, long[][] params, int[] sc, int scale) {

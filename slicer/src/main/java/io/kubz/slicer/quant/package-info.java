@@ -23,6 +23,12 @@
  *       sum divided by the count d, rounded half up: y = ⌊(x + ⌊d/2⌋) / d⌋ (q·d + r = x + ⌊d/2⌋,
  *       0 ≤ r &lt; d). ReduceSum: exact.
  *   <li>Softmax: e_j = exp-table(x_j − max) at scale s, E = Σ e_j, y_j = ⌊(e_j·2^s + ⌊E/2⌋) / E⌋.
+ *   <li>Gemm/MatMul of two activations: as above with both factors at s, so k = s.
+ *   <li>Booleans are activations too: true is 1.0 (2^s), false 0. Less, LessOrEqual, Greater,
+ *       GreaterOrEqual, Equal compare the quantized values exactly; And, Or, Xor, Not and Where's
+ *       condition accept only 0 and 2^s (else an error naming the node). Max, Min: exact. ArgMax/ArgMin:
+ *       index i as i·2^s, ties (equal quantized values) to the first index, or the last with
+ *       select_last_index ({@link io.kubz.slicer.quant.LogicKernels}).
  *   <li>Reshape, Transpose, Concat, Slice, Gather, Pad: re-indexing only ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
  */

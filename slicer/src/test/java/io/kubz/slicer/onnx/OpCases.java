@@ -189,6 +189,9 @@ final class OpCases {
     c.add(single("Where", 13, new int[] {3, 4}, w -> w.node("Where", List.of(
         w.node("Greater", List.of("x", w.initializer("z", Tensor.scalar(DType.FLOAT, 0)))),
         "x", w.initializer("k", rand(4))))));
+    for (String ext : new String[] {"Max", "Min"}) {
+      c.add(single(ext + " of two", 13, new int[] {3, 4}, w -> w.node(ext, List.of("x", w.initializer("k", rand(4))))));
+    }
     c.add(single("ArgMax keepdims", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
         w.node("ArgMax", List.of("x"), attr("axis", 1L))), attr("to", 1L))));
     c.add(single("ArgMin last index", 13, new int[] {2, 3, 4}, w -> w.node("Cast", List.of(
