@@ -44,7 +44,7 @@ public final class EqSumcheckProver {
   public static SumcheckProver.Output prove(long[] z, Composition g, long[][] tables,
       int[] offsets, Fr claim, Transcript t) {
     int v = z.length / 4;
-    if (tables.length != g.factorCount() || offsets.length != tables.length) {
+    if (z.length % 4 != 0 || tables.length != g.factorCount() || offsets.length != tables.length) {
       throw new IllegalArgumentException(tables.length + " tables and " + offsets.length
           + " offsets for " + g.factorCount() + " factors");
     }
