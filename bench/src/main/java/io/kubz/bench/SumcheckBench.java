@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The sumcheck prover of the gkr module on Σ_x f(x)·g(x) over 2^logSize random entries (degree 2,
  * the shape of a dense layer and of the batched opening), all threads of {@code Parallel}. Target
- * on 2 cores: ≤ 250 ms at 2^20. The allocation per operation is the prover's folded copies of the
- * two tables (about 2 × 2^logSize × 32 bytes) plus small per-round accumulators.
+ * on 2 cores: ≤ 250 ms at 2^20. Each round is one pass binding the previous round's variable and
+ * summing (4 products per pair after round 0, 2 in it: about 4·2^logSize in all). The allocation
+ * per operation is the prover's two ping-pong buffers per table (2^(logSize−1) + 2^(logSize−2)
+ * entries: about 1.5 × 2^logSize × 32 bytes for the two tables) plus small per-round accumulators.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -64,14 +64,14 @@ public final class TowerProver {
       if (j > 0) {
         int size = 1 << j;
         Fr lambda = state[1];
-        long[][] tables = {Arrays.copyOfRange(lp[j + 1], 0, 4 * size),
-            Arrays.copyOfRange(lp[j + 1], 4 * size, 8 * size), Arrays.copyOfRange(lq[j + 1], 0, 4 * size),
-            Arrays.copyOfRange(lq[j + 1], 4 * size, 8 * size)};
-        lp[j + 1] = null; // the layer below is no longer needed once split
-        lq[j + 1] = null;
+        // the halves of layer j + 1 in place: p0 = lp[0, size), p1 = lp[size, 2·size), q likewise
+        long[][] tables = {lp[j + 1], lp[j + 1], lq[j + 1], lq[j + 1]};
+        int[] offsets = {0, 4 * size, 0, 4 * size};
         Fr claim = state[2].add(lambda.mul(state[3]));
         SumcheckProver.Output out = EqSumcheckProver.prove(point, layerComposition(lambda), tables,
-            claim, t);
+            offsets, claim, t);
+        lp[j + 1] = null; // the layer below is no longer needed once proved
+        lq[j + 1] = null;
         sc = out.proof();
         System.arraycopy(out.finalValues(), 0, c, 0, 16);
         point = out.point();

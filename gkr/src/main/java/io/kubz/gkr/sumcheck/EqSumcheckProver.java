@@ -33,12 +33,34 @@ public final class EqSumcheckProver {
       throw new IllegalArgumentException("eq point of " + z.length / 4 + " coordinates, tables of "
           + v + " variables, " + tables.length + " tables for " + g.factorCount() + " factors");
     }
+    return prove(z, g, tables, new int[tables.length], claim, t);
+  }
+
+  /**
+   * The same over tables read in place: table j is the 2^v entries of tables[j] from element
+   * offsets[j]/4 on (offsets in longs), v = z.length/4, so a caller can hand over halves of a
+   * larger array without copying them. The arrays are read, never written.
+   */
+  public static SumcheckProver.Output prove(long[] z, Composition g, long[][] tables,
+      int[] offsets, Fr claim, Transcript t) {
+    int v = z.length / 4;
+    if (z.length % 4 != 0 || tables.length != g.factorCount() || offsets.length != tables.length) {
+      throw new IllegalArgumentException(tables.length + " tables and " + offsets.length
+          + " offsets for " + g.factorCount() + " factors");
+    }
+    for (int j = 0; j < tables.length; j++) {
+      if (offsets[j] < 0 || offsets[j] % 4 != 0 || tables[j].length - offsets[j] < (4L << v)) {
+        throw new IllegalArgumentException("table " + j + " has no 2^" + v + " entries at offset "
+            + offsets[j]);
+      }
+    }
     int dg = g.degree();
     int d = dg + 1;
     SumcheckTranscript.begin(t, v, d);
     RoundKernel kernel = new RoundKernel(g);
-    long[][] cur = tables.clone();
-    long[][] spare = new long[tables.length][];
+    // round k weighs pair i with eq(z_{>k}, bits(i)); round 0's table here, later ones summed
+    long[] w0 = v == 0 ? null : Mle.eq(Arrays.copyOfRange(z, 4, 4 * v));
+    Rounds rs = new Rounds(tables, offsets, v, w0);
     long[] point = new long[4 * v];
     long[] sums = new long[4 * dg];
     Fr c = claim;
@@ -46,8 +68,8 @@ public final class EqSumcheckProver {
     List<List<Fr>> rounds = new ArrayList<>(v);
     for (int k = 0; k < v; k++) {
       int half = 1 << (v - 1 - k);
-      long[] weights = Mle.eq(Arrays.copyOfRange(z, 4 * (k + 1), 4 * v));
-      kernel.sums(cur, half, weights, sums, 0);
+      RoundInput in = rs.next(k, point);
+      kernel.sums(in, half, sums, 0);
       Fr zk = Fr.readFrom(z, 4 * k);
       List<Fr> tv = new ArrayList<>(dg + 1);
       tv.add(Fr.readFrom(sums, 0));
@@ -56,7 +78,7 @@ public final class EqSumcheckProver {
         tv.add(Fr.readFrom(sums, 4 * p));
       }
       if (zk.isZero() || prefix.isZero()) {
-        tv.set(1, direct(g, cur, weights, half));
+        tv.set(1, direct(g, in, half));
       } else {
         // t(1) = (claim / P − (1 − z_k)·t(0)) / z_k
         tv.set(1, c.mul(prefix.inverse()).sub(Fr.ONE.sub(zk).mul(tv.get(0))).mul(zk.inverse()));
@@ -71,13 +93,8 @@ public final class EqSumcheckProver {
       r.writeTo(point, 4 * k);
       c = RoundPoly.evaluate(msg, r);
       prefix = prefix.mul(eq1(zk, r));
-      SumcheckProver.fold(cur, spare, point, k, half);
     }
-    long[] finals = new long[4 * tables.length];
-    for (int j = 0; j < tables.length; j++) {
-      Fr.copy(finals, 4 * j, cur[j], 0);
-    }
-    return new SumcheckProver.Output(new SumcheckProof(rounds), point, finals);
+    return new SumcheckProver.Output(new SumcheckProof(rounds), point, rs.finals(point));
   }
 
   /** eq(z, x) for one coordinate: z·x + (1 − z)·(1 − x). */
@@ -86,12 +103,14 @@ public final class EqSumcheckProver {
   }
 
   /** t(1) = Σ_i w[i]·g(tables[2i+1]) directly: the path for a zero z_k or prefix (probability ~2^-250). */
-  private static Fr direct(Composition g, long[][] cur, long[] w, int half) {
-    long[] vals = new long[4 * cur.length];
+  private static Fr direct(Composition g, RoundInput in, int half) {
+    int m = in.tab().length;
+    long[] vals = new long[4 * m];
+    long[] w = in.weights();
     Fr sum = Fr.ZERO;
     for (int i = 0; i < half; i++) {
-      for (int j = 0; j < cur.length; j++) {
-        Fr.copy(vals, 4 * j, cur[j], 8 * i + 4);
+      for (int j = 0; j < m; j++) {
+        Fr.copy(vals, 4 * j, in.current(j), in.at(j) + 8 * i + 4);
       }
       sum = sum.add(g.evaluate(vals).mul(Fr.readFrom(w, 4 * i)));
     }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The sumcheck prover (see the package documentation). Each round takes s(0) and s(2..d) from
  * {@link RoundKernel} (parallel over the hypercube, nothing allocated per pair) and s(1) from the
- * running claim, s(1) = claim − s(0), then binds the round's variable in every table. The caller's
- * tables are read, never written: round 0 folds them into the prover's own buffers.
+ * running claim, s(1) = claim − s(0); the kernel binds the previous round's variable in the same
+ * pass ({@link Rounds}). The caller's tables are read, never written.
  */
 public final class SumcheckProver {
   /** A test seam: may change a round's values (limbs, 4 per value) before they are absorbed. */
@@ -47,8 +47,7 @@ public final class SumcheckProver {
     int m = tables.length;
     SumcheckTranscript.begin(t, v, d);
     RoundKernel kernel = new RoundKernel(f);
-    long[][] cur = tables.clone();
-    long[][] spare = new long[m][];
+    Rounds rs = new Rounds(tables, new int[m], v, null);
     long[] point = new long[4 * v];
     long[] claimL = new long[4];
     claim.writeTo(claimL, 0);
@@ -56,8 +55,8 @@ public final class SumcheckProver {
     List<List<Fr>> rounds = new ArrayList<>(v);
     for (int k = 0; k < v; k++) {
       int half = 1 << (v - 1 - k);
-      // s(0) and s(2..d) over the hypercube, s(1) = claim − s(0)
-      kernel.sums(cur, half, null, values, 4);
+      // s(0) and s(2..d) over the hypercube (binding r_{k−1} on the way), s(1) = claim − s(0)
+      kernel.sums(rs.next(k, point), half, values, 4);
       Fr.copy(values, 0, values, 4);
       Fr.sub(values, 4, claimL, 0, values, 0);
       if (hook != null) {
@@ -71,36 +70,7 @@ public final class SumcheckProver {
       Fr r = SumcheckTranscript.round(t, msg);
       r.writeTo(point, 4 * k);
       RoundPoly.evaluate(msg, r).writeTo(claimL, 0);
-      fold(cur, spare, point, k, half);
     }
-    long[] finals = new long[4 * m];
-    for (int j = 0; j < m; j++) {
-      Fr.copy(finals, 4 * j, cur[j], 0);
-    }
-    return new Output(new SumcheckProof(rounds), point, finals);
-  }
-
-  /**
-   * Binds variable k of every table to point[k]: round 0 folds the caller's tables into fresh
-   * buffers, later rounds fold into a spare buffer (large tables, in parallel) or in place.
-   */
-  static void fold(long[][] cur, long[][] spare, long[] point, int k, int half) {
-    for (int j = 0; j < cur.length; j++) {
-      if (k == 0) {
-        long[] dst = new long[4 * half];
-        Mle.fixFirst(dst, cur[j], half, point, 4 * k);
-        cur[j] = dst;
-      } else if (half >= 2 * Mle.PARALLEL_MIN) {
-        if (spare[j] == null || spare[j].length < 4 * half) {
-          spare[j] = new long[4 * half];
-        }
-        long[] dst = spare[j];
-        Mle.fixFirst(dst, cur[j], half, point, 4 * k);
-        spare[j] = cur[j];
-        cur[j] = dst;
-      } else {
-        Mle.fixFirst(cur[j], cur[j], half, point, 4 * k);
-      }
-    }
+    return new Output(new SumcheckProof(rounds), point, rs.finals(point));
   }
 }

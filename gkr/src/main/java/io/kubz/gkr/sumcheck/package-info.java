@@ -17,5 +17,10 @@
  * ({@link io.kubz.gkr.sumcheck.Composition#batch}). Sums of the form Σ_x eq(z, x)·g(x) (GKR layers,
  * tower layers) have a faster prover with the same messages,
  * {@link io.kubz.gkr.sumcheck.EqSumcheckProver}.
+ *
+ * <p>Prover cost: round k's pass binds variable k − 1 of every table (one product per entry
+ * written) and sums the round's pairs in the same read, into buffers allocated once per run, so
+ * each round reads each table once. Only f at X = 0, 2, …, d is summed (s(1) = claim − s(0)); a
+ * product of two tables costs 2 products per pair, a logUp layer 4 per point with its eq weight.
  */
 package io.kubz.gkr.sumcheck;
