@@ -131,6 +131,21 @@ final class LayoutKernels {
     return Tensor.of(x.dtype(), shape, y);
   }
 
+  /** Gather with indices read from a tensor: each must be in [−dim, dim) (negative from the end). */
+  static Tensor gather(int axis, Tensor x, Tensor indices, String what) {
+    int dim = x.shape()[axis];
+    int[] idx = new int[indices.size()];
+    for (int k = 0; k < idx.length; k++) {
+      double v = indices.get(k);
+      if (v != Math.rint(v) || v < -dim || v >= dim) {
+        throw new BadInputException(what + ": index " + v + " is outside [" + -dim + ", " + dim
+            + ") (axis " + axis + " of " + Shapes.str(x.shape()) + "); check the input");
+      }
+      idx[k] = (int) (v < 0 ? v + dim : v);
+    }
+    return gather(new Op.Gather(axis, idx, indices.shape()), x);
+  }
+
   /** Constant, reflect or edge padding; a negative pad crops. */
   static Tensor pad(Op.Pad op, Tensor x, String what) {
     int[] s = x.shape();

@@ -211,6 +211,9 @@ public final class IntegerInterpreter {
     if (op instanceof Op.Cast) {
       return in.get(0).clone();
     }
+    if (op instanceof Op.DynamicGather) {
+      return IntKernels.gather(qn, ((Op.DynamicGather) op).axis(), in.get(0), shapes.get(0), in.get(1));
+    }
     if (IndexMap.isLayout(op)) {
       IndexMap m = q.indexMap(n.name());
       long pad = op instanceof Op.Pad ? FixedPoint.toFixed(((Op.Pad) op).value(), s) : 0;
