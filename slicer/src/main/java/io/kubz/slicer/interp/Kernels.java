@@ -65,6 +65,8 @@ public final class Kernels {
       return LayoutKernels.gather((Op.Gather) op, x);
     } else if (op instanceof Op.DynamicGather) {
       return LayoutKernels.gather(((Op.DynamicGather) op).axis(), x, in.get(1), what);
+    } else if (op instanceof Op.DynamicGatherElements) {
+      return LayoutKernels.gatherElements(((Op.DynamicGatherElements) op).axis(), x, in.get(1), what);
     } else if (op instanceof Op.Pad) {
       return LayoutKernels.pad((Op.Pad) op, x, what);
     } else if (op instanceof Op.Reduce) {

@@ -173,6 +173,12 @@ public sealed interface Op {
    */
   record DynamicGather(int axis) implements Op {}
 
+  /**
+   * GatherElements along {@code axis} with an activation index tensor (second input, the output's
+   * shape, values in [0, dim)): y[j] = x[j with its axis coordinate replaced by idx[j]].
+   */
+  record DynamicGatherElements(int axis) implements Op {}
+
   /** Padding: pads holds the begin pad of each axis, then the end pads (negative pads crop). */
   record Pad(int[] pads, PadMode mode, double value) implements Op {
     @Override

@@ -237,6 +237,9 @@ public final class RowEstimator {
       long dim = q.graph().shape(node.inputs().get(0))[dg.axis()];
       long idx = Shapes.size(q.graph().shape(node.inputs().get(1)));
       g[0] += idx * (dim + 2 * ((dim + 2) / 3)) + out * (n.isParam(0) ? (dim + 2) / 3 : dim);
+    } else if (op instanceof Op.DynamicGatherElements dge) {
+      long dim = q.graph().shape(node.inputs().get(0))[dge.axis()];
+      g[0] += out * (dim + 2 * ((dim + 2) / 3) + (n.isParam(0) ? (dim + 2) / 3 : dim));
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {

@@ -29,21 +29,14 @@ final class Selection {
     for (int d = axis + 1; d < xs.length; d++) {
       inner *= xs[d];
     }
-    boolean constData = qn.isParam(0);
-    AssignedCell[] x = constData ? null : Lowering.in(s, qn, 0);
-    long[] xv = constData ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
+    AssignedCell[] x = qn.isParam(0) ? null : Lowering.in(s, qn, 0);
+    long[] xv = qn.isParam(0) ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
     AssignedCell[] u = Lowering.in(s, qn, 1);
     long[] uv = Lowering.inValues(s, q, qn, 1);
     long[] y = Lowering.outValues(s, q, qn);
     int t = qn.inScales()[1];
     String out = qn.node().output();
     AssignedCell[] result = new AssignedCell[y.length];
-    Fr[] codes = new Fr[dim];
-    Fr[] ones = new Fr[dim];
-    for (int k = 0; k < dim; k++) {
-      codes[k] = Fr.of((long) k << t);
-      ones[k] = Fr.ONE;
-    }
     for (int j = 0; j < uv.length; j++) {
       boolean needed = false;
       for (int o = 0; o < outer && !needed; o++) {
@@ -54,38 +47,85 @@ final class Selection {
       if (!needed) {
         continue;
       }
-      int sel = (int) (uv[j] >> t); // the integer interpreter checked uv[j] = sel·2^t, 0 ≤ sel < dim
-      AssignedCell[] h = new AssignedCell[dim];
       Fr[] hv = new Fr[dim];
-      for (int k = 0; k < dim; k++) {
-        hv[k] = k == sel ? Fr.ONE : Fr.ZERO;
-      }
-      linear(s, "one-hot Σh", h, hv, ones, s.arith.constant(1), null);
-      for (int k = 0; k < dim; k++) {
-        s.arith.row("one-hot bit", new Fr[] {Fr.ONE.neg()}, Fr.ONE, null,
-            new AssignedCell[] {h[k], h[k]}, null);
-      }
-      linear(s, "one-hot index", h, hv, codes, Lowering.cell(u, j, qn), null);
+      AssignedCell[] h = oneHot(s, Lowering.cell(u, j, qn), uv[j], t, hv);
       for (int o = 0; o < outer; o++) {
         for (int e = 0; e < inner; e++) {
           int yo = (o * uv.length + j) * inner + e;
-          if (!s.needs(out, yo)) {
-            continue;
-          }
-          int base = o * dim * inner + e;
-          if (constData) {
-            Fr[] w = new Fr[dim];
-            for (int k = 0; k < dim; k++) {
-              w[k] = Fr.of(xv[base + k * inner]);
-            }
-            result[yo] = linear(s, "select", h, hv, w, null, Fr.of(y[yo]));
-          } else {
-            result[yo] = products(s, h, hv, x, xv, base, inner, Fr.of(y[yo]), qn);
+          if (s.needs(out, yo)) {
+            result[yo] = value(s, qn, h, hv, x, xv, o * dim * inner + e, inner, y[yo]);
           }
         }
       }
     }
     return result;
+  }
+
+  /**
+   * GatherElements by an activation index tensor u (output shape = u's): y_j = x at j's
+   * coordinates with the axis coordinate replaced by u_j, one one-hot per output element.
+   */
+  static AssignedCell[] gatherElements(Synth s, QuantizedGraph q, QNode qn) {
+    int axis = ((Op.DynamicGatherElements) qn.node().op()).axis();
+    int[] xs = q.graph().shape(qn.node().inputs().get(0));
+    int[] us = q.graph().shape(qn.node().inputs().get(1));
+    int dim = xs[axis];
+    int[] xStr = io.kubz.slicer.ir.Shapes.strides(xs);
+    int[] uStr = io.kubz.slicer.ir.Shapes.strides(us);
+    AssignedCell[] x = qn.isParam(0) ? null : Lowering.in(s, qn, 0);
+    long[] xv = qn.isParam(0) ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
+    AssignedCell[] u = Lowering.in(s, qn, 1);
+    long[] uv = Lowering.inValues(s, q, qn, 1);
+    long[] y = Lowering.outValues(s, q, qn);
+    int t = qn.inScales()[1];
+    AssignedCell[] result = new AssignedCell[y.length];
+    for (int j = 0; j < y.length; j++) {
+      if (!s.needs(qn.node().output(), j)) {
+        continue;
+      }
+      int base = 0;
+      for (int d = 0; d < us.length; d++) {
+        base += d == axis ? 0 : (j / uStr[d] % us[d]) * xStr[d];
+      }
+      Fr[] hv = new Fr[dim];
+      AssignedCell[] h = oneHot(s, Lowering.cell(u, j, qn), uv[j], t, hv);
+      result[j] = value(s, qn, h, hv, x, xv, base, xStr[axis], y[j]);
+    }
+    return result;
+  }
+
+  /** Cells h_0 … h_{n−1} (values into hv) with booleans, Σ h = 1 and Σ (k·2^t)·h_k = u. */
+  private static AssignedCell[] oneHot(Synth s, AssignedCell u, long uv, int t, Fr[] hv) {
+    int dim = hv.length;
+    int sel = (int) (uv >> t); // the integer interpreter checked uv = sel·2^t, 0 ≤ sel < dim
+    Fr[] codes = new Fr[dim];
+    Fr[] ones = new Fr[dim];
+    for (int k = 0; k < dim; k++) {
+      codes[k] = Fr.of((long) k << t);
+      ones[k] = Fr.ONE;
+      hv[k] = k == sel ? Fr.ONE : Fr.ZERO;
+    }
+    AssignedCell[] h = new AssignedCell[dim];
+    linear(s, "one-hot Σh", h, hv, ones, s.arith.constant(1), null);
+    for (int k = 0; k < dim; k++) {
+      s.arith.row("one-hot bit", new Fr[] {Fr.ONE.neg()}, Fr.ONE, null,
+          new AssignedCell[] {h[k], h[k]}, null);
+    }
+    linear(s, "one-hot index", h, hv, codes, u, null);
+    return h;
+  }
+
+  /** y = Σ h_k·x[base + k·stride]: a linear sum over a constant x, else products. */
+  private static AssignedCell value(Synth s, QNode qn, AssignedCell[] h, Fr[] hv, AssignedCell[] x,
+      long[] xv, int base, int stride, long y) {
+    if (x == null) {
+      Fr[] w = new Fr[h.length];
+      for (int k = 0; k < h.length; k++) {
+        w[k] = Fr.of(xv[base + k * stride]);
+      }
+      return linear(s, "select", h.clone(), hv, w, null, Fr.of(y));
+    }
+    return products(s, h, hv, x, xv, base, stride, Fr.of(y), qn);
   }
 
   /**

@@ -215,6 +215,10 @@ final class Expansion {
   private static List<Step> gatherElements(DecodeContext c) {
     int[] s = c.shape(0);
     int axis = Shapes.axis(c.attrs.i("axis", 0), s.length, c.what);
+    if (c.constantOrNull(1) == null) {
+      return List.of(Step.node(c.name, new Op.DynamicGatherElements(axis), c.inputs(2),
+          c.node.getOutput(0)));
+    }
     Tensor idx = c.constant(1, "indices");
     int[] is = idx.shape();
     if (is.length != s.length) {

@@ -221,6 +221,22 @@ final class IntKernels {
     return y;
   }
 
+  /** GatherElements by an activation index tensor of shape us (the output's). */
+  static long[] gatherElements(QNode qn, int axis, long[] x, int[] xs, long[] idx, int[] us) {
+    int t = qn.inScales()[1];
+    int[] xStr = io.kubz.slicer.ir.Shapes.strides(xs);
+    int[] uStr = io.kubz.slicer.ir.Shapes.strides(us);
+    long[] y = new long[idx.length];
+    for (int j = 0; j < y.length; j++) {
+      int off = 0;
+      for (int d = 0; d < xs.length; d++) {
+        off += (d == axis ? index(qn, idx[j], t, xs[d]) : j / uStr[d] % us[d]) * xStr[d];
+      }
+      y[j] = x[off];
+    }
+    return y;
+  }
+
   /** i when v = i·2^t with i in [0, dim), else a clear error. */
   static int index(QNode qn, long v, int t, int dim) {
     long i = v >> t;

@@ -72,6 +72,27 @@ class SelectionTest {
         io.kubz.slicer.onnx.ExampleModels.input(3, 2, 5), ints(new int[] {3}, 4, 1, 1)));
   }
 
+  /** x [2, 3] → Mul by a constant → GatherElements axis 0 by idx [2, 3] (INT64). */
+  static Models.Traced elementsTrace() {
+    OnnxWriter w = OnnxWriter.create("gather_elements", 13);
+    w.input("x", 2, 3);
+    w.input("idx", DType.INT64, 2, 3);
+    String m = w.node("Mul", List.of("x", w.initializer("k", NonlinearLoweringTest.weights(33, 3))));
+    w.output(w.node("GatherElements", List.of(m, "idx"), OnnxWriter.attr("axis", 0L)));
+    return traced(w.build(), List.of(io.kubz.slicer.onnx.ExampleModels.input(4, 2, 3),
+        ints(new int[] {2, 3}, 1, 0, 1, 0, 0, 1)));
+  }
+
+  @Test
+  void gatherElementsByAnActivation() {
+    Models.Traced t = elementsTrace();
+    assertTrue(t.q().nodes().stream().anyMatch(n -> n.node().op() instanceof Op.DynamicGatherElements));
+    AssignedCellsTest.assertAssigned("gather elements", SliceCompiler.compile(t.q(),
+        SliceCircuitTest.all(t), new Visibility(Visibility.Mode.HASHED, Visibility.Mode.HASHED))
+        .circuit(t.trace(), t.salts(3)));
+    assertEquals(List.of(), MutationSweepTest.survivors(MutationSweepTest.oneSlice(t, Visibility.PUBLIC)));
+  }
+
   @Test
   void importedAsDynamicGather() {
     for (Models.Traced t : List.of(embeddingTrace(), activationTrace())) {

@@ -80,6 +80,37 @@ class DynamicGatherTest {
     }
   }
 
+  /** x [3, 4], idx [3, 2] (INT64, an input) → GatherElements axis 1 → [3, 2]. */
+  static ModelProto elements() {
+    OnnxWriter w = OnnxWriter.create("gather_elements", 13);
+    w.input("x", 3, 4);
+    w.input("idx", DType.INT64, 3, 2);
+    w.output(w.node("GatherElements", List.of("x", "idx"), OnnxWriter.attr("axis", 1L)));
+    return w.build();
+  }
+
+  @Test
+  void gatherElementsByAnInputMatchesOnnxRuntimeAndIsExactQuantized() {
+    ModelProto m = elements();
+    Graph g = OnnxImporter.convert(m, null, Map.of());
+    assertTrue(g.nodes().get(0).op() instanceof io.kubz.slicer.ir.Op.DynamicGatherElements);
+    List<Tensor> in = List.of(ExampleModels.input(6, 3, 4),
+        Tensor.of(DType.INT64, new int[] {3, 2}, new double[] {3, 0, -1, 2, 1, 1}));
+    Tensor ours = FloatInterpreter.run(g, in).values().iterator().next();
+    Tensor ort = Ort.run(m, in);
+    assertArrayEquals(ort.shape(), ours.shape());
+    for (int i = 0; i < ort.size(); i++) {
+      assertEquals(ort.get(i), ours.get(i), 1e-7, "element " + i);
+    }
+    List<Tensor> pos = List.of(in.get(0),
+        Tensor.of(DType.INT64, new int[] {3, 2}, new double[] {3, 0, 3, 2, 1, 1}));
+    QuantizedGraph q = Calibrator.calibrate(g, List.of(pos), QuantPlan.defaults()).graph();
+    List<long[]> qi = new ArrayList<>();
+    pos.forEach(t -> qi.add(q.quantizeInput(t)));
+    assertArrayEquals(q.quantizeInput(FloatInterpreter.run(g, pos).values().iterator().next()),
+        IntegerInterpreter.run(q, qi).values().iterator().next());
+  }
+
   @Test
   void indicesTheCircuitCannotSelectAreRefused() {
     Graph g = OnnxImporter.convert(model(true), null, Map.of());
