@@ -63,6 +63,10 @@ public final class Kernels {
       return LayoutKernels.slice((Op.Slice) op, x);
     } else if (op instanceof Op.Gather) {
       return LayoutKernels.gather((Op.Gather) op, x);
+    } else if (op instanceof Op.DynamicGather) {
+      return LayoutKernels.gather(((Op.DynamicGather) op).axis(), x, in.get(1), what);
+    } else if (op instanceof Op.DynamicGatherElements) {
+      return LayoutKernels.gatherElements(((Op.DynamicGatherElements) op).axis(), x, in.get(1), what);
     } else if (op instanceof Op.Pad) {
       return LayoutKernels.pad((Op.Pad) op, x, what);
     } else if (op instanceof Op.Reduce) {

@@ -131,6 +131,54 @@ final class LayoutKernels {
     return Tensor.of(x.dtype(), shape, y);
   }
 
+  /** Gather with indices read from a tensor: each must be in [−dim, dim) (negative from the end). */
+  static Tensor gather(int axis, Tensor x, Tensor indices, String what) {
+    int dim = x.shape()[axis];
+    int[] idx = new int[indices.size()];
+    for (int k = 0; k < idx.length; k++) {
+      double v = indices.get(k);
+      if (v != Math.rint(v) || v < -dim || v >= dim) {
+        throw new BadInputException(what + ": index " + v + " is outside [" + -dim + ", " + dim
+            + ") (axis " + axis + " of " + Shapes.str(x.shape()) + "); check the input");
+      }
+      idx[k] = (int) (v < 0 ? v + dim : v);
+    }
+    return gather(new Op.Gather(axis, idx, indices.shape()), x);
+  }
+
+  /** GatherElements with indices read from a tensor of the output's shape (rank of x). */
+  static Tensor gatherElements(int axis, Tensor x, Tensor indices, String what) {
+    int[] s = x.shape();
+    int[] is = indices.shape();
+    if (is.length != s.length) {
+      throw new BadInputException(what + ": indices " + Shapes.str(is) + " must have the rank of "
+          + Shapes.str(s));
+    }
+    int[] xStr = Shapes.strides(s);
+    int[] iStr = Shapes.strides(is);
+    double[] y = new double[indices.size()];
+    for (int j = 0; j < y.length; j++) {
+      int off = 0;
+      for (int d = 0; d < s.length; d++) {
+        int c = j / iStr[d] % is[d];
+        if (d == axis) {
+          double v = indices.get(j);
+          if (v != Math.rint(v) || v < -s[d] || v >= s[d]) {
+            throw new BadInputException(what + ": index " + v + " is outside [" + -s[d] + ", "
+                + s[d] + ") (axis " + axis + " of " + Shapes.str(s) + "); check the input");
+          }
+          c = (int) (v < 0 ? v + s[d] : v);
+        } else if (c >= s[d]) {
+          throw new BadInputException(what + ": indices " + Shapes.str(is) + " exceed "
+              + Shapes.str(s));
+        }
+        off += c * xStr[d];
+      }
+      y[j] = x.data()[off];
+    }
+    return Tensor.of(x.dtype(), is, y);
+  }
+
   /** Constant, reflect or edge padding; a negative pad crops. */
   static Tensor pad(Op.Pad op, Tensor x, String what) {
     int[] s = x.shape();

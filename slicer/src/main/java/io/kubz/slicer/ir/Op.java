@@ -166,6 +166,19 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * Gather along {@code axis} with indices that are an activation (second input, values in [0,
+   * dim)): output shape is data[..axis] ++ indices.shape ++ data[axis+1..]. Proved by a one-hot
+   * selection (lower/Selection), unlike {@link Gather}, whose constant indices are re-indexing.
+   */
+  record DynamicGather(int axis) implements Op {}
+
+  /**
+   * GatherElements along {@code axis} with an activation index tensor (second input, the output's
+   * shape, values in [0, dim)): y[j] = x[j with its axis coordinate replaced by idx[j]].
+   */
+  record DynamicGatherElements(int axis) implements Op {}
+
   /** Padding: pads holds the begin pad of each axis, then the end pads (negative pads crop). */
   record Pad(int[] pads, PadMode mode, double value) implements Op {
     @Override

@@ -40,6 +40,10 @@ final class Lowering {
       out = Deconv.lower(s, q, qn);
     } else if (IndexMap.isLayout(op)) {
       out = layout(s, q, qn);
+    } else if (op instanceof Op.DynamicGather) {
+      out = Selection.gather(s, q, qn);
+    } else if (op instanceof Op.DynamicGatherElements) {
+      out = Selection.gatherElements(s, q, qn);
     } else if (op instanceof Op.Cast) {
       out = s.wires.get(n.inputs().get(0));
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {

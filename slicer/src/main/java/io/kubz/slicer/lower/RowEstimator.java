@@ -237,6 +237,14 @@ public final class RowEstimator {
     } else if (op instanceof Op.Unary || op instanceof Op.Clip || op instanceof Op.PRelu || op instanceof Op.Reduce
         || op instanceof Op.Softmax) {
       NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
+    } else if (op instanceof Op.DynamicGather dg) {
+      // Selection: per index n bits, Σh and Σ k·h (3 terms a row); per output Σ h·x
+      long dim = q.graph().shape(node.inputs().get(0))[dg.axis()];
+      long idx = Shapes.size(q.graph().shape(node.inputs().get(1)));
+      g[0] += idx * (dim + 2 * ((dim + 2) / 3)) + out * (n.isParam(0) ? (dim + 2) / 3 : dim);
+    } else if (op instanceof Op.DynamicGatherElements dge) {
+      long dim = q.graph().shape(node.inputs().get(0))[dge.axis()];
+      g[0] += out * (dim + 2 * ((dim + 2) / 3) + (n.isParam(0) ? (dim + 2) / 3 : dim));
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {

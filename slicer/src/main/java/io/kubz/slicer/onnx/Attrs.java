@@ -64,6 +64,19 @@ final class Attrs {
     return r;
   }
 
+  /** A list of strings, or null when absent. */
+  String[] strings(String name) {
+    AttributeProto a = get(name, AttributeProto.AttributeType.STRINGS);
+    if (a == null) {
+      return null;
+    }
+    String[] r = new String[a.getStringsCount()];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = a.getStrings(k).toString(StandardCharsets.UTF_8);
+    }
+    return r;
+  }
+
   TensorProto t(String name) {
     AttributeProto a = get(name, AttributeProto.AttributeType.TENSOR);
     return a == null ? null : a.getT();

@@ -66,6 +66,11 @@ final class DecodeContext {
     return t;
   }
 
+  /** Input k if it is a constant, else null. */
+  Tensor constantOrNull(int k) {
+    return constants.get(input(k));
+  }
+
   /** The first {@code n} inputs, all required. */
   List<String> inputs(int n) {
     List<String> r = new ArrayList<>();

@@ -147,6 +147,31 @@ public final class OnnxImporter {
     for (int i : order) {
       NodeProto n = protos.get(i);
       String label = labels.get(i);
+      long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
+      DecodeContext c = new DecodeContext(n, nodeName(n, i), label, version, constants, values);
+      List<Expansion.Step> steps;
+      try {
+        steps = Expansion.expand(c, referenced);
+      } catch (BadInputException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new MalformedModelException(label + ": its attributes or inputs are invalid ("
+            + e + "); the file is corrupt or was written by a faulty exporter", e);
+      }
+      if (steps != null) {
+        // Expanded into IR operations that each have one output (all the node's outputs).
+        for (Expansion.Step st : steps) {
+          if (st.constant() != null) {
+            constants.put(st.out(), st.constant());
+            values.put(st.out(), new ValueInfo(st.out(), st.constant().dtype(),
+                st.constant().shape()));
+          } else {
+            add(new DecodeContext.Decoded(st.op(), st.inputs(), null, null), st.name(),
+                n.getOpType(), st.out(), label, constants, values, nodes);
+          }
+        }
+        continue;
+      }
       for (int k = 1; k < n.getOutputCount(); k++) {
         if (!n.getOutput(k).isEmpty() && referenced.contains(n.getOutput(k))) {
           throw new UnsupportedOpException(n.getOpType(), nodeName(n, i), "its output #"
@@ -158,8 +183,6 @@ public final class OnnxImporter {
         throw new MalformedModelException(label + " has no output");
       }
       String out = n.getOutput(0);
-      long version = opsets.getOrDefault(n.getDomain().equals("ai.onnx") ? "" : n.getDomain(), opset);
-      DecodeContext c = new DecodeContext(n, nodeName(n, i), label, version, constants, values);
       Tensor folded;
       DecodeContext.Decoded d;
       try {
@@ -182,26 +205,7 @@ public final class OnnxImporter {
         values.put(d.constantName(), new ValueInfo(d.constantName(), d.constant().dtype(),
             d.constant().shape()));
       }
-      boolean allConstant = true;
-      List<Tensor> probe = new ArrayList<>();
-      for (String s : d.inputs()) {
-        Tensor t = constants.get(s);
-        if (t == null) {
-          allConstant = false;
-          // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value.
-          ValueInfo v = values.get(s);
-          t = Tensor.zeros(v.dtype(), v.shape());
-          java.util.Arrays.fill(t.data(), 1);
-        }
-        probe.add(t);
-      }
-      Tensor r = evaluate(d, probe, label);
-      values.put(out, new ValueInfo(out, r.dtype(), r.shape()));
-      if (allConstant) {
-        constants.put(out, r);
-      } else {
-        nodes.add(new Node(nodeName(n, i), n.getOpType(), d.op(), d.inputs(), out));
-      }
+      add(d, nodeName(n, i), n.getOpType(), out, label, constants, values, nodes);
     }
     List<ValueInfo> outputs = new ArrayList<>();
     for (ValueInfoProto o : gp.getOutputList()) {
@@ -215,6 +219,34 @@ public final class OnnxImporter {
     Graph g = new Graph(gp.getName(), opsets, inputs, outputs, prune(constants, nodes, outputs),
         nodes, values);
     return Passes.standard(g);
+  }
+
+  /**
+   * Infers the output of a decoded node by probing its kernel, then folds it into a constant when
+   * all its inputs are constants, or appends it to {@code nodes}.
+   */
+  private static void add(DecodeContext.Decoded d, String name, String onnxType, String out,
+      String label, Map<String, Tensor> constants, Map<String, ValueInfo> values, List<Node> nodes) {
+    boolean allConstant = true;
+    List<Tensor> probe = new ArrayList<>();
+    for (String s : d.inputs()) {
+      Tensor t = constants.get(s);
+      if (t == null) {
+        allConstant = false;
+        // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value.
+        ValueInfo v = values.get(s);
+        t = Tensor.zeros(v.dtype(), v.shape());
+        java.util.Arrays.fill(t.data(), 1);
+      }
+      probe.add(t);
+    }
+    Tensor r = evaluate(d, probe, label);
+    values.put(out, new ValueInfo(out, r.dtype(), r.shape()));
+    if (allConstant) {
+      constants.put(out, r);
+    } else {
+      nodes.add(new Node(name, onnxType, d.op(), d.inputs(), out));
+    }
   }
 
   private static Tensor evaluate(DecodeContext.Decoded d, List<Tensor> in, String label) {

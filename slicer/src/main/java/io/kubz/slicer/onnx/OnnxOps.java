@@ -84,6 +84,7 @@ final class OnnxOps {
 
   private static List<String> supported() {
     TreeSet<String> s = new TreeSet<>(OTHERS);
+    s.addAll(Expansion.OPS);
     s.addAll(UNARY.keySet());
     s.addAll(BINARY.keySet());
     return List.copyOf(s);

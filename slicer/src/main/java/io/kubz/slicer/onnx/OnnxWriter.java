@@ -73,6 +73,18 @@ public final class OnnxWriter {
     return output;
   }
 
+  /** Adds a node with several outputs ("" for an omitted one); returns the outputs. */
+  public List<String> node(String opType, String name, List<String> inputs,
+      List<String> outputs, AttributeProto... attrs) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType(opType).setName(name);
+    n.addAllInput(inputs).addAllOutput(outputs);
+    for (AttributeProto a : attrs) {
+      n.addAttribute(a);
+    }
+    graph.addNode(n);
+    return outputs;
+  }
+
   /** Declares a float output of a known shape. */
   public void output(String name, int... shape) {
     graph.addOutput(valueInfo(name, DType.FLOAT, shape));
@@ -116,6 +128,24 @@ public final class OnnxWriter {
         .setType(AttributeProto.AttributeType.INTS);
     for (long x : v) {
       b.addInts(x);
+    }
+    return b.build();
+  }
+
+  public static AttributeProto strings(String name, String... v) {
+    AttributeProto.Builder b = AttributeProto.newBuilder().setName(name)
+        .setType(AttributeProto.AttributeType.STRINGS);
+    for (String x : v) {
+      b.addStrings(ByteString.copyFrom(x, StandardCharsets.UTF_8));
+    }
+    return b.build();
+  }
+
+  public static AttributeProto floats(String name, float... v) {
+    AttributeProto.Builder b = AttributeProto.newBuilder().setName(name)
+        .setType(AttributeProto.AttributeType.FLOATS);
+    for (float x : v) {
+      b.addFloats(x);
     }
     return b.build();
   }

@@ -219,6 +219,9 @@ final class ShapeOps {
 
   private static Decoded gather(DecodeContext c, int[] s) {
     int axis = Shapes.axis(c.attrs.i("axis", 0), s.length, c.what);
+    if (c.constantOrNull(1) == null) {
+      return c.of(new Op.DynamicGather(axis), c.inputs(2));
+    }
     Tensor idx = c.constant(1, "indices");
     long[] raw = idx.toLongs();
     int[] ind = new int[raw.length];

@@ -69,6 +69,7 @@ public final class Calibrator {
       for (io.kubz.slicer.ir.ValueInfo v : g.inputs()) {
         Tensor t = Tensor.zeros(io.kubz.slicer.ir.DType.FLOAT, v.shape());
         double[] d = t.data();
+        boolean index = indexInput(g, v.name());
         for (int i = 0; i < d.length; i++) {
           d[i] = switch (kind) {
             case 0 -> range.lo();
@@ -77,12 +78,24 @@ public final class Calibrator {
             default -> kind < 7 ? range.lo() + rnd.nextDouble() * (range.hi() - range.lo())
                 : rnd.nextBoolean() ? range.lo() : range.hi();
           };
+          if (index) {
+            d[i] = Math.max(0, Math.rint(d[i]));
+          }
         }
         sample.add(t);
       }
       samples.add(sample);
     }
     return calibrate(g, samples, base);
+  }
+
+  /**
+   * An input read as the indices of a gather: its samples are rounded to integers ≥ 0 (any
+   * other value has no selection to prove).
+   */
+  private static boolean indexInput(Graph g, String input) {
+    return g.consumers(input).stream().anyMatch(n -> (n.op() instanceof io.kubz.slicer.ir.Op.DynamicGather
+        || n.op() instanceof io.kubz.slicer.ir.Op.DynamicGatherElements) && n.inputs().size() > 1 && n.inputs().get(1).equals(input));
   }
 
   public static Result calibrate(Graph g, List<List<Tensor>> samples, QuantPlan base) {

@@ -194,4 +194,57 @@ final class IntKernels {
     }
     return d;
   }
+
+  /**
+   * Gather by an activation index: the index tensor holds i·2^t (t its scale) for i in [0, dim);
+   * anything else (a fraction, a negative or out-of-range index) has no one-hot witness and is
+   * refused naming the node.
+   */
+  static long[] gather(QNode qn, int axis, long[] x, int[] xs, long[] idx) {
+    int t = qn.inScales()[1];
+    int dim = xs[axis];
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= xs[d];
+    }
+    int inner = 1;
+    for (int d = axis + 1; d < xs.length; d++) {
+      inner *= xs[d];
+    }
+    long[] y = new long[outer * idx.length * inner];
+    for (int j = 0; j < idx.length; j++) {
+      int i = index(qn, idx[j], t, dim);
+      for (int o = 0; o < outer; o++) {
+        System.arraycopy(x, (o * dim + i) * inner, y, (o * idx.length + j) * inner, inner);
+      }
+    }
+    return y;
+  }
+
+  /** GatherElements by an activation index tensor of shape us (the output's). */
+  static long[] gatherElements(QNode qn, int axis, long[] x, int[] xs, long[] idx, int[] us) {
+    int t = qn.inScales()[1];
+    int[] xStr = io.kubz.slicer.ir.Shapes.strides(xs);
+    int[] uStr = io.kubz.slicer.ir.Shapes.strides(us);
+    long[] y = new long[idx.length];
+    for (int j = 0; j < y.length; j++) {
+      int off = 0;
+      for (int d = 0; d < xs.length; d++) {
+        off += (d == axis ? index(qn, idx[j], t, xs[d]) : j / uStr[d] % us[d]) * xStr[d];
+      }
+      y[j] = x[off];
+    }
+    return y;
+  }
+
+  /** i when v = i·2^t with i in [0, dim), else a clear error. */
+  static int index(QNode qn, long v, int t, int dim) {
+    long i = v >> t;
+    if ((i << t) != v || i < 0 || i >= dim) {
+      throw new io.kubz.field.BadInputException(qn.node().label() + ": index "
+          + (double) v / (1L << t) + " is not an integer in [0, " + dim + "); kubz proves a gather "
+          + "by an activation only for such indices");
+    }
+    return (int) i;
+  }
 }

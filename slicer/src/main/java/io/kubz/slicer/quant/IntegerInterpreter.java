@@ -222,6 +222,13 @@ public final class IntegerInterpreter {
     if (op instanceof Op.Cast) {
       return in.get(0).clone();
     }
+    if (op instanceof Op.DynamicGather) {
+      return IntKernels.gather(qn, ((Op.DynamicGather) op).axis(), in.get(0), shapes.get(0), in.get(1));
+    }
+    if (op instanceof Op.DynamicGatherElements) {
+      return IntKernels.gatherElements(qn, ((Op.DynamicGatherElements) op).axis(), in.get(0),
+          shapes.get(0), in.get(1), shapes.get(1));
+    }
     if (IndexMap.isLayout(op)) {
       IndexMap m = q.indexMap(n.name());
       long pad = op instanceof Op.Pad ? FixedPoint.toFixed(((Op.Pad) op).value(), s) : 0;

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** ONNX Runtime for Java as the test oracle: runs a model on float inputs. */
+/** ONNX Runtime for Java as the test oracle: runs a model on float (or INT64) inputs. */
 final class Ort {
   private Ort() {}
 
@@ -31,7 +31,9 @@ final class Ort {
             for (int k = 0; k < shape.length; k++) {
               shape[k] = t.dim(k);
             }
-            OnnxTensor o = OnnxTensor.createTensor(env, FloatBuffer.wrap(t.toFloats()), shape);
+            OnnxTensor o = t.dtype() == io.kubz.slicer.ir.DType.INT64
+                ? OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(t.toLongs()), shape)
+                : OnnxTensor.createTensor(env, FloatBuffer.wrap(t.toFloats()), shape);
             open.add(o);
             feed.put(model.getGraph().getInput(i).getName(), o);
           }

@@ -1,0 +1,186 @@
+package io.kubz.slicer.lower;
+
+import io.kubz.field.Fr;
+import io.kubz.plonkish.builder.AssignedCell;
+import io.kubz.slicer.ir.Op;
+import io.kubz.slicer.quant.QNode;
+import io.kubz.slicer.quant.QuantizedGraph;
+
+/**
+ * Gather by an activation index as a one-hot selection. For each index cell u (holding i·2^t,
+ * t its scale) over an axis of extent n, fresh cells h_0 … h_{n−1} with
+ * <pre>  h_k·h_k − h_k = 0,   Σ h_k = 1,   Σ (k·2^t)·h_k = u,   y = Σ h_k·x_k  </pre>
+ * so exactly one h_k is 1 and it is the one with k·2^t = u: y = x_u. With constant data x the last
+ * sum is a linear combination (three terms per row), with activation data one product per row.
+ * Sums run as chains acc' = acc + terms whose last accumulator is the target cell.
+ */
+final class Selection {
+  private Selection() {}
+
+  static AssignedCell[] gather(Synth s, QuantizedGraph q, QNode qn) {
+    int axis = ((Op.DynamicGather) qn.node().op()).axis();
+    int[] xs = q.graph().shape(qn.node().inputs().get(0));
+    int dim = xs[axis];
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= xs[d];
+    }
+    int inner = 1;
+    for (int d = axis + 1; d < xs.length; d++) {
+      inner *= xs[d];
+    }
+    AssignedCell[] x = qn.isParam(0) ? null : Lowering.in(s, qn, 0);
+    long[] xv = qn.isParam(0) ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
+    AssignedCell[] u = Lowering.in(s, qn, 1);
+    long[] uv = Lowering.inValues(s, q, qn, 1);
+    long[] y = Lowering.outValues(s, q, qn);
+    int t = qn.inScales()[1];
+    String out = qn.node().output();
+    AssignedCell[] result = new AssignedCell[y.length];
+    for (int j = 0; j < uv.length; j++) {
+      boolean needed = false;
+      for (int o = 0; o < outer && !needed; o++) {
+        for (int e = 0; e < inner && !needed; e++) {
+          needed = s.needs(out, (o * uv.length + j) * inner + e);
+        }
+      }
+      if (!needed) {
+        continue;
+      }
+      Fr[] hv = new Fr[dim];
+      AssignedCell[] h = oneHot(s, Lowering.cell(u, j, qn), uv[j], t, hv);
+      for (int o = 0; o < outer; o++) {
+        for (int e = 0; e < inner; e++) {
+          int yo = (o * uv.length + j) * inner + e;
+          if (s.needs(out, yo)) {
+            result[yo] = value(s, qn, h, hv, x, xv, o * dim * inner + e, inner, y[yo]);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * GatherElements by an activation index tensor u (output shape = u's): y_j = x at j's
+   * coordinates with the axis coordinate replaced by u_j, one one-hot per output element.
+   */
+  static AssignedCell[] gatherElements(Synth s, QuantizedGraph q, QNode qn) {
+    int axis = ((Op.DynamicGatherElements) qn.node().op()).axis();
+    int[] xs = q.graph().shape(qn.node().inputs().get(0));
+    int[] us = q.graph().shape(qn.node().inputs().get(1));
+    int dim = xs[axis];
+    int[] xStr = io.kubz.slicer.ir.Shapes.strides(xs);
+    int[] uStr = io.kubz.slicer.ir.Shapes.strides(us);
+    AssignedCell[] x = qn.isParam(0) ? null : Lowering.in(s, qn, 0);
+    long[] xv = qn.isParam(0) ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
+    AssignedCell[] u = Lowering.in(s, qn, 1);
+    long[] uv = Lowering.inValues(s, q, qn, 1);
+    long[] y = Lowering.outValues(s, q, qn);
+    int t = qn.inScales()[1];
+    AssignedCell[] result = new AssignedCell[y.length];
+    for (int j = 0; j < y.length; j++) {
+      if (!s.needs(qn.node().output(), j)) {
+        continue;
+      }
+      int base = 0;
+      for (int d = 0; d < us.length; d++) {
+        base += d == axis ? 0 : (j / uStr[d] % us[d]) * xStr[d];
+      }
+      Fr[] hv = new Fr[dim];
+      AssignedCell[] h = oneHot(s, Lowering.cell(u, j, qn), uv[j], t, hv);
+      result[j] = value(s, qn, h, hv, x, xv, base, xStr[axis], y[j]);
+    }
+    return result;
+  }
+
+  /** Cells h_0 … h_{n−1} (values into hv) with booleans, Σ h = 1 and Σ (k·2^t)·h_k = u. */
+  private static AssignedCell[] oneHot(Synth s, AssignedCell u, long uv, int t, Fr[] hv) {
+    int dim = hv.length;
+    int sel = (int) (uv >> t); // the integer interpreter checked uv = sel·2^t, 0 ≤ sel < dim
+    Fr[] codes = new Fr[dim];
+    Fr[] ones = new Fr[dim];
+    for (int k = 0; k < dim; k++) {
+      codes[k] = Fr.of((long) k << t);
+      ones[k] = Fr.ONE;
+      hv[k] = k == sel ? Fr.ONE : Fr.ZERO;
+    }
+    AssignedCell[] h = new AssignedCell[dim];
+    linear(s, "one-hot Σh", h, hv, ones, s.arith.constant(1), null);
+    for (int k = 0; k < dim; k++) {
+      s.arith.row("one-hot bit", new Fr[] {Fr.ONE.neg()}, Fr.ONE, null,
+          new AssignedCell[] {h[k], h[k]}, null);
+    }
+    linear(s, "one-hot index", h, hv, codes, u, null);
+    return h;
+  }
+
+  /** y = Σ h_k·x[base + k·stride]: a linear sum over a constant x, else products. */
+  private static AssignedCell value(Synth s, QNode qn, AssignedCell[] h, Fr[] hv, AssignedCell[] x,
+      long[] xv, int base, int stride, long y) {
+    if (x == null) {
+      Fr[] w = new Fr[h.length];
+      for (int k = 0; k < h.length; k++) {
+        w[k] = Fr.of(xv[base + k * stride]);
+      }
+      return linear(s, "select", h.clone(), hv, w, null, Fr.of(y));
+    }
+    return products(s, h, hv, x, xv, base, stride, Fr.of(y), qn);
+  }
+
+  /**
+   * Σ c_k·v_k = target over rows (acc, v, v, v, acc'): v_k is copied from cells[k], or assigned
+   * from vals[k] when cells[k] is null (and stored back). The last accumulator is a copy of
+   * {@code target}, or a new cell of value {@code targetVal}, which is returned.
+   */
+  static AssignedCell linear(Synth s, String name, AssignedCell[] cells, Fr[] vals, Fr[] coeff,
+      AssignedCell target, Fr targetVal) {
+    int n = cells.length;
+    AssignedCell acc = null;
+    Fr accV = Fr.ZERO;
+    for (int k = 0; k < n; k += 3) {
+      boolean last = k + 3 >= n;
+      Fr[] cf = new Fr[Arith.WIDTH];
+      AssignedCell[] src = new AssignedCell[Arith.WIDTH];
+      Fr[] val = new Fr[Arith.WIDTH];
+      if (acc != null) {
+        cf[0] = Fr.ONE;
+        src[0] = acc;
+      }
+      for (int m = 0; m < 3 && k + m < n; m++) {
+        cf[1 + m] = coeff[k + m];
+        src[1 + m] = cells[k + m];
+        val[1 + m] = vals[k + m];
+        accV = accV.add(coeff[k + m].mul(vals[k + m]));
+      }
+      cf[4] = Fr.ONE.neg();
+      if (last && target != null) {
+        src[4] = target;
+      } else {
+        val[4] = last ? targetVal : accV;
+      }
+      AssignedCell[] row = s.arith.row(name, cf, null, null, src, val);
+      for (int m = 0; m < 3 && k + m < n; m++) {
+        cells[k + m] = row[1 + m];
+      }
+      acc = row[4];
+    }
+    return acc;
+  }
+
+  /** y = Σ h_k·x_k, one product per row: (h, x, acc, acc'). */
+  private static AssignedCell products(Synth s, AssignedCell[] h, Fr[] hv, AssignedCell[] x,
+      long[] xv, int base, int stride, Fr y, QNode qn) {
+    AssignedCell acc = null;
+    Fr sum = Fr.ZERO;
+    for (int k = 0; k < h.length; k++) {
+      int xi = base + k * stride;
+      Fr[] cf = {null, null, acc == null ? null : Fr.ONE, Fr.ONE.neg(), null};
+      AssignedCell[] src = {h[k], Lowering.cell(x, xi, qn), acc, null, null};
+      sum = sum.add(hv[k].mul(Fr.of(xv[xi])));
+      Fr next = k == h.length - 1 ? y : sum;
+      acc = s.arith.row("select", cf, Fr.ONE, null, src, new Fr[] {null, null, null, next})[3];
+    }
+    return acc;
+  }
+}
