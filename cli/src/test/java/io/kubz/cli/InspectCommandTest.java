@@ -23,38 +23,42 @@ import org.junit.jupiter.api.io.TempDir;
 class InspectCommandTest {
   @TempDir Path dir;
 
-  /** x → Less(x, 0), Relu(x) → Where(less, x, relu): the importer reads it; Less and Where cannot be proved. */
-  private Path whereModel() throws IOException {
-    OnnxWriter w = OnnxWriter.create("where", 13);
+  /**
+   * x → And(x, x) and Cast(Relu(x), INT64), added: the importer reads it; the integer semantics refuse
+   * both (And takes booleans, a fractional value has no integer cast) while Relu and Add prove.
+   */
+  private Path refusedModel() throws IOException {
+    OnnxWriter w = OnnxWriter.create("refused", 13);
     String x = w.input("x", 1, 4);
-    String zero = w.initializer("zero", Tensor.of(new int[] {}, 0.0));
-    String less = w.node("Less", "less", List.of(x, zero), "less_out");
+    String and = w.node("And", "and", List.of(x, x), "and_out");
     String relu = w.node("Relu", "relu", List.of(x), "relu_out");
-    String y = w.node("Where", "where", List.of(less, x, relu), "y");
+    String cast = w.node("Cast", "cast", List.of(relu), "cast_out", OnnxWriter.attr("to", 7L));
+    String y = w.node("Add", "add", List.of(and, cast), "y");
     w.output(y, 1, 4);
-    Path m = dir.resolve("where.onnx");
+    Path m = dir.resolve("refused.onnx");
     Files.write(m, w.build().toByteArray());
     return m;
   }
 
   @Test
   void everyNodeTheQuantizerOrInterpreterRefusesIsListedAndExitsThree() throws IOException {
-    Path m = whereModel();
+    Path m = refusedModel();
     ModelCommandsTest.Result r = ModelCommandsTest.kubz("inspect", m.toString(), "--json");
     assertEquals(3, r.code(), r.err());
     Map<String, Object> out = Json.asObject(Json.parse(r.out()), "out");
     assertEquals(Boolean.FALSE, out.get("supported"));
     Map<String, Map<String, Object>> byNode = Json.asArray(out.get("unsupported"), "u").stream()
         .map(o -> Json.asObject(o, "u")).collect(Collectors.toMap(u -> (String) u.get("node"), u -> u));
-    assertEquals(java.util.Set.of("less", "where"), byNode.keySet(), "relu proves; both others fail: " + byNode);
-    assertEquals("Less", byNode.get("less").get("op"));
-    assertEquals("Where", byNode.get("where").get("op"));
-    assertTrue(!((String) byNode.get("where").get("reason")).isBlank());
+    assertTrue(byNode.keySet().containsAll(java.util.Set.of("and", "cast")), "both refused nodes listed: " + byNode);
+    assertTrue(!byNode.containsKey("relu"), "relu proves: " + byNode);
+    assertEquals("And", byNode.get("and").get("op"));
+    assertEquals("Cast", byNode.get("cast").get("op"));
+    assertTrue(!((String) byNode.get("cast").get("reason")).isBlank());
 
     ModelCommandsTest.Result text = ModelCommandsTest.kubz("inspect", m.toString());
     assertEquals(3, text.code(), text.err());
-    assertTrue(text.out().contains("supported: no") && text.out().contains("Less 'less'")
-        && text.out().contains("Where 'where'"), text.out());
+    assertTrue(text.out().contains("supported: no") && text.out().contains("And 'and'")
+        && text.out().contains("Cast 'cast'"), text.out());
   }
 
   @Test
