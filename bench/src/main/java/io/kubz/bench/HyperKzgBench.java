@@ -126,6 +126,38 @@ public class HyperKzgBench {
     return pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
   }
 
+  /**
+   * Per-operation wall and process CPU time (all threads) of msmFull and open, interleaved in one
+   * JVM, and their ratio: on a shared, loaded machine the CPU time is the steadier figure.
+   * {@code java -cp bench/target/benchmarks.jar io.kubz.bench.HyperKzgBench [logN] [reps]}.
+   */
+  public static void main(String[] args) throws IOException {
+    HyperKzgBench b = new HyperKzgBench();
+    b.logN = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    b.setup();
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    b.msmFull();
+    b.open(); // warm-up
+    long[] wall = new long[2];
+    long[] cpu = new long[2];
+    for (int i = 0; i < reps; i++) {
+      for (int op = 0; op < 2; op++) {
+        long w0 = System.nanoTime();
+        long c0 = os.getProcessCpuTime();
+        Object unused = op == 0 ? b.msmFull() : b.open();
+        cpu[op] += os.getProcessCpuTime() - c0;
+        wall[op] += System.nanoTime() - w0;
+      }
+    }
+    System.out.printf("logN=%d reps=%d%n", b.logN, reps);
+    System.out.printf("msmFull: wall %.1f ms, cpu %.1f ms%n", wall[0] / 1e6 / reps, cpu[0] / 1e6 / reps);
+    System.out.printf("open:    wall %.1f ms, cpu %.1f ms%n", wall[1] / 1e6 / reps, cpu[1] / 1e6 / reps);
+    System.out.printf("open/msmFull: wall %.2f, cpu %.2f%n", (double) wall[1] / wall[0],
+        (double) cpu[1] / cpu[0]);
+  }
+
   @Benchmark
   public boolean verify() {
     boolean ok = pcs.verify(new Keccak256Transcript("bench"), commitment, point, value, proof);
