@@ -79,7 +79,8 @@ public class HyperKzgBench {
 
   /**
    * The dev SRS of seed 1, kept in the temporary folder after the first run: making 2^20 powers
-   * takes longer than the benchmarks, and every benchmark's fork needs them.
+   * takes longer than the benchmarks, and every benchmark's fork needs them. The file holds [τ]_2
+   * and the G1 powers; [τ²]_2 and [τ³]_2 are recomputed from the seed.
    */
   static Srs devSrs(int logN) throws IOException {
     Path file = Path.of(System.getProperty("java.io.tmpdir"), "kubz-bench-dev-srs-seed1-" + logN + ".bin");
@@ -93,7 +94,12 @@ public class HyperKzgBench {
           g1[i] = in.readLong();
         }
       }
-      return new Srs(g1, n, G2.generator(), G2.fromEvmBytes(tauG2, 0), "dev SRS (seed 1, from " + file + ")");
+      // [τ²]_2 and [τ³]_2 (not in the file) from the one-power dev SRS of the same seed
+      Srs one = Srs.dev(0, 1);
+      if (one.tauG2().equals(G2.fromEvmBytes(tauG2, 0))) {
+        return new Srs(g1, n, G2.generator(), one.tauG2(), "dev SRS (seed 1, from " + file + ")")
+            .withHigherG2(one.g2Power(2), one.g2Power(3));
+      }
     }
     Srs srs = Srs.dev(logN, 1);
     Path tmp = Files.createTempFile(file.getParent(), "kubz-bench-srs", ".tmp");
@@ -120,7 +126,7 @@ public class HyperKzgBench {
     return Msm.g1(srs.g1Powers(), full, 1 << logN);
   }
 
-  /** Opening of a full-width MLE at a random point (folds, evaluations, three KZG witnesses). */
+  /** Opening of a full-width MLE at a random point (folds, evaluations, one KZG witness). */
   @Benchmark
   public Object open() {
     return pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
