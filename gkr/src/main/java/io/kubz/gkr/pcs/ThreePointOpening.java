@@ -17,8 +17,9 @@ import io.kubz.poly.transcript.Transcript;
  * ≤ 2 through (s_j, y_j) and Z(X) = Π_j (X − s_j) = X³ − e_1X² + e_2X − e_3, the prover sends
  * W = [(B − R)/Z (τ)]_1 (one quotient MSM of B's size) and the verifier checks
  * e(C_B − [R(τ)]_1, [1]_2) = e(W, [Z(τ)]_2), with [Z(τ)]_2 = [τ³]_2 − e_1[τ²]_2 + e_2[τ]_2 − e_3[1]_2.
- * B − R vanishes on S iff every claimed y_j is B(s_j), so a false claim needs Z | B − R' for some
- * R' ≠ R of degree ≤ 2, impossible, or breaks the q-SDH-type assumption of KZG. The caller absorbs
+ * If some claimed y_j ≠ B(s_j), B − R does not vanish at s_j, so Z does not divide it and a
+ * passing W would be [(B − R)(τ)/Z(τ)]_1 for a non-multiple, which breaks the q-SDH-type
+ * assumption KZG rests on (the points must be distinct for R to exist). The caller absorbs
  * C_B's parts and the y_j first; W is absorbed too, so the transcript covers the whole proof.
  */
 final class ThreePointOpening {
