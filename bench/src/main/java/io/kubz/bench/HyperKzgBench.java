@@ -79,7 +79,8 @@ public class HyperKzgBench {
 
   /**
    * The dev SRS of seed 1, kept in the temporary folder after the first run: making 2^20 powers
-   * takes longer than the benchmarks, and every benchmark's fork needs them.
+   * takes longer than the benchmarks, and every benchmark's fork needs them. The file holds [τ]_2
+   * and the G1 powers; [τ²]_2 and [τ³]_2 are recomputed from the seed.
    */
   static Srs devSrs(int logN) throws IOException {
     Path file = Path.of(System.getProperty("java.io.tmpdir"), "kubz-bench-dev-srs-seed1-" + logN + ".bin");
@@ -93,7 +94,12 @@ public class HyperKzgBench {
           g1[i] = in.readLong();
         }
       }
-      return new Srs(g1, n, G2.generator(), G2.fromEvmBytes(tauG2, 0), "dev SRS (seed 1, from " + file + ")");
+      // [τ²]_2 and [τ³]_2 (not in the file) from the one-power dev SRS of the same seed
+      Srs one = Srs.dev(0, 1);
+      if (one.tauG2().equals(G2.fromEvmBytes(tauG2, 0))) {
+        return new Srs(g1, n, G2.generator(), one.tauG2(), "dev SRS (seed 1, from " + file + ")")
+            .withHigherG2(one.g2Power(2), one.g2Power(3));
+      }
     }
     Srs srs = Srs.dev(logN, 1);
     Path tmp = Files.createTempFile(file.getParent(), "kubz-bench-srs", ".tmp");
@@ -120,10 +126,42 @@ public class HyperKzgBench {
     return Msm.g1(srs.g1Powers(), full, 1 << logN);
   }
 
-  /** Opening of a full-width MLE at a random point (folds, evaluations, three KZG witnesses). */
+  /** Opening of a full-width MLE at a random point (folds, evaluations, one KZG witness). */
   @Benchmark
   public Object open() {
     return pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
+  }
+
+  /**
+   * Per-operation wall and process CPU time (all threads) of msmFull and open, interleaved in one
+   * JVM, and their ratio: on a shared, loaded machine the CPU time is the steadier figure.
+   * {@code java -cp bench/target/benchmarks.jar io.kubz.bench.HyperKzgBench [logN] [reps]}.
+   */
+  public static void main(String[] args) throws IOException {
+    HyperKzgBench b = new HyperKzgBench();
+    b.logN = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    b.setup();
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    b.msmFull();
+    b.open(); // warm-up
+    long[] wall = new long[2];
+    long[] cpu = new long[2];
+    for (int i = 0; i < reps; i++) {
+      for (int op = 0; op < 2; op++) {
+        long w0 = System.nanoTime();
+        long c0 = os.getProcessCpuTime();
+        Object unused = op == 0 ? b.msmFull() : b.open();
+        cpu[op] += os.getProcessCpuTime() - c0;
+        wall[op] += System.nanoTime() - w0;
+      }
+    }
+    System.out.printf("logN=%d reps=%d%n", b.logN, reps);
+    System.out.printf("msmFull: wall %.1f ms, cpu %.1f ms%n", wall[0] / 1e6 / reps, cpu[0] / 1e6 / reps);
+    System.out.printf("open:    wall %.1f ms, cpu %.1f ms%n", wall[1] / 1e6 / reps, cpu[1] / 1e6 / reps);
+    System.out.printf("open/msmFull: wall %.2f, cpu %.2f%n", (double) wall[1] / wall[0],
+        (double) cpu[1] / cpu[0]);
   }
 
   @Benchmark

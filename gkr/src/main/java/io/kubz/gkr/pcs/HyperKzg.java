@@ -20,15 +20,25 @@ import java.util.List;
  * polynomial with those coefficients.
  */
 public final class HyperKzg {
-  private static final byte[] DOMAIN = "kubz-hyperkzg-v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DOMAIN = "kubz-hyperkzg-v2".getBytes(StandardCharsets.US_ASCII);
 
   private final Srs srs;
-  /** [τ]_2 and [1]_2 prepared once for the verifier's pairing check. */
-  private final G2Prepared[] tauAndOne;
+  /** [1]_2 prepared once for the verifier's pairing check. */
+  private final G2Prepared one;
 
+  /**
+   * HyperKZG over {@code srs}, which must hold [τ²]_2 and [τ³]_2 (a dev SRS, or one read from a
+   * .ptau file by {@link io.kubz.poly.srs.PtauReader} or {@link io.kubz.poly.srs.SrsCache}) unless
+   * it has a single G1 power (then only constants, with no pairing, can be opened).
+   */
   public HyperKzg(Srs srs) {
+    if (srs.size() >= 2 && srs.g2PowerCount() < 4) {
+      throw new BadInputException("the SRS (" + srs.source() + ") holds [1]_2 and [τ]_2 but not"
+          + " [τ²]_2, [τ³]_2, which HyperKZG's verifier needs: load it from a .ptau file with"
+          + " PtauReader or SrsCache, or use a dev SRS");
+    }
     this.srs = srs;
-    this.tauAndOne = new G2Prepared[] {Pairing.prepare(srs.tauG2()), Pairing.prepare(srs.g2())};
+    this.one = Pairing.prepare(srs.g2());
   }
 
   public Srs srs() {
@@ -121,7 +131,7 @@ public final class HyperKzg {
       Folding.addScaled(b, f[i], 1 << (n - i), qi);
     }
     Fr[] at = openingPoints(Fr.readFrom(r, 0));
-    G1[] w = ThreePointOpening.open(t, srs, b, at, combine(evalList, q, n));
+    G1 w = ThreePointOpening.open(t, srs, b, at, combine(evalList, q, n));
     return new Opening(value, new HyperKzgProof(folds, evalList, List.of(w)));
   }
 
@@ -176,9 +186,8 @@ public final class HyperKzg {
       weights[i] = qi;
       qi = qi.mul(q);
     }
-    List<G1> w = proof.witnesses();
-    return ThreePointOpening.verify(t, srs, tauAndOne, parts, weights, openingPoints(r),
-        combine(ev, q, n), w.get(0), w.get(1));
+    return ThreePointOpening.verify(t, srs, one, parts, weights, openingPoints(r),
+        combine(ev, q, n), proof.witnesses().get(0));
   }
 
   /** As {@link #verify(Transcript, G1, Fr[], Fr, HyperKzgProof)} on the canonical proof bytes. */

@@ -12,14 +12,15 @@ import java.util.List;
  * @param folds the commitments [f_1(τ)]_1 … [f_{n−1}(τ)]_1 of the folded polynomials (n − 1 points;
  *     none for n ≤ 1)
  * @param evals 3n values: for each i &lt; n, f_i(r), f_i(−r), f_i(r²) in that order
- * @param witnesses W and W' of the opening of B at {r, −r, r²} (two points; none for n = 0)
+ * @param witnesses W = [(B − R)/Z_S (τ)]_1 of the opening of B at S = {r, −r, r²} (one point;
+ *     none for n = 0)
  */
 public record HyperKzgProof(List<G1> folds, List<Fr> evals, List<G1> witnesses) {
   /** Bytes of one G1 point (compressed, gnark-crypto's flags) and of one Fr (big-endian). */
   static final int POINT_BYTES = 32;
   static final int SCALAR_BYTES = 32;
   /** Witnesses per proof of at least one variable ({@code ThreePointOpening}). */
-  static final int WITNESSES = 2;
+  static final int WITNESSES = 1;
 
   public HyperKzgProof {
     folds = List.copyOf(folds);

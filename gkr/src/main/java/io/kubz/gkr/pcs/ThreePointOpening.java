@@ -2,30 +2,31 @@ package io.kubz.gkr.pcs;
 
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
+import io.kubz.field.G2;
 import io.kubz.field.G2Prepared;
 import io.kubz.field.Msm;
 import io.kubz.field.Pairing;
-import io.kubz.field.Parallel;
 import io.kubz.poly.CoeffPoly;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.transcript.Transcript;
 
 /**
- * Opens one committed polynomial B at a set S of three distinct points with two G1 witnesses, the
- * single-polynomial case of SHPLONK (Boneh, Drake, Fisch and Gabizon, "Efficient polynomial
- * commitment schemes for multiple points and polynomials", ePrint 2020/081, §4), so the prover
- * makes two quotient MSMs of B's size instead of GWC's three.
- *
- * <p>With y_j = B(s_j), R the interpolant of degree ≤ 2 through (s_j, y_j) and Z(X) = Π_j (X − s_j):
- * W = [(B − R)/Z (τ)]_1; absorb W, draw z; L(X) = B(X) − R(z) − Z(z)·(B − R)/Z (X), which vanishes
- * at z; W' = [L(X)/(X − z) (τ)]_1. The verifier forms [L]_1 = C_B − R(z)·G − Z(z)·W and checks
- * e(W', [τ]_2) = e([L]_1 + z·W', [1]_2). The caller absorbs C_B's parts and the y_j first.
+ * Opens one committed polynomial B at a set S of three distinct points with one G1 witness, KZG's
+ * batch opening at a set (Kate, Zaverucha and Goldberg, "Constant-size commitments to polynomials
+ * and their applications", ASIACRYPT 2010, §3.4): with y_j = B(s_j), R the interpolant of degree
+ * ≤ 2 through (s_j, y_j) and Z(X) = Π_j (X − s_j) = X³ − e_1X² + e_2X − e_3, the prover sends
+ * W = [(B − R)/Z (τ)]_1 (one quotient MSM of B's size) and the verifier checks
+ * e(C_B − [R(τ)]_1, [1]_2) = e(W, [Z(τ)]_2), with [Z(τ)]_2 = [τ³]_2 − e_1[τ²]_2 + e_2[τ]_2 − e_3[1]_2.
+ * If some claimed y_j ≠ B(s_j), B − R does not vanish at s_j, so Z does not divide it and a
+ * passing W would be [(B − R)(τ)/Z(τ)]_1 for a non-multiple, which breaks the q-SDH-type
+ * assumption KZG rests on (the points must be distinct for R to exist). The caller absorbs
+ * C_B's parts and the y_j first; W is absorbed too, so the transcript covers the whole proof.
  */
 final class ThreePointOpening {
   private ThreePointOpening() {}
 
-  /** W and W' for B (its coefficients, not changed) at s with values y = B(s). */
-  static G1[] open(Transcript t, Srs srs, long[] b, Fr[] s, Fr[] y) {
+  /** W for B (its coefficients, not changed) at s with values y = B(s). */
+  static G1 open(Transcript t, Srs srs, long[] b, Fr[] s, Fr[] y) {
     int size = b.length / 4;
     // B − R (at least three coefficients), divided by X − s_0, X − s_1, X − s_2 in turn
     long[] br = new long[4 * Math.max(size, 3)];
@@ -41,55 +42,44 @@ final class ThreePointOpening {
       q = q.divideByLinear(sj);
     }
     long[] ql = q.limbs();
-    G1 w = commit(srs, ql);
+    G1 w = Msm.g1(srs.g1Powers(), ql, ql.length / 4);
     t.absorbG1("hyperkzg w", w);
-    Fr z = t.challenge("hyperkzg z");
-    // L = B − R(z) − Z(z)·Q
-    long[] l = b.clone();
-    long[] rz = new long[4];
-    eval(r, z).writeTo(rz, 0);
-    Fr.sub(l, 0, l, 0, rz, 0);
-    long[] zz = new long[4];
-    vanishing(s, z).writeTo(zz, 0);
-    int qs = ql.length / 4;
-    Parallel.forRange(0, qs, 1 << 12, (from, to) -> {
-      long[] tmp = new long[4];
-      for (int i = from; i < to; i++) {
-        Fr.mul(tmp, 0, ql, 4 * i, zz, 0);
-        Fr.sub(l, 4 * i, l, 4 * i, tmp, 0);
-      }
-    });
-    G1 w2 = commit(srs, CoeffPoly.wrap(l).divideByLinear(z).limbs());
-    return new G1[] {w, w2};
+    return w;
   }
 
   /**
-   * Whether W, W' open C_B = Σ_i weights[i]·parts[i] to y at s. Draws z as {@link #open} does;
-   * tauAndOne are [τ]_2 and [1]_2 of srs, prepared for the Miller loop. C_B and the check's right
-   * side are one MSM: C_B − R(z)·G − Z(z)·W + z·W'.
+   * Whether W opens C_B = Σ_i weights[i]·parts[i] to y at s. {@code one} is [1]_2 of srs, prepared;
+   * srs holds [τ^k]_2 for k ≤ 3. C_B − [R(τ)]_1 is one MSM of parts.length + 3 points. An SRS of
+   * fewer than three G1 powers has no [τ²]_1, so there R must have degree ≤ 1 (B does).
    */
-  static boolean verify(Transcript t, Srs srs, G2Prepared[] tauAndOne, G1[] parts, Fr[] weights,
-      Fr[] s, Fr[] y, G1 w, G1 w2) {
+  static boolean verify(Transcript t, Srs srs, G2Prepared one, G1[] parts, Fr[] weights,
+      Fr[] s, Fr[] y, G1 w) {
     t.absorbG1("hyperkzg w", w);
-    Fr z = t.challenge("hyperkzg z");
-    Fr rz = eval(interpolant(s, y), z);
-    Fr zz = vanishing(s, z);
-    int m = parts.length + 3;
+    Fr[] r = interpolant(s, y);
+    int terms = Math.min(3, srs.size());
+    if (terms < 3 && !r[2].isZero()) {
+      return false;
+    }
+    int m = parts.length + terms;
     long[] bases = new long[G1.AFFINE_LONGS * m];
     long[] scalars = new long[4 * m];
     for (int i = 0; i < parts.length; i++) {
       parts[i].writeAffine(bases, G1.AFFINE_LONGS * i);
       weights[i].writeTo(scalars, 4 * i);
     }
-    int k = parts.length;
-    srs.g1(0).writeAffine(bases, G1.AFFINE_LONGS * k);
-    rz.neg().writeTo(scalars, 4 * k);
-    w.writeAffine(bases, G1.AFFINE_LONGS * (k + 1));
-    zz.neg().writeTo(scalars, 4 * (k + 1));
-    w2.writeAffine(bases, G1.AFFINE_LONGS * (k + 2));
-    z.writeTo(scalars, 4 * (k + 2));
-    G1 rhs = Msm.g1(bases, scalars, m);
-    return Pairing.check(new G1[] {w2, rhs.neg()}, tauAndOne);
+    System.arraycopy(srs.g1Powers(), 0, bases, G1.AFFINE_LONGS * parts.length,
+        G1.AFFINE_LONGS * terms);
+    for (int k = 0; k < terms; k++) {
+      r[k].neg().writeTo(scalars, 4 * (parts.length + k));
+    }
+    G1 lhs = Msm.g1(bases, scalars, m);
+    Fr e1 = s[0].add(s[1]).add(s[2]);
+    Fr e2 = s[0].mul(s[1]).add(s[0].mul(s[2])).add(s[1].mul(s[2]));
+    Fr e3 = s[0].mul(s[1]).mul(s[2]);
+    G2 zTau = srs.g2Power(3).sub(srs.g2Power(2).mul(e1)).add(srs.g2Power(1).mul(e2))
+        .sub(srs.g2Power(0).mul(e3));
+    return Pairing.check(new G1[] {lhs, w.neg()},
+        new G2Prepared[] {one, Pairing.prepare(zTau)});
   }
 
   /** Coefficients (c_0, c_1, c_2) of the polynomial of degree ≤ 2 through the three (s_j, y_j). */
@@ -105,17 +95,5 @@ final class ThreePointOpening {
       c[2] = c[2].add(k);
     }
     return c;
-  }
-
-  private static Fr eval(Fr[] c, Fr z) {
-    return c[2].mul(z).add(c[1]).mul(z).add(c[0]);
-  }
-
-  private static Fr vanishing(Fr[] s, Fr z) {
-    return z.sub(s[0]).mul(z.sub(s[1])).mul(z.sub(s[2]));
-  }
-
-  private static G1 commit(Srs srs, long[] coeffs) {
-    return Msm.g1(srs.g1Powers(), coeffs, coeffs.length / 4);
   }
 }

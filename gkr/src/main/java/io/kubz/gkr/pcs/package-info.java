@@ -21,30 +21,29 @@
  *
  * <p>Protocol and transcript (Keccak-256, {@link io.kubz.poly.transcript.Transcript}):
  * <ol>
- *   <li>absorb "kubz-hyperkzg-v1" ‖ n (4 bytes), C, u_0 … u_{n−1}, v;
+ *   <li>absorb "kubz-hyperkzg-v2" ‖ n (4 bytes), C, u_0 … u_{n−1}, v;
  *   <li>prover sends C_i = [f_i(τ)]_1 for 1 ≤ i &lt; n; absorb them; draw r;
  *   <li>prover sends f_i(r), f_i(−r), f_i(r²) for 0 ≤ i &lt; n (3n scalars); absorb them; draw q;
  *       the verifier checks the n fold equations above;
  *   <li>with B = Σ_i q^i·f_i and C_B = Σ_i q^i·C_i (C_0 = C), the
- *       claims B(x) = Σ_i q^i·f_i(x) for x ∈ S = {r, −r, r²} are opened together by the
- *       single-polynomial case of SHPLONK (Boneh, Drake, Fisch and Gabizon, ePrint 2020/081, §4;
- *       {@code ThreePointOpening}): W = [(B − R)/Z_S (τ)]_1 with R the interpolant of degree ≤ 2;
- *       absorb W, draw z; W' = [L/(X − z) (τ)]_1 for L = B − R(z) − Z_S(z)·(B − R)/Z_S; one
- *       pairing check e(W', [τ]_2) = e(C_B − R(z)·G − Z_S(z)·W + z·W', [1]_2). r ∈ {0, 1, −1}
- *       (points not distinct) is rejected.
+ *       claims B(x) = Σ_i q^i·f_i(x) for x ∈ S = {r, −r, r²} are opened together by KZG's batch
+ *       opening at a set (Kate, Zaverucha and Goldberg, ASIACRYPT 2010, §3.4;
+ *       {@code ThreePointOpening}): W = [(B − R)/Z_S (τ)]_1 with R the interpolant of degree ≤ 2 and
+ *       Z_S(X) = (X − r)(X + r)(X − r²) = X³ − r²X² − r²X + r⁴; absorb W; one pairing check
+ *       e(C_B − [R(τ)]_1, [1]_2) = e(W, [Z_S(τ)]_2), [Z_S(τ)]_2 formed from [1]_2 … [τ³]_2 of the
+ *       SRS. r ∈ {0, 1, −1} (r, −r, r² not distinct, or r not invertible) is rejected.
  * </ol>
- * A proof is n − 1 + 2 G1 points and 3n scalars; n = 0 has an empty proof, the verifier checks
+ * A proof is n − 1 + 1 G1 points and 3n scalars; n = 0 has an empty proof, the verifier checks
  * C = v·[1]_1. The verifier derives every point itself. Its cost: the n fold equations, one MSM
- * of n + 3 points (C_B and the check's right side together) and a check of two pairings against
- * prepared G2 points. Canonical bytes
+ * of n + 3 points (C_B − [R(τ)]_1), three G2 scalar multiplications for [Z_S(τ)]_2 and a check of
+ * two pairings, one against prepared [1]_2. Canonical bytes
  * ({@link io.kubz.gkr.pcs.HyperKzgProof#toBytes()}): the folds (32-byte compressed points), the 3n
- * scalars (32 bytes big-endian, below r), W and W'; nothing else, and decoding rejects any other
+ * scalars (32 bytes big-endian, below r), W; nothing else, and decoding rejects any other
  * length or encoding.
  *
  * <p>Cost to the prover: the n − 1 fold commitments (MSMs of 2^{n−1}, 2^{n−2}, …, together about
- * one full-width MSM of 2^n) plus two quotient MSMs of about 2^n full-width scalars (GWC's batch
- * opening, one quotient per point, would take three), O(2^n) field operations besides. A single
- * quotient by Z_S, checked against [Z_S(τ)]_2, would save one more MSM but needs [τ²]_2 and [τ³]_2,
- * which {@link io.kubz.poly.srs.Srs} does not hold.
+ * one full-width MSM of 2^n) plus one quotient MSM of about 2^n full-width scalars (SHPLONK's
+ * single-polynomial case, the previous format v1, took two; GWC's batch opening three), O(2^n)
+ * field operations besides. The SRS must hold [τ²]_2 and [τ³]_2 ({@link io.kubz.poly.srs.Srs#g2Power}).
  */
 package io.kubz.gkr.pcs;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A prover who claims a wrong value v' and, after seeing r, changes f_{n−1}(r) so that every fold
  * equation holds, then answers every later message consistently (B's values from the changed
- * evaluations, the SHPLONK witnesses for them). Only the KZG opening can catch it, and must.
+ * evaluations, the KZG witness for them). Only the KZG opening can catch it, and must.
  */
 class HyperKzgMaliciousProverTest {
   private final HyperKzg pcs = new HyperKzg(HyperKzgTest.SRS);
@@ -96,7 +96,7 @@ class HyperKzgMaliciousProverTest {
       Fr.mul(qi, 0, qi, 0, ql, 0);
       Folding.addScaled(b, f[i], 1 << (n - i), qi);
     }
-    G1[] w = ThreePointOpening.open(t, HyperKzgTest.SRS, b, HyperKzg.openingPoints(r),
+    G1 w = ThreePointOpening.open(t, HyperKzgTest.SRS, b, HyperKzg.openingPoints(r),
         HyperKzg.combine(evals, q, n));
     return new HyperKzgProof(folds, evals, List.of(w));
   }

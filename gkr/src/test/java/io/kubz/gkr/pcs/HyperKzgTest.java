@@ -10,6 +10,7 @@ import io.kubz.field.BadInputException;
 import io.kubz.field.Fixtures;
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
+import io.kubz.field.G2;
 import io.kubz.poly.srs.Srs;
 import io.kubz.poly.srs.SrsCache;
 import io.kubz.poly.transcript.Keccak256Transcript;
@@ -162,6 +163,40 @@ class HyperKzgTest {
     java.util.Arrays.fill(u, Fr.ONE);
     assertFalse(pcs.verify(transcript(), G1.generator(), u, Fr.ONE,
         new byte[HyperKzgProof.encodedLength(11)]));
+  }
+
+  @Test
+  void needsAndUsesTheHigherG2Powers() {
+    Srs plain = new Srs(SRS.g1Powers(), SRS.size(), SRS.g2(), SRS.tauG2(), "powers only");
+    BadInputException e = assertThrows(BadInputException.class, () -> new HyperKzg(plain));
+    assertTrue(e.getMessage().contains("[τ²]_2"), e.getMessage());
+    new HyperKzg(Srs.dev(0, 1).trim(1)); // one G1 power: constants only, no pairing needed
+    // an honest proof fails against a wrong [τ³]_2 or [τ²]_2: the check reads both
+    Random rnd = new Random(12);
+    long[] f = Mles.random(rnd, 5);
+    Fr[] u = Mles.point(rnd, 5);
+    G1 c = pcs.commit(f);
+    HyperKzg.Opening o = pcs.open(transcript(), c, f, u);
+    assertTrue(pcs.verify(transcript(), c, u, o.value(), o.proof()));
+    G2 t2 = SRS.g2Power(2);
+    G2 t3 = SRS.g2Power(3);
+    HyperKzg bad3 = new HyperKzg(SRS.withHigherG2(t2, t3.add(G2.generator())));
+    HyperKzg bad2 = new HyperKzg(SRS.withHigherG2(t2.add(G2.generator()), t3));
+    assertFalse(bad3.verify(transcript(), c, u, o.value(), o.proof()));
+    assertFalse(bad2.verify(transcript(), c, u, o.value(), o.proof()));
+  }
+
+  @Test
+  void anSrsOfTwoPowersOpensOneVariable() {
+    HyperKzg two = new HyperKzg(Srs.devWithTau(1, TAU, "two powers"));
+    long[] f = Mles.random(new Random(13), 1);
+    Fr[] u = {Fr.of(5)};
+    G1 c = two.commit(f);
+    HyperKzg.Opening o = two.open(transcript(), c, f, u);
+    assertEquals(Mles.evaluate(f, u), o.value());
+    assertTrue(two.verify(transcript(), c, u, o.value(), o.proof()));
+    assertTrue(pcs.verify(transcript(), c, u, o.value(), o.proof()), "same τ, more powers");
+    assertFalse(two.verify(transcript(), c, u, o.value().add(Fr.ONE), o.proof()));
   }
 
   @Test

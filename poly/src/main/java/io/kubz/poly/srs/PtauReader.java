@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Reads the powers of tau of a snarkjs {@code .ptau} file (raw or prepared for phase 2), taking
- * only the first 2^log2n powers [τ^i]_1 and [1]_2, [τ]_2, and checks them (see the package
+ * only the first 2^log2n powers [τ^i]_1 and [1]_2, [τ]_2 (and [τ²]_2, [τ³]_2 when the file has
+ * them and 2^log2n ≥ 2: section 3 holds 2^power G2 powers), and checks them (see the package
  * documentation). From a prepared file it also takes the Lagrange basis of the size-2^log2n
  * domain (section 12) and checks it against the powers; smaller sizes are read and checked when
  * first asked for ({@link Srs#lagrange}). Every problem is a {@link BadInputException} naming the
@@ -57,7 +58,7 @@ public final class PtauReader {
       if (!G1.readAffine(g1, 0).equals(G1.generator())) {
         throw bad(file, "tauG1[0] is not the generator of G1: the file is corrupted");
       }
-      G2[] g2 = readG2(file, ch, h.sections().get(3)[0]);
+      G2[] g2 = readG2(file, ch, h.sections().get(3)[0], g2Count(h, n));
       long[] s12 = h.sections().get(LAGRANGE_G1);
       Srs srs = s12 == null ? new Srs(g1, n, g2[0], g2[1], file.toString())
           : new Srs(g1, n, g2[0], g2[1], file.toString(),
@@ -67,12 +68,49 @@ public final class PtauReader {
             + " (pairing check failed): the file is corrupted or not a valid ceremony output");
       }
       srs.lagrange(log2n); // read and check the basis of the SRS's own size now
-      return srs;
+      return g2.length < 4 ? srs : checkedHigherG2(file, srs.withHigherG2(g2[2], g2[3]));
     } catch (NoSuchFileException e) {
       throw new BadInputException("SRS file not found: " + file + ": pass an existing .ptau file");
     } catch (IOException e) {
       throw new BadInputException("cannot read SRS file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code srs} (read from {@code file} earlier, e.g. kept in a {@link SrsCache} entry that holds
+   * only [1]_2 and [τ]_2) with [τ²]_2 and [τ³]_2 read from the file and checked; {@code srs}
+   * itself when it has them already or the file or the SRS is too small for them.
+   */
+  static Srs withHigherG2(Path file, Srs srs) {
+    if (srs.g2PowerCount() >= 4) {
+      return srs;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      G2[] g2 = readG2(file, ch, header(file, ch).sections().get(3)[0],
+          g2Count(header(file, ch), srs.size()));
+      if (g2.length < 4) {
+        return srs;
+      }
+      if (!g2[1].equals(srs.tauG2())) {
+        throw bad(file, "tauG2[1] differs from the cached [τ]_2: the file changed");
+      }
+      return checkedHigherG2(file, srs.withHigherG2(g2[2], g2[3]));
+    } catch (IOException e) {
+      throw new BadInputException("cannot read SRS file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** 4 G2 powers when the file has them and the SRS has [τ]_1 to check them with, else 2. */
+  private static int g2Count(Header h, int n) {
+    return h.power() >= 2 && n >= 2 ? 4 : 2;
+  }
+
+  private static Srs checkedHigherG2(Path file, Srs srs) {
+    if (!SrsCheck.g2Powers(srs)) {
+      throw bad(file, "tauG2[2] or tauG2[3] is not [τ²]_2, [τ³]_2 (pairing check failed): the"
+          + " file is corrupted or not a valid ceremony output");
+    }
+    return srs;
   }
 
   /**
@@ -226,11 +264,12 @@ public final class PtauReader {
     return out;
   }
 
-  /** [τ^0]_2 and [τ^1]_2. */
-  private static G2[] readG2(Path file, FileChannel ch, long offset) throws IOException {
-    ByteBuffer b = readAt(file, ch, offset, 2 * G2_BYTES);
-    G2[] out = new G2[2];
-    for (int k = 0; k < 2; k++) {
+  /** [τ^0]_2 … [τ^{count−1}]_2. */
+  private static G2[] readG2(Path file, FileChannel ch, long offset, int count)
+      throws IOException {
+    ByteBuffer b = readAt(file, ch, offset, count * G2_BYTES);
+    G2[] out = new G2[count];
+    for (int k = 0; k < count; k++) {
       long[] p = new long[16];
       for (int l = 0; l < 16; l++) {
         p[l] = b.getLong();

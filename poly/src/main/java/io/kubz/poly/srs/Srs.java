@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A KZG structured reference string: {@code size()} powers [τ^i]_1 as flat affine points (8 longs
- * each, Montgomery Fq), and [1]_2, [τ]_2. The arrays are shared, never copied: do not write them.
+ * each, Montgomery Fq), and [1]_2, [τ]_2, and when known (a dev SRS, a ceremony file) also
+ * [τ²]_2 and [τ³]_2, which a KZG opening at three points with one quotient needs (its verifier
+ * forms [Z_S(τ)]_2 for a cubic Z_S). The arrays are shared, never copied: do not write them.
  */
 public final class Srs {
   /**
@@ -30,6 +32,8 @@ public final class Srs {
   private final int size;
   private final G2 g2;
   private final G2 tauG2;
+  /** [τ²]_2 and [τ³]_2, or null when the source did not give them. */
+  private final G2[] higherG2;
   private final String source;
   /** τ itself, known only for a dev SRS: it lets {@link #lagrange} be computed directly. */
   private final Fr tau;
@@ -49,15 +53,15 @@ public final class Srs {
 
   /** Takes ownership of {@code g1Powers} (at least 8·size longs). */
   public Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source) {
-    this(g1Powers, size, g2, tauG2, source, null, null, new ConcurrentHashMap<>());
+    this(g1Powers, size, g2, tauG2, null, source, null, null, new ConcurrentHashMap<>());
   }
 
   /** A ceremony SRS whose Lagrange bases come from {@code lagrangeSource} (loaded once per size). */
   Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, LagrangeSource lagrangeSource) {
-    this(g1Powers, size, g2, tauG2, source, null, lagrangeSource, new ConcurrentHashMap<>());
+    this(g1Powers, size, g2, tauG2, null, source, null, lagrangeSource, new ConcurrentHashMap<>());
   }
 
-  private Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, String source, Fr tau,
+  private Srs(long[] g1Powers, int size, G2 g2, G2 tauG2, G2[] higherG2, String source, Fr tau,
       LagrangeSource lagrangeSource, Map<Integer, long[]> lagrange) {
     if (g1Powers.length < (long) G1.AFFINE_LONGS * size) {
       throw new IllegalArgumentException("need " + size + " points, array holds "
@@ -67,6 +71,7 @@ public final class Srs {
     this.size = size;
     this.g2 = g2;
     this.tauG2 = tauG2;
+    this.higherG2 = higherG2;
     this.source = source;
     this.tau = tau;
     this.lagrangeSource = tau != null ? (self, k) -> self.lagrangeBasis(k) : lagrangeSource;
@@ -91,8 +96,10 @@ public final class Srs {
         + "Use a ceremony .ptau file for real proofs.");
     int n = 1 << log2n;
     long[] points = FixedBase.g1(Domain.powers(tau, n), n);
-    return new Srs(points, n, G2.generator(), G2.generator().mul(tau), source, tau, null,
-        new ConcurrentHashMap<>());
+    G2 tauG2 = G2.generator().mul(tau);
+    G2 tau2G2 = tauG2.mul(tau);
+    return new Srs(points, n, G2.generator(), tauG2, new G2[] {tau2G2, tau2G2.mul(tau)}, source,
+        tau, null, new ConcurrentHashMap<>());
   }
 
   static Fr tauFromSeed(long seed) {
@@ -130,6 +137,29 @@ public final class Srs {
     return tauG2;
   }
 
+  /** How many powers [τ^k]_2 are held: 4 (k ≤ 3) when [τ²]_2 and [τ³]_2 are known, else 2. */
+  public int g2PowerCount() {
+    return higherG2 == null ? 2 : 4;
+  }
+
+  /** [τ^k]_2 for k &lt; {@link #g2PowerCount()}. */
+  public G2 g2Power(int k) {
+    if (k < 0 || k >= g2PowerCount()) {
+      throw new IllegalArgumentException("[τ^" + k + "]_2 is not held by the SRS (" + source
+          + "), which has " + g2PowerCount() + " G2 powers");
+    }
+    return k == 0 ? g2 : k == 1 ? tauG2 : higherG2[k - 2];
+  }
+
+  /**
+   * The same SRS (sharing its powers, Lagrange bases and sources) with [τ²]_2 and [τ³]_2 added.
+   * Does not check them: see {@link SrsCheck#g2Powers(Srs)}.
+   */
+  public Srs withHigherG2(G2 tau2G2, G2 tau3G2) {
+    return new Srs(g1, size, g2, tauG2, new G2[] {tau2G2, tau3G2}, source, tau, lagrangeSource,
+        lagrange);
+  }
+
   /**
    * Whether τ is known (a development SRS from {@link #dev} or {@link #devWithTau}): anyone who
    * knows τ can forge KZG openings, so a proof made with such an SRS proves nothing.
@@ -160,7 +190,7 @@ public final class Srs {
         kept.put(k, basis);
       }
     });
-    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, source, tau,
+    return new Srs(Arrays.copyOf(g1, G1.AFFINE_LONGS * n), n, g2, tauG2, higherG2, source, tau,
         lagrangeSource, kept);
   }
 

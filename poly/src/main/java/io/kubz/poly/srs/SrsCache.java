@@ -34,7 +34,9 @@ import java.util.HexFormat;
  * before it was written) followed by the SHA-256 of its points. The powers are read when the entry
  * is; a basis only when first asked for ({@link Srs#lagrange}). A damaged entry (digest mismatch)
  * is ignored and rebuilt from the source, a damaged basis is read from the source again. Entries
- * of format 1 ("kubzsrs1", no bases) are ignored and so rebuilt.
+ * of format 1 ("kubzsrs1", no bases) are ignored and so rebuilt. [τ²]_2 and [τ³]_2 are not in
+ * the entry (the format predates them): they are read from the source file's section 3 and
+ * pairing-checked on each load (four G2 points), so entries written before they existed still serve.
  */
 public final class SrsCache {
   private static final byte[] MAGIC = "kubzsrs2".getBytes(StandardCharsets.US_ASCII);
@@ -72,7 +74,7 @@ public final class SrsCache {
       if (Files.isRegularFile(entry)) {
         Srs s = readEntry(entry, ptau);
         if (s != null) {
-          return s.trim(1 << log2n);
+          return PtauReader.withHigherG2(ptau, s.trim(1 << log2n));
         }
       }
     }
@@ -85,8 +87,10 @@ public final class SrsCache {
       return srs;
     }
     // the bases now come from the entry when asked for (no second check, none held unused)
-    return !srs.hasLagrange() ? srs : new Srs(srs.g1Powers(), srs.size(), srs.g2(), srs.tauG2(),
-        srs.source(), entryBases(entry, ptau, srs.size(), log2n + 1));
+    Srs fromEntry = !srs.hasLagrange() ? srs : new Srs(srs.g1Powers(), srs.size(), srs.g2(),
+        srs.tauG2(), srs.source(), entryBases(entry, ptau, srs.size(), log2n + 1));
+    return srs.g2PowerCount() < 4 ? fromEntry
+        : fromEntry.withHigherG2(srs.g2Power(2), srs.g2Power(3));
   }
 
   /** Bases from an entry (each checked by its digest), else from the ptau file (and checked). */

@@ -52,6 +52,28 @@ public final class SrsCheck {
   }
 
   /**
+   * Whether the G2 powers continue the G1 ones: e([τ]_1, [τ^k]_2) = e([1]_1, [τ^{k+1}]_2) for
+   * k = 1, 2 (together with {@link #consecutivePowers}, which ties [τ]_2 to the G1 powers). True
+   * when the SRS holds only [1]_2, [τ]_2; false when it holds [τ²]_2, [τ³]_2 but no [τ]_1.
+   */
+  public static boolean g2Powers(Srs srs) {
+    if (srs.g2PowerCount() < 4) {
+      return true;
+    }
+    if (srs.size() < 2) {
+      return false;
+    }
+    G1 tau = srs.g1(1);
+    G1 one = srs.g1(0).neg();
+    for (int k = 1; k <= 2; k++) {
+      if (!Pairing.check(new G1[] {tau, one}, new G2[] {srs.g2Power(k), srs.g2Power(k + 1)})) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {@code basis} (2^log2n flat affine points) is [L_i(τ)]_1, i &lt; 2^log2n, for the τ of
    * the (already checked) powers of {@code srs}: for fresh random c, Σ_i c_i·B_i = Σ_j a_j·[τ^j]_1
    * where a = iNTT(c) are the coefficients of the f with f(ω^i) = c_i, i.e. both sides are

@@ -68,6 +68,28 @@ class PtauReaderTest {
   }
 
   @Test
+  void bundledVectorGivesCheckedHigherG2Powers() throws Exception {
+    Srs s = PtauReader.read(vector(), 2);
+    assertEquals(4, s.g2PowerCount());
+    assertTrue(SrsCheck.g2Powers(s));
+    assertEquals(2, PtauReader.read(vector(), 0).g2PowerCount()); // no [τ]_1 to check them with
+    // swap tauG2[2] and tauG2[3]: points on the curve, but not the powers
+    byte[] b = Files.readAllBytes(vector());
+    long s3;
+    try (var ch = java.nio.channels.FileChannel.open(vector())) {
+      s3 = PtauReader.header(vector(), ch).sections().get(3)[0];
+    }
+    int a = (int) s3 + 2 * 128;
+    byte[] t = Arrays.copyOfRange(b, a, a + 128);
+    System.arraycopy(b, a + 128, b, a, 128);
+    System.arraycopy(t, 0, b, a + 128, 128);
+    Path out = tmp.resolve("swapped-g2.ptau");
+    Files.write(out, b);
+    assertRejected(out, 2, "tauG2[2] or tauG2[3]");
+    assertEquals(2, PtauReader.read(out, 0).g2PowerCount()); // size 1 takes no higher G2 powers
+  }
+
+  @Test
   void tooSmallCeremonyIsAClearError() {
     Path ceremony = fixture("pot10_final.ptau"); // outside assertThrows: a skip must stay a skip
     BadInputException e = assertThrows(BadInputException.class, () -> PtauReader.read(ceremony, 11));

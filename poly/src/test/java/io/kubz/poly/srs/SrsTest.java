@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.field.Fr;
@@ -47,6 +48,27 @@ class SrsTest {
     }
     assertEquals(G2.generator().mul(tau), s.tauG2());
     assertTrue(SrsCheck.consecutivePowers(s));
+    assertEquals(4, s.g2PowerCount());
+    for (int k = 0; k < 4; k++) {
+      assertEquals(G2.generator().mul(tau.pow(k)), s.g2Power(k), "G2 power " + k);
+      assertEquals(s.g2Power(k), s.trim(2).g2Power(k), "trim keeps G2 power " + k);
+    }
+    assertTrue(SrsCheck.g2Powers(s));
+  }
+
+  @Test
+  void g2PowersCheckRejectsWrongHigherPowers() {
+    Srs s = Srs.dev(3, 5);
+    G2 t2 = s.g2Power(2);
+    G2 t3 = s.g2Power(3);
+    assertTrue(SrsCheck.g2Powers(s.withHigherG2(t2, t3)));
+    assertFalse(SrsCheck.g2Powers(s.withHigherG2(t3, t2)));
+    assertFalse(SrsCheck.g2Powers(s.withHigherG2(t2, t3.add(G2.generator()))));
+    assertFalse(SrsCheck.g2Powers(s.withHigherG2(t2.add(G2.generator()), t3)));
+    Srs plain = new Srs(s.g1Powers(), s.size(), s.g2(), s.tauG2(), "plain");
+    assertEquals(2, plain.g2PowerCount());
+    assertTrue(SrsCheck.g2Powers(plain));
+    assertThrows(IllegalArgumentException.class, () -> plain.g2Power(2));
   }
 
   @Test
@@ -95,6 +117,12 @@ class SrsTest {
     assertTrue(again.source().contains("cached"));
     assertArrayEquals(first.g1Powers(), again.g1Powers());
     assertEquals(first.tauG2(), again.tauG2());
+    Srs direct = PtauReader.read(ptau, 2);
+    assertEquals(4, direct.g2PowerCount());
+    for (int k = 0; k < 4; k++) {
+      assertEquals(direct.g2Power(k), first.g2Power(k), "first load, G2 power " + k);
+      assertEquals(direct.g2Power(k), again.g2Power(k), "cached load, G2 power " + k);
+    }
     Srs smaller = cache.load(ptau, 1);
     assertEquals(2, smaller.size());
     assertTrue(smaller.source().contains("cached"));
