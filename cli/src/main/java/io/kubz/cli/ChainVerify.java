@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,7 @@ final class ChainVerify {
             + " bundle(s) need as many --model (or as many --digest) in the same order, or pass --manifest FILE");
       }
       for (String d : c.digests) {
-        digests.add(hexDigest(d, "--digest"));
+        digests.add(VerifyCommand.parseDigest(d, "--digest"));
       }
     }
     Srs points = c.models.isEmpty() ? c.srsOptions.trustedPoints() : null;
@@ -155,24 +154,12 @@ final class ChainVerify {
     for (Object o : Json.asArray(Json.get(m, "bundles"), file + " bundles")) {
       Map<String, Object> e = Json.asObject(o, file + " bundle entry");
       paths.add(dir.resolve(Json.asString(Json.get(e, "bundle"), file + " bundle")));
-      digests.add(hexDigest(Json.asString(Json.get(e, "model_digest"), file + " model_digest"), file.toString()));
+      String d = Json.asString(Json.get(e, "model_digest"), file + " model_digest");
+      digests.add(VerifyCommand.parseDigest(d, file.toString()));
     }
     if (paths.size() < 2) {
       throw new BadInputException(file + " lists " + paths.size() + " bundle(s): a chain has two or more");
     }
-  }
-
-  private static byte[] hexDigest(String hex, String what) {
-    byte[] d;
-    try {
-      d = HexFormat.of().parseHex(hex.trim().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      d = new byte[0];
-    }
-    if (d.length != 32) {
-      throw new UsageException(what + " takes the 64 hex digits of a model digest; got '" + hex + "'");
-    }
-    return d;
   }
 
   private static String digestOf(byte[] bundle) {

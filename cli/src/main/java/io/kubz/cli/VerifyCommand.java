@@ -159,15 +159,7 @@ final class VerifyCommand implements Callable<Integer> {
   private byte[] trustedDigest(KeysManifest km) {
     byte[] d = null;
     if (digest != null) {
-      try {
-        d = HexFormat.of().parseHex(digest.trim().toLowerCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        d = new byte[0];
-      }
-      if (d.length != 32) {
-        throw new UsageException("--digest takes the 64 hex digits of a model digest (kubz setup prints it); got '"
-            + digest + "'");
-      }
+      d = parseDigest(digest, "--digest");
     }
     if (km != null) {
       if (d != null && !java.util.Arrays.equals(d, km.modelDigest())) {
@@ -175,6 +167,21 @@ final class VerifyCommand implements Callable<Integer> {
             + " (" + ModelDigest.hex(km.modelDigest()) + "): which one do you trust?");
       }
       d = km.modelDigest();
+    }
+    return d;
+  }
+
+  /** A model digest given as 64 hex digits; anything else is a usage error naming {@code option}. */
+  static byte[] parseDigest(String hex, String option) {
+    byte[] d;
+    try {
+      d = HexFormat.of().parseHex(hex.trim().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      d = new byte[0];
+    }
+    if (d.length != 32) {
+      throw new UsageException(option + " takes the 64 hex digits of a model digest (kubz setup prints it); got '"
+          + hex + "'");
     }
     return d;
   }

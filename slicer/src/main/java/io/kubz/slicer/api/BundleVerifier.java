@@ -54,17 +54,7 @@ public final class BundleVerifier {
    * tells a corrupted or tampered-with bundle from an intact one (tests, inspection).
    */
   public static VerificationResult selfCheck(byte[] bundle) {
-    ProofBundle b;
-    try {
-      b = BundleCodec.decode(bundle);
-    } catch (BundleFormatException e) {
-      return VerificationResult.format(e.getMessage());
-    } catch (OutOfMemoryError e) {
-      throw e;
-    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
-      return VerificationResult.format("not a kubz proof bundle: " + e);
-    }
-    return checked(b, null, null, true);
+    return decoded(bundle, b -> checked(b, null, null, true));
   }
 
   /**
@@ -77,17 +67,7 @@ public final class BundleVerifier {
   public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, boolean allowDevSrs) {
     java.util.Objects.requireNonNull(trustedDigest, "trustedDigest");
     java.util.Objects.requireNonNull(trustedSrs, "trustedSrs");
-    ProofBundle b;
-    try {
-      b = BundleCodec.decode(bundle);
-    } catch (BundleFormatException e) {
-      return VerificationResult.format(e.getMessage());
-    } catch (OutOfMemoryError e) {
-      throw e;
-    } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
-      return VerificationResult.format("not a kubz proof bundle: " + e);
-    }
-    return checked(b, trustedDigest, trustedSrs, allowDevSrs);
+    return decoded(bundle, b -> checked(b, trustedDigest, trustedSrs, allowDevSrs));
   }
 
   /**
@@ -102,16 +82,11 @@ public final class BundleVerifier {
    */
   public static VerificationResult verifyForModel(byte[] bundle, Graph model, TrustedSettings settings,
       IntFunction<Srs> srs, boolean allowDevSrs, Path cacheDir) {
-    ProofBundle b;
-    try {
-      b = BundleCodec.decode(bundle);
-    } catch (BundleFormatException e) {
-      return VerificationResult.format(e.getMessage());
-    } catch (OutOfMemoryError e) {
-      throw e;
-    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
-      return VerificationResult.format("not a kubz proof bundle: " + e);
-    }
+    return decoded(bundle, b -> forModel(b, model, settings, srs, allowDevSrs, cacheDir));
+  }
+
+  private static VerificationResult forModel(ProofBundle b, Graph model, TrustedSettings settings,
+      IntFunction<Srs> srs, boolean allowDevSrs, Path cacheDir) {
     String digest = ModelDigest.hex(b.modelDigest());
     Visibility vis;
     QuantPlan claimed;
@@ -161,6 +136,21 @@ public final class BundleVerifier {
       return VerificationResult.invalid(digest, why).withSettings(claimed);
     }
     return checked(b, session.statement().modelDigest(), session.srs(), allowDevSrs);
+  }
+
+  /** Decodes the bundle and hands it on; any bytes that are not a bundle are a format result, never a throw. */
+  private static VerificationResult decoded(byte[] bundle, java.util.function.Function<ProofBundle, VerificationResult> then) {
+    ProofBundle b;
+    try {
+      b = BundleCodec.decode(bundle);
+    } catch (BundleFormatException e) {
+      return VerificationResult.format(e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a last line: the bounds make a StackOverflowError impossible
+      return VerificationResult.format("not a kubz proof bundle: " + e);
+    }
+    return then.apply(b);
   }
 
   /** {@link #check} with settings attached and any unexpected exception turned into a failure. */
