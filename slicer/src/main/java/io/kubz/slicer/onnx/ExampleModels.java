@@ -92,6 +92,34 @@ public final class ExampleModels {
   }
 
   /**
+   * A CIFAR-10-shaped CNN of about 264k parameters on [1, 3, 32, 32], the shape of deep-prove's
+   * published CNN benchmark: two blocks of two 3×3 convolutions (pad 1) with Relu and a 2×2 MaxPool
+   * (widths 32 and 64), Flatten, Gemm 4096→48 + Relu, Gemm 48→10.
+   */
+  public static ModelProto cifarCnn(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    OnnxWriter w = OnnxWriter.create("cifar_cnn", OPSET);
+    String x = w.input("input", 1, 3, 32, 32);
+    int cin = 3;
+    int id = 0;
+    for (int width : new int[] {32, 64}) {
+      for (int c = 0; c < 2; c++) {
+        x = conv(w, rnd, x, cin, width, 3, 1, "conv" + (++id));
+        x = w.node("Relu", List.of(x));
+        cin = width;
+      }
+      x = w.node("MaxPool", List.of(x), ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+    }
+    x = w.node("Flatten", List.of(x), attr("axis", 1L));
+    x = dense(w, rnd, x, 64 * 8 * 8, 48, "fc1");
+    x = w.node("Relu", List.of(x));
+    x = dense(w, rnd, x, 48, 10, "fc2");
+    String out = w.node("Identity", "output", List.of(x), "output");
+    w.output(out, 1, 10);
+    return w.build();
+  }
+
+  /**
    * LeNet-5 in its common modern form on [1, 1, 28, 28]: Conv 5×5 (6, pad 2) + Relu + AveragePool
    * 2×2, Conv 5×5 (16) + Relu + AveragePool 2×2, Flatten, Gemm 400→120 + Relu, 120→84 + Relu,
    * 84→10.
