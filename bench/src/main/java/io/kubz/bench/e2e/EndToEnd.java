@@ -79,6 +79,11 @@ public final class EndToEnd {
     ex.put("cnn (example)", ExampleModels.cnn(SEED).toByteArray());
     ex.put("residual (example)", ExampleModels.residual(SEED, 16).toByteArray());
     ex.put("lenet (demo)", ExampleModels.lenet(SEED).toByteArray());
+    if (Boolean.getBoolean("kubz.e2e.large")) {
+      // the shapes of #19's targets: deep-prove's 264k-parameter CIFAR CNN and a 4M-parameter MLP
+      ex.put("cifar cnn 264k (example)", ExampleModels.cifarCnn(SEED).toByteArray());
+      ex.put("mlp 4M (example)", ExampleModels.mlp(SEED, 1024, 2048, 1024, 10).toByteArray());
+    }
     for (Map.Entry<String, byte[]> e : ex.entrySet()) {
       Path dir = work.resolve(e.getKey().replaceAll("[^a-z0-9]+", "_"));
       Files.createDirectories(dir);
@@ -102,8 +107,10 @@ public final class EndToEnd {
         "--out", bundle.toString(), "--json"));
     if (plan.startsWith("rows=")) {
       prove.addAll(List.of("--max-rows", plan.substring(5)));
+    } else if (plan.equals("gkr")) {
+      prove.addAll(List.of("--proof-system", "gkr"));
     } else if (!plan.equals("default")) {
-      throw new IllegalArgumentException("unknown plan " + plan + "; expected default or rows=K");
+      throw new IllegalArgumentException("unknown plan " + plan + "; expected default, rows=K or gkr");
     }
     Child p = kubz(prove, work);
     r.put("prove_wall_seconds", p.seconds);
@@ -112,7 +119,8 @@ public final class EndToEnd {
       return r;
     }
     r.put("prove", Json.parse(p.stdout));
-    Child v = kubz(List.of("verify", bundle.toString(), "--json"), work);
+    // the verifier's trust anchor is the model itself (a bundle alone is never enough, README)
+    Child v = kubz(List.of("verify", bundle.toString(), "--model", model.toString(), "--dev-srs", "--json"), work);
     r.put("verify_wall_seconds", v.seconds);
     if (v.exit != 0) {
       r.put("error", "verify exit " + v.exit + ": " + lastLine(v.stderr + v.stdout));
