@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * GKR.md "Tests that prove soundness" item 3: a prover that changes one value of its witness and
  * computes every later tensor and message consistently from it is rejected. Tensor ids refer to
  * {@link Models#mlp}: 2 and 5 rescales, 3 and 6 ReLU lookups, 7 a lookup into the other table,
- * 10 a max, 11 a product; outputs 10, 11, 7.
+ * 10 a max, 11 a product, 12 a rescale by 2^17 or more (a remainder of several limbs); outputs 10,
+ * 11, 7, 12.
  */
 class LayeredMaliciousTest {
   private final Models.Case c = Models.mlp(11);
@@ -53,6 +54,8 @@ class LayeredMaliciousTest {
     // out − 1 and rem + 2^k keep in = 2^k·out + rem − 2^(k−1); rem's limb leaves [0, 2^k)
     assertFalse(proveAndVerify(c, change(c.model(), 2, 0, -1)));
     assertFalse(proveAndVerify(c, change(c.model(), 5, 0, -1)));
+    assertFalse(proveAndVerify(c, change(c.model(), 12, 0, -1)), "a remainder of several limbs");
+    assertFalse(proveAndVerify(c, change(c.model(), 12, 0, 1)), "a negative one");
   }
 
   @Test

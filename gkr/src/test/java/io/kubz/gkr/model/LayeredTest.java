@@ -107,7 +107,8 @@ class LayeredTest {
     Models.Case c = Models.mlp(3);
     LayeredProver.Output out = prove(c);
     long[][] y = out.outputs();
-    long[][] bad = {y[0].clone(), y[1], y[2]};
+    long[][] bad = y.clone();
+    bad[0] = y[0].clone();
     bad[0][0] += 1;
     assertFalse(verify(c, bad, out.proof()));
     long[][] in = {c.inputs()[0].clone()};

@@ -53,7 +53,8 @@ final class Models {
 
   /**
    * input → dense → rescale → relu → dense(relu, input) + bias → rescale → relu (the same table)
-   * → half (another table) ; max(two gathers of the relu) ; product(relu, half) → outputs. Sizes
+   * → half (another table) ; max(two gathers of the relu) ; product(relu, half) ; a rescale by
+   * 2^17..2^24 (a remainder wider than a limb) → outputs. Sizes
    * are random and odd ones and 1 occur; several tensors have several consumers.
    */
   static Case mlp(long seed) {
@@ -93,7 +94,8 @@ final class Models {
     l.add(new Layer.Linear(n2, List.of(new Layer.Term(3, SparseMatrix.gather(n1, src2))), null)); // 9
     l.add(new Layer.Max(n2, new int[] {8, 9, 6}, 7)); // 10
     l.add(new Layer.Product(n2, 6, 7)); // 11
-    LayeredModel m = new LayeredModel(l, new int[] {10, 11, 7}, List.of(relu(6), half(6)));
+    l.add(new Layer.Rescale(n2, 4, 17 + rnd.nextInt(8), 2)); // 12: a remainder of several limbs
+    LayeredModel m = new LayeredModel(l, new int[] {10, 11, 7, 12}, List.of(relu(6), half(6)));
     return new Case(m, new long[][] {vector(rnd, n0, 9)});
   }
 
