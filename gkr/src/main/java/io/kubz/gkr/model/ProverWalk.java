@@ -1,6 +1,5 @@
 package io.kubz.gkr.model;
 
-import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.gkr.logup.LogupProof;
 import io.kubz.gkr.logup.Segment;
@@ -96,9 +95,8 @@ final class ProverWalk {
         max(id, mx, cs);
       } else if (l instanceof Layer.Product p) {
         product(id, p, cs);
-      } else if (l instanceof Layer.MatMul) {
-        throw new BadInputException("layer " + id + ": MatMul of two activations is not supported by"
-            + " the GKR back end yet: prove this model with the plonkish back end");
+      } else if (l instanceof Layer.MatMul mm) {
+        MatMulStep.prove(id, mm, cs, w, t, msg, claims);
       }
       // Input: the verifier evaluates the public input itself
     }

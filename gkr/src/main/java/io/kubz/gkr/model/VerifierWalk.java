@@ -133,8 +133,10 @@ final class VerifierWalk {
         for (Claim c : cs) {
           ok &= Protocol.evaluatePublic(x, layout.vars[id], c.point()).equals(c.value());
         }
+      } else if (l instanceof Layer.MatMul mm) {
+        ok = MatMulStep.verify(mm, cs, layout, t, msg, claims, layout.vars[id]);
       } else {
-        ok = false; // MatMul: not proved by this version
+        ok = false;
       }
       if (!ok) {
         return false;

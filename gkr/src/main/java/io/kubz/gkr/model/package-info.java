@@ -78,8 +78,12 @@
  *   <li>Product y = a·b: the claims combined with γ; a degree-3 sumcheck of Σ_x e(x)·a(x)·b(x);
  *       the prover sends a~(ρ), b~(ρ), the verifier evaluates e(ρ) = Σ_k γ^k·eq(r_k, ρ).
  *   <li>Input: the verifier evaluates the public input's MLE at every claim's point.
- *   <li>MatMul of two activations: not proved by this version (the prover refuses the model with a
- *       message naming the plonkish back end; the verifier rejects).
+ *   <li>MatMul of two activations ({@link io.kubz.gkr.model.MatMulStep}): on views padded per
+ *       dimension, the γ-combined claims become a claim on Y'(s, i, k) at ρ (the verifier weighs the
+ *       flat claims' eq into the padded positions itself), then Y'~(ρ) = Σ_(s,j) eq(ρ_s, s)·
+ *       A'~(s, ρ_i, j)·B'~(s, j, ρ_k) by a degree-3 sumcheck (the batch index is shared, so it stays
+ *       a variable), and each padded claim goes back to its flat tensor by a degree-2 sumcheck whose
+ *       weight Σ_f eq(ρ', f)·eq(q, pos(f)) the verifier computes in O(size).
  * </ul>
  *
  * <h2>Opening</h2>

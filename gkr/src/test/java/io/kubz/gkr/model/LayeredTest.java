@@ -117,4 +117,34 @@ class LayeredTest {
     assertFalse(LayeredVerifier.verify(c.model(), c.inputs(), new long[][] {y[0]}, out.proof(), PCS,
         transcript()), "too few outputs: false, no exception");
   }
+
+  @Property(tries = 12)
+  void matMulsOfActivationsVerify(@ForAll long seed) {
+    Models.Case c = Models.attention(seed);
+    LayeredProver.Output out = prove(c);
+    assertTrue(verify(c, out.outputs(), out.proof()));
+    long[][] bad = out.outputs().clone();
+    bad[0] = bad[0].clone();
+    bad[0][bad[0].length - 1] += 1;
+    assertFalse(verify(c, bad, out.proof()), "a changed product entry");
+  }
+
+  @Property(tries = 6)
+  void matMulClaimsAreTrue(@ForAll long seed) {
+    Models.Case c = Models.attention(seed);
+    long[][] v = Evaluator.run(c.model(), c.inputs());
+    Layout layout = new Layout(c.model());
+    LayeredProver.Hook hook = new LayeredProver.Hook() {
+      @Override
+      public void claims(List<List<Claim>> tensors, List<Claim> witClaims) {
+        for (int t = 0; t < tensors.size(); t++) {
+          for (Claim cl : tensors.get(t)) {
+            assertEquals(Naive.mle(padded(v[t], layout.vars[t]), Naive.big(cl.point())),
+                cl.value().toBigInteger(), "a claim on tensor " + t);
+          }
+        }
+      }
+    };
+    LayeredProver.prove(c.model(), c.inputs(), PCS, transcript(), hook);
+  }
 }

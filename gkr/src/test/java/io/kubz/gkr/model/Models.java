@@ -119,4 +119,31 @@ final class Models {
       }
     }
   }
+
+  /**
+   * Attention-like: q = W_q·x, k = W_k·x, v = W_v·x (as batch×m×n, batch×n×p, batch×p×r), a = q·k,
+   * rescale, o = a·v; odd dimensions (odd sizes and 1 occur) and a matmul of a tensor with itself.
+   */
+  static Case attention(long seed) {
+    Random rnd = new Random(seed);
+    int batch = 1 + rnd.nextInt(2);
+    int m = 1 + rnd.nextInt(3);
+    int n = 1 + rnd.nextInt(5);
+    int p = 1 + rnd.nextInt(3);
+    int r = 1 + rnd.nextInt(3);
+    int in = 1 + rnd.nextInt(6);
+    List<Layer> l = new ArrayList<>();
+    l.add(new Layer.Input(in)); // 0
+    l.add(new Layer.Linear(batch * m * n, List.of(new Layer.Term(0, dense(rnd, batch * m * n, in, 3))), null)); // 1
+    l.add(new Layer.Linear(batch * n * p, List.of(new Layer.Term(0, dense(rnd, batch * n * p, in, 3))), null)); // 2
+    l.add(new Layer.MatMul(batch, m, n, p, 1, 2)); // 3
+    l.add(new Layer.Rescale(batch * m * p, 3, 4, 12)); // 4
+    l.add(new Layer.Linear(batch * p * r, List.of(new Layer.Term(0, dense(rnd, batch * p * r, in, 3))), null)); // 5
+    l.add(new Layer.MatMul(batch, m, p, r, 4, 5)); // 6
+    int sq = 1 + rnd.nextInt(3);
+    l.add(new Layer.Linear(sq * sq, List.of(new Layer.Term(0, dense(rnd, sq * sq, in, 2))), null)); // 7
+    l.add(new Layer.MatMul(1, sq, sq, sq, 7, 7)); // 8: a square matrix times itself
+    LayeredModel model = new LayeredModel(l, new int[] {6, 8}, List.of());
+    return new Case(model, new long[][] {vector(rnd, in, 5)});
+  }
 }
