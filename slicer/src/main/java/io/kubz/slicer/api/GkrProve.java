@@ -33,8 +33,8 @@ final class GkrProve {
     QuantizedGraph q = ModelProver.quantizeFor(model, inputs, o);
     end(progress, stages, ProgressListener.QUANTIZE, System.nanoTime() - t0);
     GkrSession session = new GkrSession(q, o.visibility(), o.srs(), progress);
-    stages.put(ProgressListener.COMPILE, session.lowerNanos());
-    stages.put(ProgressListener.KEYGEN, session.setupNanos());
+    stages.put(ProgressListener.LOWER, session.lowerNanos());
+    stages.put(ProgressListener.SRS, session.setupNanos());
 
     Map<String, long[]> quantized = new LinkedHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {

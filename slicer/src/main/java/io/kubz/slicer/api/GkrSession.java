@@ -43,27 +43,26 @@ public final class GkrSession {
 
   /**
    * Lowers the whole model and loads the SRS it needs ({@code srs.apply(log2)} must give at least
-   * 2^log2 powers with [τ²]_2, [τ³]_2); reports {@code compile} (the lowering) and {@code keygen}
-   * (the SRS). Private or hashed visibility, or an op the lowering refuses, is a
-   * {@code BadInputException} that says what to do.
+   * 2^log2 powers with [τ²]_2, [τ³]_2); reports {@code lower} and {@code srs}. Private or hashed
+   * visibility, or an op the lowering refuses, is a {@code BadInputException} that says what to do.
    */
   public GkrSession(QuantizedGraph q, Visibility visibility, IntFunction<Srs> srs, ProgressListener progress) {
     GkrProofSystem.checkVisibility(visibility);
     this.q = q;
     this.plan = plan(q.graph());
     long t0 = System.nanoTime();
-    progress.begin(ProgressListener.COMPILE, 1);
+    progress.begin(ProgressListener.LOWER, 1);
     Linking links = Linking.of(q.graph(), List.of(plan.slices().get(0).nodes()), visibility);
     this.compiled = (GkrProofSystem.GkrCompiled) new GkrProofSystem().compile(
         new SliceSource(q, plan.slices().get(0), links));
     lowerNanos = System.nanoTime() - t0;
-    progress.advance(ProgressListener.COMPILE, 0, "2^" + compiled.log2Size() + " witness entries");
-    progress.end(ProgressListener.COMPILE, lowerNanos);
+    progress.advance(ProgressListener.LOWER, 0, "2^" + compiled.log2Size() + " witness entries");
+    progress.end(ProgressListener.LOWER, lowerNanos);
     t0 = System.nanoTime();
-    progress.begin(ProgressListener.KEYGEN, 1);
+    progress.begin(ProgressListener.SRS, 1);
     this.keyed = compiled.setup(srs.apply(compiled.log2Size()));
     setupNanos = System.nanoTime() - t0;
-    progress.end(ProgressListener.KEYGEN, setupNanos);
+    progress.end(ProgressListener.SRS, setupNanos);
   }
 
   /** The one-slice plan of every node of {@code g} (strategy "gkr"). */
