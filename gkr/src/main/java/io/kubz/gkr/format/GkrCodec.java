@@ -25,6 +25,11 @@ public final class GkrCodec {
   private GkrCodec() {}
 
   public static byte[] encode(LogupProof p) {
+    return logupMsg(p).toByteArray();
+  }
+
+  /** The message of a logUp-GKR proof (to embed it in a larger proof). */
+  public static LogupProofMsg logupMsg(LogupProof p) {
     LogupProofMsg.Builder b = LogupProofMsg.newBuilder().setVersion(VERSION);
     for (LogupProof.TableProof tp : p.tables()) {
       TableProofMsg.Builder tb = TableProofMsg.newBuilder();
@@ -37,7 +42,7 @@ public final class GkrCodec {
       tb.setMultiplicityEval(fr(tp.multiplicityEval()));
       b.addTables(tb);
     }
-    return b.build().toByteArray();
+    return b.build();
   }
 
   public static LogupProof decodeLogup(byte[] bytes) {
@@ -47,6 +52,13 @@ public final class GkrCodec {
     } catch (InvalidProtocolBufferException e) {
       throw new BadInputException("not a kubz logUp-GKR proof (malformed protobuf): " + e.getMessage(), e);
     }
+    LogupProof proof = decode(m);
+    canonical(encode(proof), bytes);
+    return proof;
+  }
+
+  /** The proof in a message (no canonical check: the caller checks its whole proof's bytes). */
+  public static LogupProof decode(LogupProofMsg m) {
     version(m.getVersion());
     List<LogupProof.TableProof> tables = new ArrayList<>();
     for (TableProofMsg tm : m.getTablesList()) {
@@ -61,14 +73,22 @@ public final class GkrCodec {
       tables.add(new LogupProof.TableProof(new TowerProof(layers), frs(tm.getColumnEvalsList()),
           fr(tm.getMultiplicityEval())));
     }
-    LogupProof proof = new LogupProof(tables);
-    canonical(encode(proof), bytes);
-    return proof;
+    return new LogupProof(tables);
   }
 
   public static byte[] encode(ReductionProof p) {
+    return reductionMsg(p).toByteArray();
+  }
+
+  public static OpeningReductionMsg reductionMsg(ReductionProof p) {
     return OpeningReductionMsg.newBuilder().setVersion(VERSION).setSumcheck(sumcheck(p.sumcheck()))
-        .setValue(fr(p.value())).build().toByteArray();
+        .setValue(fr(p.value())).build();
+  }
+
+  /** The reduction in a message (no canonical check). */
+  public static ReductionProof decode(OpeningReductionMsg m) {
+    version(m.getVersion());
+    return new ReductionProof(sumcheck(m.getSumcheck()), fr(m.getValue()));
   }
 
   public static ReductionProof decodeReduction(byte[] bytes) {
@@ -104,7 +124,7 @@ public final class GkrCodec {
     }
   }
 
-  private static SumcheckMsg sumcheck(SumcheckProof p) {
+  public static SumcheckMsg sumcheck(SumcheckProof p) {
     SumcheckMsg.Builder b = SumcheckMsg.newBuilder();
     for (List<Fr> round : p.rounds()) {
       RoundMsg.Builder rb = RoundMsg.newBuilder();
@@ -114,7 +134,7 @@ public final class GkrCodec {
     return b.build();
   }
 
-  private static SumcheckProof sumcheck(SumcheckMsg m) {
+  public static SumcheckProof sumcheck(SumcheckMsg m) {
     List<List<Fr>> rounds = new ArrayList<>();
     for (RoundMsg r : m.getRoundsList()) {
       rounds.add(frs(r.getValuesList()));
@@ -122,11 +142,11 @@ public final class GkrCodec {
     return new SumcheckProof(rounds);
   }
 
-  private static ByteString fr(Fr x) {
+  public static ByteString fr(Fr x) {
     return ByteString.copyFrom(x.toBytesBE());
   }
 
-  private static List<Fr> frs(List<ByteString> bs) {
+  public static List<Fr> frs(List<ByteString> bs) {
     List<Fr> out = new ArrayList<>(bs.size());
     for (ByteString b : bs) {
       out.add(fr(b));
@@ -134,7 +154,7 @@ public final class GkrCodec {
     return out;
   }
 
-  private static Fr fr(ByteString b) {
+  public static Fr fr(ByteString b) {
     if (b.size() != 32) {
       throw new BadInputException("a field element is 32 bytes, got " + b.size()
           + ": the proof is corrupt");

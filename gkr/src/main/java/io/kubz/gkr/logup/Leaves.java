@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * The leaves of one table's tower and their MLE in closed form. With s = max(logRows, logSize) the
  * tower has 2^(s+1) leaves; the top variable (s) selects the side:
- * lookups x &lt; 2^s: p = −[x &lt; count], q = α + tag + Σ_j β^j·col_j(x);
+ * lookups x &lt; 2^s: p = −sel(x), q = α + tag + Σ_j β^j·col_j(x);
  * table k &lt; 2^s: p = m(k), q = α + tag + Σ_j β^j·T_j(k), (j = 1..w), columns, T and m read as zero
- * beyond their own 2^logRows or 2^logSize entries (there p = 0).
+ * beyond their own 2^logRows or 2^logSize entries (there p = 0). sel(x) = 1 on the used rows (the
+ * shape's segments), 0 elsewhere; its MLE is Σ_segments eq(block bits, z_high)·[x_low &lt; count]~.
  */
 final class Leaves {
   private Leaves() {}
@@ -22,9 +23,21 @@ final class Leaves {
     t.absorbBytes("logup", ("kubz-logup-gkr-v1/" + shapes.size()).getBytes(StandardCharsets.US_ASCII));
     for (LookupShape s : shapes) {
       t.absorbBytes("logup-table", s.table().descriptor());
-      t.absorbBytes("logup-shape", (s.logRows() + "/" + s.count()).getBytes(StandardCharsets.US_ASCII));
+      t.absorbBytes("logup-shape", shapeBytes(s));
     }
     return t.challenges("logup-alpha-beta", 2);
+  }
+
+  /** logRows/count for a prefix (the original encoding), else logRows and every segment. */
+  private static byte[] shapeBytes(LookupShape s) {
+    if (s.isPrefix()) {
+      return (s.logRows() + "/" + s.used()).getBytes(StandardCharsets.US_ASCII);
+    }
+    StringBuilder b = new StringBuilder().append(s.logRows()).append("/segments");
+    for (Segment g : s.segments()) {
+      b.append('/').append(g.offset()).append(':').append(g.logSize()).append(':').append(g.count());
+    }
+    return b.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** p and q leaves (2^(s+1) entries each) of one table's tower. */
@@ -51,11 +64,12 @@ final class Leaves {
     }
     long[] minusOne = new long[4];
     Fr.set(minusOne, 0, -1);
+    boolean[] used = l.shape().mask();
     Parallel.forRange(0, half, Mle.PARALLEL_MIN, (from, to) -> {
       long[] tmp = new long[4];
       for (int x = from; x < to; x++) {
         denominator(q, 4 * x, base, betas, l.columns(), x, x < rows, tmp);
-        if (x < l.count()) {
+        if (x < rows && used[x]) {
           Fr.copy(p, 4 * x, minusOne, 0);
         }
         denominator(q, 4 * (half + x), base, betas, tcols, x, x < trows, tmp);
@@ -89,24 +103,25 @@ final class Leaves {
     return w;
   }
 
-  /**
-   * The MLE of x ↦ [x &lt; count] over s variables at z: Σ over the set bits i of count of
-   * (1 − z_i)·Π_{i &lt; k &lt; s} (z_k if bit k of count else 1 − z_k), and 1 when count = 2^s.
-   */
+  /** [x &lt; count]~ over s variables at z ({@link Mle#prefix}). */
   static Fr prefix(long[] z, int s, long count) {
-    if (count >= 1L << s) {
-      return Fr.ONE;
-    }
+    return Mle.prefix(z, s, count);
+  }
+
+  /**
+   * sel~(z) over s ≥ logRows variables: Σ_segments eq(offset bits, z[logSize..s))·[x &lt; count]~(z),
+   * the bits of offset above logRows being 0 (the zero extension).
+   */
+  static Fr selector(LookupShape shape, long[] z, int s) {
     Fr sum = Fr.ZERO;
-    Fr above = Fr.ONE; // Π over bits k > i of eq(z_k, bit k of count)
-    for (int i = s - 1; i >= 0; i--) {
-      Fr zi = Fr.readFrom(z, 4 * i);
-      if (((count >> i) & 1) == 1) {
-        sum = sum.add(above.mul(Fr.ONE.sub(zi)));
-        above = above.mul(zi);
-      } else {
-        above = above.mul(Fr.ONE.sub(zi));
+    for (Segment g : shape.segments()) {
+      Fr w = prefix(z, g.logSize(), g.count());
+      long block = (long) g.offset() >>> g.logSize();
+      for (int i = g.logSize(); i < s; i++) {
+        Fr zi = Fr.readFrom(z, 4 * i);
+        w = w.mul(((block >>> (i - g.logSize())) & 1) == 1 ? zi : Fr.ONE.sub(zi));
       }
+      sum = sum.add(w);
     }
     return sum;
   }
@@ -132,7 +147,7 @@ final class Leaves {
     Fr base = alpha.add(table.tag());
     Fr extL = zeroExtension(z, a, s);
     Fr extT = zeroExtension(z, t, s);
-    Fr pL = prefix(z, s, shape.count()).neg();
+    Fr pL = selector(shape, z, s).neg();
     Fr qL = base.add(extL.mul(sumL));
     Fr pT = extT.mul(mEval);
     Fr qT = base.add(extT.mul(sumT));

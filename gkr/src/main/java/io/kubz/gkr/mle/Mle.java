@@ -137,4 +137,27 @@ public final class Mle {
     }
     return p;
   }
+
+  /**
+   * The MLE of x ↦ [x &lt; count] over s variables at z (the validity mask of a tensor of count
+   * entries padded to 2^s): Σ over the set bits i of count of (1 − z_i)·Π_{i &lt; k &lt; s} (z_k if bit
+   * k of count else 1 − z_k), and 1 when count ≥ 2^s. O(s).
+   */
+  public static Fr prefix(long[] z, int s, long count) {
+    if (count >= 1L << s) {
+      return Fr.ONE;
+    }
+    Fr sum = Fr.ZERO;
+    Fr above = Fr.ONE; // Π over bits k > i of eq(z_k, bit k of count)
+    for (int i = s - 1; i >= 0; i--) {
+      Fr zi = Fr.readFrom(z, 4 * i);
+      if (((count >> i) & 1) == 1) {
+        sum = sum.add(above.mul(Fr.ONE.sub(zi)));
+        above = above.mul(zi);
+      } else {
+        above = above.mul(Fr.ONE.sub(zi));
+      }
+    }
+    return sum;
+  }
 }

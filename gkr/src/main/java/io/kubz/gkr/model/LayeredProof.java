@@ -1,22 +1,111 @@
 package io.kubz.gkr.model;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
+import io.kubz.field.G1;
+import io.kubz.gkr.format.GkrCodec;
+import io.kubz.gkr.logup.LogupProof;
+import io.kubz.gkr.opening.ReductionProof;
+import io.kubz.gkr.pcs.HyperKzgProof;
+import io.kubz.gkr.proto.LayeredProofMsg;
+import io.kubz.gkr.proto.SumcheckMsg;
+import io.kubz.gkr.sumcheck.SumcheckProof;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A proof of one {@link LayeredModel} run (protobuf {@code kubz.gkr.LayeredProof}, see
+ * A proof of one {@link LayeredModel} run (protobuf {@code kubz.gkr.LayeredProofMsg}, see
  * gkr.proto): the witness commitment, the lookup towers, every layer's sumchecks and claimed
- * evaluations, the batched opening. Filled in by {@link LayeredProver}.
+ * evaluations in the order the verifier reads them, the batched opening and its HyperKZG proof.
+ * Filled in by {@link LayeredProver}. The parts a model without committed tensors does not need are
+ * null (commitment, opening, pcs) or absent (logup without lookups).
  */
 public final class LayeredProof {
-  // TODO(gkrcore): fields
+  /** Proofs longer than this are refused before parsing (LeNet-5's is about 60 KB). */
+  public static final int MAX_BYTES = 1 << 24;
+
+  final G1 wit;
+  final LogupProof logup;
+  final List<Fr> evals;
+  final List<SumcheckProof> sumchecks;
+  final ReductionProof opening;
+  final HyperKzgProof pcs;
+
+  LayeredProof(G1 wit, LogupProof logup, List<Fr> evals, List<SumcheckProof> sumchecks,
+      ReductionProof opening, HyperKzgProof pcs) {
+    this.wit = wit;
+    this.logup = logup;
+    this.evals = List.copyOf(evals);
+    this.sumchecks = List.copyOf(sumchecks);
+    this.opening = opening;
+    this.pcs = pcs;
+  }
 
   /** The protobuf bytes. */
   public byte[] toBytes() {
-    throw new UnsupportedOperationException("not yet");
+    LayeredProofMsg.Builder b = LayeredProofMsg.newBuilder().setVersion(GkrCodec.VERSION);
+    if (wit != null) {
+      b.setWitCommitment(ByteString.copyFrom(wit.toCompressed()));
+    }
+    if (logup != null) {
+      b.setLogup(GkrCodec.logupMsg(logup));
+    }
+    evals.forEach(x -> b.addEvals(GkrCodec.fr(x)));
+    sumchecks.forEach(s -> b.addSumchecks(GkrCodec.sumcheck(s)));
+    if (opening != null) {
+      b.setOpening(GkrCodec.reductionMsg(opening));
+    }
+    if (pcs != null) {
+      b.setPcs(ByteString.copyFrom(pcs.toBytes()));
+    }
+    return b.build().toByteArray();
   }
 
   /** The proof in {@code bytes}, or empty when they are malformed or over the limits; never throws. */
   public static Optional<LayeredProof> parse(byte[] bytes) {
-    throw new UnsupportedOperationException("not yet");
+    if (bytes == null || bytes.length > MAX_BYTES) {
+      return Optional.empty();
+    }
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      in.setRecursionLimit(16);
+      LayeredProofMsg m = LayeredProofMsg.parseFrom(in);
+      if (m.getVersion() != GkrCodec.VERSION) {
+        return Optional.empty();
+      }
+      G1 wit = m.getWitCommitment().isEmpty() ? null
+          : G1.fromCompressed(m.getWitCommitment().toByteArray());
+      LogupProof logup = m.hasLogup() ? GkrCodec.decode(m.getLogup()) : null;
+      List<SumcheckProof> sc = new ArrayList<>();
+      for (SumcheckMsg s : m.getSumchecksList()) {
+        sc.add(GkrCodec.sumcheck(s));
+      }
+      ReductionProof opening = m.hasOpening() ? GkrCodec.decode(m.getOpening()) : null;
+      HyperKzgProof pcs = null;
+      if (m.hasOpening()) {
+        int len = m.getPcs().size();
+        int per = HyperKzgProof.encodedLength(1);
+        if (len % per != 0) {
+          return Optional.empty();
+        }
+        pcs = HyperKzgProof.fromBytes(m.getPcs().toByteArray(), len / per);
+      } else if (!m.getPcs().isEmpty()) {
+        return Optional.empty();
+      }
+      LayeredProof p = new LayeredProof(wit, logup, GkrCodec.frs(m.getEvalsList()), sc, opening, pcs);
+      // one encoding per proof: unknown or repeated fields, non-minimal varints are refused
+      return Arrays.equals(p.toBytes(), bytes) ? Optional.of(p) : Optional.empty();
+    } catch (java.io.IOException | BadInputException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Size of the proof in bytes. */
+  public int size() {
+    return toBytes().length;
   }
 }

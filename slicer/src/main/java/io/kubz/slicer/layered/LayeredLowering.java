@@ -1,12 +1,25 @@
 package io.kubz.slicer.layered;
 
+import io.kubz.field.BadInputException;
 import io.kubz.gkr.model.LayeredModel;
+import io.kubz.slicer.ir.Graph;
+import io.kubz.slicer.ir.ValueInfo;
+import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Lowers a quantized graph to a {@link LayeredModel} (see the package documentation). */
 public final class LayeredLowering {
+  /**
+   * Real magnitude (log₂) assumed for what no check bounds: a model input, or a rescaled value whose
+   * inputs' bounds allow more. Such values are range-checked to W = s + REAL_BITS signed bits (at most
+   * 48): |real| &lt; 2^(REAL_BITS − 1), ample for calibrated models; beyond it the prover refuses.
+   */
+  static final int REAL_BITS = 24;
+
   private LayeredLowering() {}
 
   /**
@@ -37,6 +50,35 @@ public final class LayeredLowering {
    * {@code --proof-system plonkish}.
    */
   public static Lowered lower(QuantizedGraph q) {
-    throw new UnsupportedOperationException("not yet");
+    Graph g = q.graph();
+    if (g.inputs().isEmpty()) {
+      throw new BadInputException("the GKR back end needs a model with at least one input");
+    }
+    Lowering l = new Lowering(q);
+    List<String> inputs = new ArrayList<>();
+    double inputBound = Math.scalb(1.0, l.width - 1);
+    for (ValueInfo v : g.inputs()) {
+      l.define(v.name(), l.b.input(Math.toIntExact(v.size()), inputBound));
+      inputs.add(v.name());
+    }
+    for (QNode qn : q.nodes()) {
+      try {
+        l.define(qn.node().output(), l.node(qn));
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        // a model the layer constructors refuse (a size or width out of their range)
+        throw new BadInputException(qn.node().label() + ": the GKR back end cannot lower it (" + e.getMessage()
+            + "); use --proof-system plonkish");
+      }
+    }
+    List<String> outputs = new ArrayList<>();
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    int[] ids = new int[g.outputs().size()];
+    for (int i = 0; i < ids.length; i++) {
+      ValueInfo v = g.outputs().get(i);
+      ids[i] = l.tensor(v.name());
+      outputs.add(v.name());
+      shapes.put(v.name(), v.shape());
+    }
+    return new Lowered(l.b.build(ids), List.copyOf(inputs), List.copyOf(outputs), shapes);
   }
 }

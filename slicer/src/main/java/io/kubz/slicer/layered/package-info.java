@@ -2,6 +2,49 @@
  * Lowering of a {@link io.kubz.slicer.quant.QuantizedGraph} to the GKR back end's
  * {@link io.kubz.gkr.model.LayeredModel}, with exactly the integer semantics of
  * {@link io.kubz.slicer.quant.IntegerInterpreter} (and so of the plonkish circuits): the layered
- * model's output equals the interpreter's output bit for bit.
+ * model's output equals the interpreter's output bit for bit, whenever the layered model's range
+ * checks accept.
+ *
+ * <h2>Supported operations</h2>
+ * <ul>
+ *   <li>Gemm, MatMul with a constant operand (batched, broadcast, rank-1 promoted, transposed, with a
+ *       constant or activation bias), Conv (im2col as the sparse matrix: strides, pads, dilations,
+ *       groups, any number of spatial axes), ConvTranspose (the scatter's transpose), BatchNorm: one
+ *       {@code Linear} (weights as the matrix, bias as the bias) and a {@code Rescale} by the node's
+ *       shift, ⌊(acc + 2^(k−1)) / 2^k⌋;
+ *   <li>Gemm / MatMul of two activations: both gathered to batch×m×n and batch×n×p, a {@code MatMul},
+ *       then the rescale; Mul of two activations: both broadcast, a {@code Product}, the rescale;
+ *       Div by an activation: the node's reciprocal table looked up, a product, the rescale;
+ *   <li>Add, Sub (constants in the bias), Mul and Div by constants, Neg, ReduceSum: {@code Linear};
+ *   <li>every re-indexing (Reshape, Flatten, Squeeze, Transpose, Slice, Concat, Pad in any mode,
+ *       Gather with constant indices, Expand/Tile as the importer writes them), Cast: a 0/1
+ *       {@code Linear} from {@link io.kubz.slicer.quant.QuantizedGraph#indexMap}, or no layer at all
+ *       when the map is the identity;
+ *   <li>table functions (ReLU, leaky ReLU, sigmoid, tanh, GELU, exp, …, Pow with a constant side):
+ *       a {@code Lookup} into the node's own table (one {@link io.kubz.gkr.model.TableDef} per table
+ *       id), as the interpreter evaluates them;
+ *   <li>MaxPool, ReduceMax/Min, binary Max/Min, Abs, Clip, PRelu with slopes in [0, 1]: {@code Max}
+ *       (min(a, b) = −max(−a, −b); see {@link io.kubz.slicer.layered.Elementwise} and
+ *       {@link io.kubz.slicer.layered.Pools});
+ *   <li>AveragePool, GlobalAveragePool, ReduceMean: the interpreter's ⌊(Σ + ⌊d/2⌋) / d⌋ as a
+ *       multiplication by a fixed-point reciprocal and one rescale, exact by
+ *       {@link io.kubz.slicer.layered.Means}.
+ * </ul>
+ * Anything else (Softmax, comparisons, Where, And/Or/Xor/Not, ArgMax/ArgMin, Gather by an activation,
+ * ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out) is a
+ * {@link io.kubz.field.BadInputException} naming the op and the node and pointing to
+ * {@code --proof-system plonkish}.
+ *
+ * <h2>Ranges</h2>
+ * The interpreter checks no range but its tables; the plonkish circuits check rescaled values to 64
+ * bits, or to the consumer's table width when every consumer looks the value up. Here a rescale's
+ * output is checked to the narrowest consumer table's input width when every consumer is a table
+ * function (the interpreter refuses everything outside anyway: exactly as complete); otherwise to
+ * the width its inputs' bounds imply (interval analysis through the layers), capped at
+ * W = s + {@link io.kubz.slicer.layered.LayeredLowering#REAL_BITS} bits (at most 48, the GKR model's
+ * limit): a real value of magnitude 2^23 or more there is refused by the prover, where the
+ * interpreter would go on. Model inputs are assumed within W bits for this analysis (they are
+ * public, so no check is needed for soundness). A max's difference width is the one its inputs'
+ * bounds imply (≤ 48). Widths only decide completeness: every check is enforced by the layer.
  */
 package io.kubz.slicer.layered;

@@ -1,0 +1,120 @@
+package io.kubz.gkr.model;
+
+import io.kubz.field.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Random small layered models for the protocol tests, with inputs their ranges accept. */
+final class Models {
+  private Models() {}
+
+  record Case(LayeredModel model, long[][] inputs) {}
+
+  /** ReLU on [−2^(bits−1), 2^(bits−1)). */
+  static TableDef relu(int bits) {
+    int n = 1 << bits;
+    long[] in = new long[n];
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      in[i] = i - n / 2;
+      out[i] = Math.max(0, in[i]);
+    }
+    return new TableDef("relu" + bits, in, out);
+  }
+
+  /** x ↦ x/2 (floor) on [−2^(bits−1), 2^(bits−1)): another table over overlapping inputs. */
+  static TableDef half(int bits) {
+    int n = 1 << bits;
+    long[] in = new long[n];
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      in[i] = i - n / 2;
+      out[i] = Math.floorDiv(in[i], 2);
+    }
+    return new TableDef("half" + bits, in, out);
+  }
+
+  static SparseMatrix dense(Random rnd, int rows, int cols, int max) {
+    long[] w = new long[rows * cols];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = rnd.nextInt(2 * max + 1) - max;
+    }
+    return SparseMatrix.dense(rows, cols, w);
+  }
+
+  static long[] vector(Random rnd, int n, int max) {
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rnd.nextInt(2 * max + 1) - max;
+    }
+    return v;
+  }
+
+  /**
+   * input → dense → rescale → relu → dense(relu, input) + bias → rescale → relu (the same table)
+   * → half (another table) ; max(two gathers of the relu) ; product(relu, half) → outputs. Sizes
+   * are random and odd ones and 1 occur; several tensors have several consumers.
+   */
+  static Case mlp(long seed) {
+    for (long s = seed; ; s += 1_000_003) {
+      try {
+        Case c = tryMlp(s);
+        Evaluator.run(c.model(), c.inputs());
+        return c;
+      } catch (BadInputException e) {
+        // ranges refused these weights: the next seed
+      }
+    }
+  }
+
+  private static Case tryMlp(long seed) {
+    Random rnd = new Random(seed);
+    int n0 = 1 + rnd.nextInt(9);
+    int n1 = 1 + rnd.nextInt(9);
+    int n2 = 1 + rnd.nextInt(7);
+    List<Layer> l = new ArrayList<>();
+    l.add(new Layer.Input(n0)); // 0
+    l.add(new Layer.Linear(n1, List.of(new Layer.Term(0, dense(rnd, n1, n0, 3))), vector(rnd, n1, 20))); // 1
+    l.add(new Layer.Rescale(n1, 1, 1 + rnd.nextInt(4), 6)); // 2
+    l.add(new Layer.Lookup(n1, 2, 0)); // 3
+    l.add(new Layer.Linear(n2, List.of(new Layer.Term(3, dense(rnd, n2, n1, 2)),
+        new Layer.Term(0, dense(rnd, n2, n0, 2))), rnd.nextBoolean() ? null : vector(rnd, n2, 9))); // 4
+    l.add(new Layer.Rescale(n2, 4, 2 + rnd.nextInt(3), 6)); // 5
+    l.add(new Layer.Lookup(n2, 5, 0)); // 6
+    l.add(new Layer.Lookup(n2, 5, 1)); // 7
+    int[] src = new int[n2];
+    int[] src2 = new int[n2];
+    for (int i = 0; i < n2; i++) {
+      src[i] = rnd.nextInt(n1);
+      src2[i] = rnd.nextInt(n1);
+    }
+    l.add(new Layer.Linear(n2, List.of(new Layer.Term(3, SparseMatrix.gather(n1, src))), null)); // 8
+    l.add(new Layer.Linear(n2, List.of(new Layer.Term(3, SparseMatrix.gather(n1, src2))), null)); // 9
+    l.add(new Layer.Max(n2, new int[] {8, 9, 6}, 7)); // 10
+    l.add(new Layer.Product(n2, 6, 7)); // 11
+    LayeredModel m = new LayeredModel(l, new int[] {10, 11, 7}, List.of(relu(6), half(6)));
+    return new Case(m, new long[][] {vector(rnd, n0, 9)});
+  }
+
+  /** input → dense → rescale → relu → dense: the smallest model with every committed kind but max. */
+  static Case small(long seed) {
+    for (long s = seed; ; s += 1_000_003) {
+      Random rnd = new Random(s);
+      List<Layer> l = new ArrayList<>();
+      l.add(new Layer.Input(5));
+      l.add(new Layer.Linear(6, List.of(new Layer.Term(0, dense(rnd, 6, 5, 3))), vector(rnd, 6, 5)));
+      l.add(new Layer.Rescale(6, 1, 3, 6));
+      l.add(new Layer.Lookup(6, 2, 0));
+      l.add(new Layer.Linear(3, List.of(new Layer.Term(3, dense(rnd, 3, 6, 2))), null));
+      Case c = new Case(new LayeredModel(l, new int[] {4}, List.of(relu(6))),
+          new long[][] {vector(rnd, 5, 9)});
+      try {
+        Evaluator.run(c.model(), c.inputs());
+        return c;
+      } catch (BadInputException e) {
+        // the next seed
+      }
+    }
+  }
+}
