@@ -81,16 +81,16 @@ public final class LayeredModelCodec {
       }
     } else if (l instanceof Layer.Product p) {
       out.writeByte(PRODUCT);
-      ints(out, new int[] {p.size(), p.a(), p.b()});
+      fields(out, p.size(), p.a(), p.b());
     } else if (l instanceof Layer.MatMul mm) {
       out.writeByte(MATMUL);
-      ints(out, new int[] {mm.batch(), mm.m(), mm.n(), mm.p(), mm.a(), mm.b()});
+      fields(out, mm.batch(), mm.m(), mm.n(), mm.p(), mm.a(), mm.b());
     } else if (l instanceof Layer.Rescale r) {
       out.writeByte(RESCALE);
-      ints(out, new int[] {r.size(), r.input(), r.shift(), r.outBits()});
+      fields(out, r.size(), r.input(), r.shift(), r.outBits());
     } else if (l instanceof Layer.Lookup k) {
       out.writeByte(LOOKUP);
-      ints(out, new int[] {k.size(), k.input(), k.table()});
+      fields(out, k.size(), k.input(), k.table());
     } else if (l instanceof Layer.Max mx) {
       out.writeByte(MAX);
       out.writeInt(mx.size());
@@ -189,6 +189,13 @@ public final class LayeredModelCodec {
       a[i] = in.getLong();
     }
     return a;
+  }
+
+  /** Fixed fields, no length (the layer kind says how many). */
+  private static void fields(DataOutputStream out, int... a) throws IOException {
+    for (int v : a) {
+      out.writeInt(v);
+    }
   }
 
   private static void ints(DataOutputStream out, int[] a) throws IOException {
