@@ -100,6 +100,14 @@ class GkrProveTest {
     byte[] d = digest(r);
     Srs points = Srs.dev(0, SEED);
     assertTrue(BundleVerifier.verify(r.bundle(), d, points, SRS, true).valid());
+    // without G1 powers (a key folder alone) the loader's message is the verdict's reason
+    VerificationResult noPowers = BundleVerifier.verify(r.bundle(), d, points, log2 -> {
+      throw new BadInputException("add --srs");
+    }, true);
+    assertFalse(noPowers.valid());
+    assertTrue(noPowers.reason().contains("add --srs"), noPowers.reason());
+    // the one-power SRS of a plain --digest check is too small for the witness: a failure, not a throw
+    assertFalse(BundleVerifier.verify(r.bundle(), d, points, true).valid());
 
     ProofBundle b = r.parsed();
     ProofBundle.Slice s = b.slices().get(0);
