@@ -39,11 +39,21 @@ record KeysManifest(byte[] modelDigest, byte[] g2, byte[] tauG2, boolean insecur
   }
 
   void write(Path dir, String model, String inputVisibility, String outputVisibility) throws IOException {
+    write(dir, model, inputVisibility, outputVisibility, ProofBundle.PLONKISH);
+  }
+
+  /**
+   * {@code proofSystem} is informational (the digest covers it); a GKR folder holds no keys, and
+   * {@code kubz verify --keys} then needs the SRS's G1 powers too (--srs or --dev-srs).
+   */
+  void write(Path dir, String model, String inputVisibility, String outputVisibility, String proofSystem)
+      throws IOException {
     HexFormat hex = HexFormat.of();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format_version", FORMAT_VERSION);
     m.put("model", model);
     m.put("model_digest", ModelDigest.hex(modelDigest));
+    m.put("proof_system", proofSystem);
     m.put("input_visibility", inputVisibility);
     m.put("output_visibility", outputVisibility);
     m.put("srs_g2", hex.formatHex(g2));

@@ -46,7 +46,10 @@ import picocli.CommandLine.Spec;
       "  terminal 2:  kubz worker --join 127.0.0.1:5701 --threads 1",
       "  terminal 3:  kubz prove network.onnx --input input.json --dev-srs \\",
       "                 --cluster 127.0.0.1:5701 --slice-timeout 10m --out proof.kubz",
-      "With --srs FILE.ptau, every worker needs the file at the same path."})
+      "With --srs FILE.ptau, every worker needs the file at the same path.", "",
+      "--proof-system gkr proves the whole model as one sumcheck / logUp-GKR proof (no circuits, no",
+      "keys; public inputs and outputs only; not on a cluster). kubz verify reads the system from the bundle:",
+      "  kubz prove network.onnx --input input.json --dev-srs --proof-system gkr --out proof.kubz"})
 final class ProveCommand implements Callable<Integer> {
   static final List<String> BACKENDS = List.of("native-java");
 
@@ -82,6 +85,11 @@ final class ProveCommand implements Callable<Integer> {
       description = "The proving back end: native-java (the default and only one).")
   String backend;
 
+  @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
+      description = "plonkish (default: sliced circuits, any visibility) or gkr (the whole model as one sumcheck /"
+          + " logUp-GKR proof over the same SRS; public inputs and outputs only).")
+  String proofSystem;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads to prove with (default: KUBZ_THREADS or all cores).")
   Integer threads;
 
@@ -105,6 +113,15 @@ final class ProveCommand implements Callable<Integer> {
     if (!BACKENDS.contains(backend)) {
       throw new UsageException("unknown --backend '" + backend + "'; available back ends: " + String.join(", ", BACKENDS));
     }
+    if (!ModelProver.Options.PROOF_SYSTEMS.contains(proofSystem)) {
+      throw new UsageException("unknown --proof-system '" + proofSystem + "'; use one of "
+          + String.join(", ", ModelProver.Options.PROOF_SYSTEMS));
+    }
+    boolean gkr = !io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(proofSystem);
+    if (gkr && clusterOptions.enabled()) {
+      throw new UsageException("--proof-system gkr proves the whole model as one proof on this machine: drop --cluster"
+          + " (a cluster distributes slices, and a GKR proof has none), or use --proof-system plonkish");
+    }
     var srs = srsOptions.require();
     if (threads != null) {
       if (threads < 1) {
@@ -119,7 +136,8 @@ final class ProveCommand implements Callable<Integer> {
     ModelProver.Options o = ModelProver.Options.of(srs)
         .withVisibility(Visibilities.parse(visibility))
         .withInputRange(Models.inputRange(inputRange))
-        .withProgress(new ProgressBridge(display, table));
+        .withProgress(new ProgressBridge(display, table))
+        .withProofSystem(proofSystem);
     if (settings != null) {
       o = o.withQuant(Models.settings(settings));
     }
@@ -193,6 +211,7 @@ final class ProveCommand implements Callable<Integer> {
       m.put("bundle", out.toString());
       m.put("bundle_bytes", s.bundleBytes());
       m.put("model_digest", s.modelDigest());
+      m.put("proof_system", s.proofSystem());
       m.put("strategy", s.strategy());
       List<Object> slices = new ArrayList<>();
       for (ProveSummary.SliceRow row : s.slices()) {
@@ -200,6 +219,9 @@ final class ProveCommand implements Callable<Integer> {
         o.put("id", row.id());
         o.put("nodes", row.nodes());
         o.put("k", row.k());
+        if (!io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(s.proofSystem())) {
+          o.put("witness_log2", row.k());
+        }
         o.put("estimated_rows", row.estimatedRows());
         o.put("keygen_seconds", row.keygenNanos() / 1e9);
         o.put("prove_seconds", row.proveNanos() / 1e9);
@@ -217,11 +239,13 @@ final class ProveCommand implements Callable<Integer> {
       }
       w.println(Json.writePretty(m));
     } else {
-      w.printf(Locale.ROOT, "proved %d slice(s) (%s); bundle %s, %d bytes; model digest %s%n", s.slices().size(),
-          s.strategy(), out, s.bundleBytes(), s.modelDigest());
-      w.println("slice  rows   keygen     prove      worker");
+      boolean gkr = !io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(s.proofSystem());
+      w.printf(Locale.ROOT, "proved %d slice(s) (%s, %s); bundle %s, %d bytes; model digest %s%n", s.slices().size(),
+          s.strategy(), s.proofSystem(), out, s.bundleBytes(), s.modelDigest());
+      w.println(gkr ? "slice  witness  srs        prove      worker" : "slice  rows   keygen     prove      worker");
       for (ProveSummary.SliceRow row : s.slices()) {
-        w.printf(Locale.ROOT, "%5d  2^%-3d  %-9s  %-9s  %s%n", row.id(), row.k(), StageTable.seconds(row.keygenNanos() / 1e9),
+        w.printf(Locale.ROOT, gkr ? "%5d  2^%-5d  %-9s  %-9s  %s%n" : "%5d  2^%-3d  %-9s  %-9s  %s%n", row.id(), row.k(),
+            StageTable.seconds(row.keygenNanos() / 1e9),
             StageTable.seconds(row.proveNanos() / 1e9), row.worker() == null ? "local" : row.worker());
       }
       printOutputs(w, s.outputs());

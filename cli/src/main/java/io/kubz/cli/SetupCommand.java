@@ -5,6 +5,7 @@ import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.api.ModelProver;
+import io.kubz.slicer.api.GkrSession;
 import io.kubz.slicer.api.ProvingSession;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.quant.QuantPlan;
@@ -28,8 +29,11 @@ import picocli.CommandLine.Spec;
       "so that verifiers can check bundles with `kubz verify --digest HEX` (or `--keys KEYDIR`).",
       "Settings: --settings FILE, else calibrated on --input (a sample of yours), else derived from the",
       "model for inputs in --input-range, as kubz prove does for a private input.", "",
+      "With --proof-system gkr there are no keys: it lowers the whole model to a layered model and writes",
+      "its digest (which covers the proof system and the layered model) the same way.", "",
       "Examples:",
       "  kubz setup network.onnx --visibility input=private --dev-srs --out keys/",
+      "  kubz setup network.onnx --input input.json --proof-system gkr --dev-srs --out keys/",
       "  kubz setup network.onnx --settings s.json --plan plan.json --srs pot20.ptau --out keys/",
       "  kubz prove network.onnx --input input.json --srs pot20.ptau --keys keys/ \\",
       "      --settings keys/settings.json --plan keys/plan.json --out proof.kubz"})
@@ -60,8 +64,16 @@ final class SetupCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "KEYDIR", description = "The key folder to fill.")
   Path out;
 
+  @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
+      description = "plonkish (default) or gkr, as kubz prove will use (the digest covers it).")
+  String proofSystem;
+
   @Override
   public Integer call() throws IOException {
+    if (!ModelProver.Options.PROOF_SYSTEMS.contains(proofSystem)) {
+      throw new UsageException("unknown --proof-system '" + proofSystem + "'; use one of "
+          + String.join(", ", ModelProver.Options.PROOF_SYSTEMS));
+    }
     var srs = srsOptions.require();
     if (inputRange != null && (settings != null || input != null)) {
       throw new UsageException("--input-range derives settings from the model: give it without --settings or --input");
@@ -77,7 +89,10 @@ final class SetupCommand implements Callable<Integer> {
     Visibility vis = Visibilities.parse(visibility);
     ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out).withVisibility(vis)
         .withProgress(new ProgressBridge(display, table));
-    o = o.withStrategy(planOptions.strategy());
+    o = o.withStrategy(planOptions.strategy()).withProofSystem(proofSystem);
+    if (o.gkr()) {
+      return gkr(g, q, vis, o, table);
+    }
     var plan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
     ModelProver.Options opts = o;
     ProvingSession session = table.run("compile and keygen", () -> ModelProver.setup(q, plan, opts));
@@ -100,6 +115,31 @@ final class SetupCommand implements Callable<Integer> {
         + (visibility != null ? " --visibility " + visibility : "")
         + (srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau")
         + " --out proof.kubz");
+    w.println();
+    w.print(table.render());
+    w.flush();
+    return 0;
+  }
+
+  /** The GKR setup: lower, load the SRS, write settings, plan and manifest (no keys). */
+  private int gkr(Graph g, QuantizedGraph q, Visibility vis, ModelProver.Options o, StageTable table)
+      throws IOException {
+    GkrSession session = table.run("lower and srs", () -> ModelProver.setupGkr(q, o));
+    AtomicFiles.writeString(out.resolve("settings.json"), q.plan().toJson());
+    AtomicFiles.writeString(out.resolve("plan.json"), session.plan().toJson());
+    ProofBundle statement = session.statement();
+    KeysManifest.of(statement).write(out, g.name(), vis.input().name(), vis.output().name(), proofSystem);
+    String d = ModelDigest.hex(statement.modelDigest());
+    var w = spec.commandLine().getOut();
+    w.println("gkr: the whole model as one layered model (committed witness 2^" + session.log2Size()
+        + " entries); settings.json, plan.json and " + KeysManifest.FILE + " written to " + out);
+    w.println("model digest " + d + " (proof system gkr, input public, output public"
+        + (statement.srs().insecure() ? ", INSECURE development SRS" : "") + ")");
+    String srsArg = srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau";
+    w.println("publish it; verifiers check bundles with: kubz verify BUNDLE --digest " + d + srsArg
+        + "   (or --keys " + out + srsArg + ")");
+    w.println("prove with: kubz prove " + model + " --input INPUT --proof-system gkr --settings "
+        + out.resolve("settings.json") + srsArg + " --out proof.kubz");
     w.println();
     w.print(table.render());
     w.flush();

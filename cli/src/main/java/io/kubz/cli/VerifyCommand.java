@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
       "The SRS always comes from you (--srs, --keys), never from the bundle. A",
       "bundle made with the development SRS (τ known: forgeable) verifies only",
       "with --dev-srs, and is then reported INSECURE.", "",
+      "A bundle names its proof system (kubz prove --proof-system plonkish|gkr); the",
+      "anchors are the same for both. A gkr bundle needs the SRS's G1 powers too:",
+      "with --keys, add --srs (or --dev-srs).", "",
       "Examples:",
       "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau --json",
       "  kubz verify proof.kubz --digest 3f2a…c1 --srs pot20.ptau",
@@ -148,11 +151,26 @@ final class VerifyCommand implements Callable<Integer> {
       }
     } else {
       Srs srs = srsOptions.given() || km == null ? srsOptions.trustedPoints() : km.srs();
-      r = BundleVerifier.verify(bytes, trustedDigest, srs, srsOptions.dev);
+      r = BundleVerifier.verify(bytes, trustedDigest, srs, gkrSrs(srsOptions), srsOptions.dev);
       anchor = digest != null ? "model digest given with --digest" : "model digest and SRS points of " + keys;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return report(r, anchor, model != null ? "model" : digest != null ? "digest" : "keys", seconds);
+  }
+
+  /**
+   * The SRS by log2 size for a GKR proof (HyperKZG reads [τ]_1, [τ²]_1 and needs the witness's
+   * size): the given --srs or --dev-srs; without one (--keys alone) loading fails with what to pass,
+   * which the verifier reports.
+   */
+  static java.util.function.IntFunction<Srs> gkrSrs(SrsOptions srsOptions) {
+    if (srsOptions.given()) {
+      return srsOptions.require();
+    }
+    return log2 -> {
+      throw new BadInputException("a gkr bundle is checked with the SRS's G1 powers, which a key folder does not"
+          + " hold: add --srs FILE.ptau (or --dev-srs)");
+    };
   }
 
   /** --digest, else the manifest's; both must agree. */

@@ -11,6 +11,7 @@ import io.kubz.plonkish.keygen.VerifyingKey;
 import io.kubz.plonkish.verifier.Verifier;
 import io.kubz.poly.kzg.Kzg;
 import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.backend.GkrProofSystem;
 import io.kubz.slicer.bundle.BundleCodec;
 import io.kubz.slicer.bundle.BundleFormatException;
 import io.kubz.slicer.bundle.ModelDigest;
@@ -42,7 +43,9 @@ import java.util.function.IntFunction;
  * making, so nothing it says about itself is trusted: the caller supplies the anchor, a model to
  * recompile ({@link #verifyForModel}, which also compares the settings with trusted ones) or a
  * digest it trusts ({@link #verify}), and the SRS whose [1]_2 and [τ]_2 the proofs are checked
- * with. A bundle made with a development SRS (τ known: anyone can forge) is accepted only when the
+ * with. A slice names its proof system: plonkish slices are checked with their verifying keys, GKR
+ * slices with the layered model they carry ({@link GkrCheck}); the model digest covers which. A
+ * bundle made with a development SRS (τ known: anyone can forge) is accepted only when the
  * caller allows it, and the result then says {@link VerificationResult#insecureSrs()}.
  */
 public final class BundleVerifier {
@@ -54,7 +57,7 @@ public final class BundleVerifier {
    * tells a corrupted or tampered-with bundle from an intact one (tests, inspection).
    */
   public static VerificationResult selfCheck(byte[] bundle) {
-    return decoded(bundle, b -> checked(b, null, null, true));
+    return decoded(bundle, b -> checked(b, null, null, null, true));
   }
 
   /**
@@ -65,9 +68,21 @@ public final class BundleVerifier {
    * @param allowDevSrs accept a bundle made with a development SRS (the result says insecure)
    */
   public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, boolean allowDevSrs) {
+    return verify(bundle, trustedDigest, trustedSrs, log2 -> trustedSrs, allowDevSrs);
+  }
+
+  /**
+   * As above, for bundles with GKR slices too: their HyperKZG verifier needs [τ]_1, [τ²]_1,
+   * [τ²]_2, [τ³]_2 and an SRS of 2^v powers for a witness of v variables, which
+   * {@code gkrSrs.apply(v)} gives (asked only once the bundle's digest equals {@code trustedDigest},
+   * so v is the trusted model's, never a size the bundle makes up).
+   */
+  public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, IntFunction<Srs> gkrSrs,
+      boolean allowDevSrs) {
     java.util.Objects.requireNonNull(trustedDigest, "trustedDigest");
     java.util.Objects.requireNonNull(trustedSrs, "trustedSrs");
-    return decoded(bundle, b -> checked(b, trustedDigest, trustedSrs, allowDevSrs));
+    java.util.Objects.requireNonNull(gkrSrs, "gkrSrs");
+    return decoded(bundle, b -> checked(b, trustedDigest, trustedSrs, gkrSrs, allowDevSrs));
   }
 
   /**
@@ -114,7 +129,9 @@ public final class BundleVerifier {
           + settings.describe(vis.input()) + "): " + String.join("; ", diff)
           + ". Pass the prover's settings file with --settings if you trust it").withSettings(claimed);
     }
-    ProvingSession session;
+    boolean gkr = b.slices().size() == 1 && GkrProofSystem.NAME.equals(b.slices().get(0).system());
+    ProvingSession session = null;
+    GkrSession gkrSession = null;
     RuntimeException[] srsFailure = new RuntimeException[1];
     IntFunction<Srs> loader = log2 -> {
       try {
@@ -125,8 +142,12 @@ public final class BundleVerifier {
       }
     };
     try {
-      SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
-      session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
+      if (gkr) { // the plan is the whole model: derived, not read from the bundle
+        gkrSession = new GkrSession(q, vis, loader, ProgressListener.NONE);
+      } else {
+        SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
+        session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
+      }
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
@@ -135,7 +156,12 @@ public final class BundleVerifier {
           + " compile on it, or need more SRS powers than the trusted SRS has (" + e.getMessage() + ")";
       return VerificationResult.invalid(digest, why).withSettings(claimed);
     }
-    return checked(b, session.statement().modelDigest(), session.srs(), allowDevSrs);
+    if (gkr) {
+      Srs trusted = gkrSession.srs();
+      return checked(b, gkrSession.statement().modelDigest(), trusted, log2 -> trusted, allowDevSrs);
+    }
+    Srs trusted = session.srs();
+    return checked(b, session.statement().modelDigest(), trusted, log2 -> trusted, allowDevSrs);
   }
 
   /** Decodes the bundle and hands it on; any bytes that are not a bundle are a format result, never a throw. */
@@ -154,7 +180,8 @@ public final class BundleVerifier {
   }
 
   /** {@link #check} with settings attached and any unexpected exception turned into a failure. */
-  private static VerificationResult checked(ProofBundle b, byte[] expected, Srs trusted, boolean allowDev) {
+  static VerificationResult checked(ProofBundle b, byte[] expected, Srs trusted, IntFunction<Srs> gkrSrs,
+      boolean allowDev) {
     String digest = ModelDigest.hex(b.modelDigest());
     QuantPlan settings;
     try {
@@ -165,7 +192,7 @@ public final class BundleVerifier {
       settings = null;
     }
     try {
-      return check(b, digest, expected, trusted, allowDev, settings).withSettings(settings);
+      return check(b, digest, expected, trusted, gkrSrs, allowDev, settings).withSettings(settings);
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible
@@ -173,8 +200,8 @@ public final class BundleVerifier {
     }
   }
 
-  private static VerificationResult check(ProofBundle b, String digest, byte[] expected, Srs trusted, boolean allowDev,
-      QuantPlan settings) {
+  private static VerificationResult check(ProofBundle b, String digest, byte[] expected, Srs trusted,
+      IntFunction<Srs> gkrSrs, boolean allowDev, QuantPlan settings) {
     if (!Arrays.equals(ModelDigest.of(b), b.modelDigest())) {
       return VerificationResult.invalid(digest, "the model digest does not match the bundle's keys and layout:"
           + " the bundle was altered");
@@ -202,6 +229,7 @@ public final class BundleVerifier {
           + trusted.source() + ")");
     }
     VerifyingKey[] vks = new VerifyingKey[b.slices().size()];
+    GkrCheck.Decoded[] gkr = new GkrCheck.Decoded[b.slices().size()];
     Map<String, LinkCheck.Produced> produced = new HashMap<>();
     for (int i = 0; i < b.slices().size(); i++) {
       ProofBundle.Slice s = b.slices().get(i);
@@ -209,13 +237,24 @@ public final class BundleVerifier {
         return VerificationResult.slice(digest, i, "slice at position " + i + " has id " + s.id()
             + ": the slices are out of order");
       }
-      try {
-        vks[i] = KeyCodec.decodeVerifyingKey(s.verifyingKey());
-      } catch (BadInputException e) {
-        return VerificationResult.slice(digest, i, "slice " + i + ": " + e.getMessage());
-      }
-      if (!Arrays.equals(vks[i].digest(), s.vkDigest())) {
-        return VerificationResult.slice(digest, i, "slice " + i + ": verifying key does not match its digest");
+      if (!s.plonkish()) {
+        if (b.slices().size() != 1) {
+          return VerificationResult.slice(digest, i, "slice " + i + " is a " + s.system() + " slice in a bundle of "
+              + b.slices().size() + " slices: this kubz links no cuts to or between GKR slices");
+        }
+        gkr[i] = GkrCheck.decode(s);
+        if (gkr[i].failure() != null) {
+          return VerificationResult.slice(digest, i, "slice " + i + ": " + gkr[i].failure());
+        }
+      } else {
+        try {
+          vks[i] = KeyCodec.decodeVerifyingKey(s.verifyingKey());
+        } catch (BadInputException e) {
+          return VerificationResult.slice(digest, i, "slice " + i + ": " + e.getMessage());
+        }
+        if (!Arrays.equals(vks[i].digest(), s.vkDigest())) {
+          return VerificationResult.slice(digest, i, "slice " + i + ": verifying key does not match its digest");
+        }
       }
       for (ProofBundle.Entry e : s.layout()) {
         if (e.length() < 1 || (long) e.row() + e.length() > s.instance().size() || (e.commitment() && e.length() != 1)) {
@@ -242,6 +281,13 @@ public final class BundleVerifier {
     }
     for (int i = 0; i < b.slices().size(); i++) {
       ProofBundle.Slice s = b.slices().get(i);
+      if (gkr[i] != null) {
+        String failure = GkrCheck.verify(b, s, gkr[i], trusted, gkrSrs);
+        if (failure != null) {
+          return VerificationResult.slice(digest, i, "slice " + i + ": " + failure);
+        }
+        continue;
+      }
       Proof proof;
       try {
         proof = ProofCodec.decode(s.proof());

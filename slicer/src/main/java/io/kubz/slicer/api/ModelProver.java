@@ -3,6 +3,7 @@ package io.kubz.slicer.api;
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.backend.GkrProofSystem;
 import io.kubz.slicer.bundle.BundleCodec;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.exec.KeyCache;
@@ -69,12 +70,39 @@ public final class ModelProver {
    *     derived when none are given ({@link TrustedSettings})
    * @param inputSalts salts of HASHED model inputs by input name (the rest fresh): a chain's next
    *     model commits to its input with the salt the previous proof committed to it with
+   * @param proofSystem "plonkish" (the default: sliced circuits) or "gkr" (the whole model as one
+   *     sumcheck / logUp-GKR proof, public inputs and outputs only; {@link GkrSession})
    */
   public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
       int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random,
-      Calibrator.InputRange inputRange, Map<String, Fr> inputSalts) {
+      Calibrator.InputRange inputRange, Map<String, Fr> inputSalts, String proofSystem) {
+    /** The proof systems {@link #withProofSystem} takes. */
+    public static final List<String> PROOF_SYSTEMS = List.of(ProofBundle.PLONKISH, GkrProofSystem.NAME);
+
     public Options {
       inputSalts = inputSalts == null ? Map.of() : Map.copyOf(inputSalts);
+      proofSystem = proofSystem == null ? ProofBundle.PLONKISH : proofSystem;
+      if (!PROOF_SYSTEMS.contains(proofSystem)) {
+        throw new BadInputException("unknown proof system '" + proofSystem + "': use one of " + PROOF_SYSTEMS);
+      }
+    }
+
+    /** As before the proof-system option: plonkish. */
+    public Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
+        int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random,
+        Calibrator.InputRange inputRange, Map<String, Fr> inputSalts) {
+      this(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor, random,
+          inputRange, inputSalts, null);
+    }
+
+    /** Proves with "plonkish" or "gkr" (see {@link #proofSystem()}). */
+    public Options withProofSystem(String system) {
+      return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes, progress, executor,
+          random, inputRange, inputSalts, system);
+    }
+
+    public boolean gkr() {
+      return GkrProofSystem.NAME.equals(proofSystem);
     }
 
     /** Proves with this SRS (a ceremony file's, or a dev SRS); too few powers is an error that says how many. */
@@ -89,7 +117,7 @@ public final class ModelProver {
     public static Options of(IntFunction<Srs> srs) {
       return new Options(null, null, Strategy.defaults(), Visibility.PUBLIC, srs, 1, null,
           Strategy.provingHeap(), ProgressListener.NONE, null, null, Calibrator.InputRange.DEFAULT,
-          Map.of());
+          Map.of(), null);
     }
 
     /** An INSECURE development SRS of exactly the size needed, τ derived from {@code seed} (Srs.dev). */
@@ -99,64 +127,64 @@ public final class ModelProver {
 
     public Options withQuant(QuantPlan q) {
       return new Options(q, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withPlan(SlicePlan p) {
       return new Options(quant, p, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withStrategy(Strategy s) {
       return new Options(quant, plan, s, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withVisibility(Visibility v) {
       return new Options(quant, plan, strategy, v, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withThreads(int t) {
       return new Options(quant, plan, strategy, visibility, srs, t, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withCacheDir(Path d) {
       return new Options(quant, plan, strategy, visibility, srs, threads, d, memoryBytes,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withMemoryBytes(long m) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, m,
-          progress, executor, random, inputRange, inputSalts);
+          progress, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withProgress(ProgressListener p) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          p, executor, random, inputRange, inputSalts);
+          p, executor, random, inputRange, inputSalts, proofSystem);
     }
 
     public Options withExecutor(SliceExecutor e) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, e, random, inputRange, inputSalts);
+          progress, e, random, inputRange, inputSalts, proofSystem);
     }
 
     /** The declared range of the input values, for settings derived from the model alone. */
     public Options withInputRange(Calibrator.InputRange range) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, range, inputSalts);
+          progress, executor, random, range, inputSalts, proofSystem);
     }
 
     /** Salts for HASHED model inputs (a chain: the previous proof's output salts). */
     public Options withInputSalts(Map<String, Fr> salts) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, random, inputRange, salts);
+          progress, executor, random, inputRange, salts, proofSystem);
     }
 
     public Options withRandom(Random r) {
       return new Options(quant, plan, strategy, visibility, srs, threads, cacheDir, memoryBytes,
-          progress, executor, r, inputRange, inputSalts);
+          progress, executor, r, inputRange, inputSalts, proofSystem);
     }
   }
 
@@ -187,6 +215,16 @@ public final class ModelProver {
     return rule.quantize(model, o.visibility().input(), inputs);
   }
 
+  /**
+   * Lowers a model and loads its SRS without proving, for {@code --proof-system gkr} (what
+   * {@code kubz setup --proof-system gkr} does): its {@link GkrSession#statement()} has the model
+   * digest of every bundle proved with these settings.
+   */
+  public static GkrSession setupGkr(QuantizedGraph q, Options o) {
+    GkrProve.refuseUnsupported(o);
+    return new GkrSession(q, o.visibility(), o.srs(), o.progress());
+  }
+
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */
   public static ProvingSession setup(QuantizedGraph q, SlicePlan plan, Options o) {
     SlicePlan p = plan != null ? canonical(plan, q, o) : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
@@ -198,6 +236,9 @@ public final class ModelProver {
       throw new BadInputException("proving needs an SRS: pass a powers-of-tau file (--srs FILE.ptau) or --dev-srs");
     }
     checkInputs(model, inputs);
+    if (o.gkr()) {
+      return GkrProve.prove(model, inputs, o);
+    }
     ProgressListener progress = o.progress();
     Map<String, Long> stages = new LinkedHashMap<>();
     long t0 = System.nanoTime();

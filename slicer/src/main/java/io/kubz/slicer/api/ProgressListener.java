@@ -3,7 +3,10 @@ package io.kubz.slicer.api;
 /**
  * What {@link ModelProver} reports while it works, for progress bars and timing tables. Stages run
  * in this order: {@value #QUANTIZE}, {@value #PLAN}, {@value #COMPILE}, {@value #KEYGEN},
- * {@value #WITNESS}, {@value #PROVE}, {@value #BUNDLE}. Per-slice stages announce the number of
+ * {@value #WITNESS}, {@value #PROVE}, {@value #BUNDLE}. With {@code --proof-system gkr} the whole model
+ * is one slice and {@value #PROVE} is replaced by the GKR prover's own stages, reported when it
+ * returns: {@value #WITNESS}, {@value #COMMIT}, {@value #TOWERS}, {@value #LAYERS}, {@value #OPENING}
+ * ({@value #LOWER} replaces {@value #COMPILE} and {@value #SRS} replaces {@value #KEYGEN}). Per-slice stages announce the number of
  * slices in {@link #begin} and call {@link #advance} once per slice (from worker threads during
  * {@value #PROVE}: implementations must be thread-safe). Every method has an empty default.
  */
@@ -15,6 +18,18 @@ public interface ProgressListener {
   String WITNESS = "witness";
   String PROVE = "prove";
   String BUNDLE = "bundle";
+  /** GKR: lowering the quantized graph to a layered model. */
+  String LOWER = "lower";
+  /** GKR: loading the SRS (there is no per-model keygen). */
+  String SRS = "srs";
+  /** GKR: committing the witness (one HyperKZG commitment). */
+  String COMMIT = "commit";
+  /** GKR: the logUp-GKR towers of every table. */
+  String TOWERS = "towers";
+  /** GKR: the layer sumchecks, output to input. */
+  String LAYERS = "layers";
+  /** GKR: the batched opening of every claim on the witness. */
+  String OPENING = "opening";
 
   ProgressListener NONE = new ProgressListener() {};
 

@@ -14,13 +14,20 @@ import java.util.Map;
  * @param outputs the model outputs as the bundle declares them
  * @param keysGenerated keys computed by keygen in this run (the rest came from the cache)
  * @param bundleBytes size of the bundle
+ * @param proofSystem the back end that proved the slices ("plonkish" or "gkr")
  */
 public record ProveSummary(String modelDigest, String strategy, List<SliceRow> slices, Map<String, Long> stageNanos,
-    List<ProofBundle.PublicTensor> outputs, int keysGenerated, long bundleBytes) {
+    List<ProofBundle.PublicTensor> outputs, int keysGenerated, long bundleBytes, String proofSystem) {
   public ProveSummary {
     slices = List.copyOf(slices);
     stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
     outputs = List.copyOf(outputs);
+  }
+
+  /** A plonkish run. */
+  public ProveSummary(String modelDigest, String strategy, List<SliceRow> slices, Map<String, Long> stageNanos,
+      List<ProofBundle.PublicTensor> outputs, int keysGenerated, long bundleBytes) {
+    this(modelDigest, strategy, slices, stageNanos, outputs, keysGenerated, bundleBytes, ProofBundle.PLONKISH);
   }
 
   /**

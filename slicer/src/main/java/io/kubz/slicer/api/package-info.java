@@ -27,5 +27,12 @@
  * Poseidon's collision resistance (Grassi et al., USENIX Security 2021); each slice proof on
  * Plonk with KZG (Gabizon, Williamson, Ciobotaru, eprint 2019/953; Kate, Zaverucha, Goldberg,
  * ASIACRYPT 2010).
+ *
+ * <p>With {@code Options.withProofSystem("gkr")} the model is proved as one slice by the sumcheck /
+ * logUp-GKR back end ({@link io.kubz.slicer.api.GkrSession}, {@code io.kubz.slicer.backend.GkrProofSystem}):
+ * quantize → lower → srs → witness → commit → towers → layers → opening → bundle. The statement is
+ * then: for the model digest D (which covers the proof system and the digest of the layered model
+ * carried in the bundle), the layered model maps the declared public inputs to the declared public
+ * outputs (Thaler, CRYPTO 2013; Papini and Haböck, eprint 2023/1284; HyperKZG, eprint 2022/420).
  */
 package io.kubz.slicer.api;

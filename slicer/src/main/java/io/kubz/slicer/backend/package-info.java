@@ -1,9 +1,11 @@
 /**
  * The proof-system seam: a slice of a model can be proved by any {@link
- * io.kubz.slicer.backend.ProofSystem}, so that the slicer can choose a back end per slice. Not yet
- * wired into {@code ModelProver} or the bundle: today {@code ProvingSession} and {@code
- * BundleVerifier} call the plonkish code directly, and {@link
- * io.kubz.slicer.backend.PlonkishProofSystem} does the same through the seam.
+ * io.kubz.slicer.backend.ProofSystem}, so that the slicer can choose a back end per slice. The
+ * plonkish path of {@code ProvingSession} and {@code BundleVerifier} calls the plonkish code
+ * directly ({@link io.kubz.slicer.backend.PlonkishProofSystem} does the same through the seam); the
+ * GKR path ({@code --proof-system gkr}: {@code GkrSession}, {@code GkrCheck}) goes through {@link
+ * io.kubz.slicer.backend.GkrProofSystem}, with the whole model as one slice. A bundle (format
+ * version 2) names each slice's proof system, and the model digest covers it.
  *
  * <h2>The seam</h2>
  * A back end takes a slice through three states, each a type: {@code compile(SliceSource)} gives a

@@ -12,7 +12,13 @@ import io.kubz.slicer.bundle.proto.SrsMsg;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bundle bytes (protobuf {@code bundle.proto}, version {@value ProofBundle#FORMAT_VERSION}). */
+/**
+ * Bundle bytes (protobuf {@code bundle.proto}): version {@value ProofBundle#FORMAT_VERSION} when
+ * every slice is plonkish (as before GKR, so old bundles read and verify unchanged), version
+ * {@value ProofBundle#FORMAT_VERSION_SYSTEMS} when a slice names another proof system. A reader
+ * of version 1 refuses version 2 bundles by their version; this one refuses a bundle whose version
+ * does not match its contents.
+ */
 public final class BundleCodec {
   /** Larger bundles are refused before parsing (a lenet_5 bundle is well under 1 MiB). */
   public static final int MAX_BYTES = 1 << 30;
@@ -35,17 +41,22 @@ public final class BundleCodec {
   private BundleCodec() {}
 
   public static byte[] encode(ProofBundle b) {
-    BundleMsg.Builder m = BundleMsg.newBuilder().setFormatVersion(ProofBundle.FORMAT_VERSION)
+    int version = b.formatVersion();
+    BundleMsg.Builder m = BundleMsg.newBuilder().setFormatVersion(version)
         .setModelDigest(ByteString.copyFrom(b.modelDigest())).setModelName(b.modelName())
         .setPlanJson(b.planJson()).setQuantJson(b.quantJson())
         .setInputVisibility(b.inputVisibility()).setOutputVisibility(b.outputVisibility())
         .setSrs(SrsMsg.newBuilder().setG2(ByteString.copyFrom(b.srs().g2()))
             .setTauG2(ByteString.copyFrom(b.srs().tauG2())).setSource(b.srs().source()).setSize(b.srs().size())
-            .setInsecure(b.srs().insecure()));
+            .setInsecure(b.srs().insecure()).setTau2G2(ByteString.copyFrom(b.srs().tau2G2()))
+            .setTau3G2(ByteString.copyFrom(b.srs().tau3G2())));
     for (ProofBundle.Slice s : b.slices()) {
       SliceMsg.Builder sm = SliceMsg.newBuilder().setId(s.id()).addAllNodes(s.nodes())
           .setVerifyingKey(ByteString.copyFrom(s.verifyingKey())).setVkDigest(ByteString.copyFrom(s.vkDigest()))
           .setProof(ByteString.copyFrom(s.proof())).setRows(s.rows());
+      if (version >= ProofBundle.FORMAT_VERSION_SYSTEMS) {
+        sm.setProofSystem(s.system());
+      }
       for (ProofBundle.Entry e : s.layout()) {
         sm.addLayout(InstanceEntryMsg.newBuilder().setTensor(e.tensor()).setOutput(e.output())
             .setCommitment(e.commitment()).setRow(e.row()).setLength(e.length()));
@@ -82,9 +93,11 @@ public final class BundleCodec {
     } catch (InvalidProtocolBufferException e) {
       throw new BundleFormatException("not a kubz proof bundle (malformed protobuf: " + e.getMessage() + ")", e);
     }
-    if (m.getFormatVersion() != ProofBundle.FORMAT_VERSION) {
-      throw new BundleFormatException("bundle format version " + m.getFormatVersion()
-          + " is not supported (this kubz reads " + ProofBundle.FORMAT_VERSION + ")");
+    int version = m.getFormatVersion();
+    if (version != ProofBundle.FORMAT_VERSION && version != ProofBundle.FORMAT_VERSION_SYSTEMS) {
+      throw new BundleFormatException("bundle format version " + Integer.toUnsignedString(version)
+          + " is not supported (this kubz reads " + ProofBundle.FORMAT_VERSION + " and "
+          + ProofBundle.FORMAT_VERSION_SYSTEMS + ")");
     }
     try {
       name("model name", m.getModelName());
@@ -112,20 +125,35 @@ public final class BundleCodec {
         for (ByteString v : s.getInstanceList()) {
           instance.add(Fr.fromBytesBE(v.toByteArray()));
         }
+        String system = version == ProofBundle.FORMAT_VERSION ? "" : name("proof system", s.getProofSystem());
+        if (version == ProofBundle.FORMAT_VERSION && !s.getProofSystem().isEmpty()) {
+          throw new IllegalArgumentException("a version 1 bundle names a proof system");
+        }
+        if (version == ProofBundle.FORMAT_VERSION_SYSTEMS && system.isEmpty()) {
+          throw new IllegalArgumentException("slice " + s.getId() + " names no proof system");
+        }
         if (s.getRows() < 0) {
           throw new IllegalArgumentException("negative row count " + Long.toUnsignedString(s.getRows()));
         }
         slices.add(new ProofBundle.Slice(nonNegative(s.getId()), s.getNodesList(), s.getVerifyingKey().toByteArray(),
-            s.getVkDigest().toByteArray(), layout, instance, s.getProof().toByteArray(), s.getRows()));
+            s.getVkDigest().toByteArray(), layout, instance, s.getProof().toByteArray(), s.getRows(), system));
       }
       within("model inputs", m.getInputsCount(), MAX_TENSORS);
       within("model outputs", m.getOutputsCount(), MAX_TENSORS);
       SrsMsg srs = m.getSrs();
-      return new ProofBundle(m.getModelDigest().toByteArray(), m.getModelName(), m.getPlanJson(), m.getQuantJson(),
+      if (version == ProofBundle.FORMAT_VERSION && (!srs.getTau2G2().isEmpty() || !srs.getTau3G2().isEmpty())) {
+        throw new IllegalArgumentException("a version 1 bundle carries [τ²]_2 or [τ³]_2");
+      }
+      ProofBundle b = new ProofBundle(m.getModelDigest().toByteArray(), m.getModelName(), m.getPlanJson(), m.getQuantJson(),
           m.getInputVisibility(), m.getOutputVisibility(),
           new ProofBundle.SrsInfo(srs.getG2().toByteArray(), srs.getTauG2().toByteArray(), srs.getSource(),
-              nonNegative(srs.getSize()), srs.getInsecure()),
+              nonNegative(srs.getSize()), srs.getInsecure(), srs.getTau2G2().toByteArray(),
+              srs.getTau3G2().toByteArray()),
           slices, tensors(m.getInputsList()), tensors(m.getOutputsList()));
+      if (b.formatVersion() != version) {
+        throw new IllegalArgumentException("format version " + version + " for a bundle of version " + b.formatVersion());
+      }
+      return b;
     } catch (IllegalArgumentException e) {
       throw new BundleFormatException("malformed bundle: " + e.getMessage(), e);
     }

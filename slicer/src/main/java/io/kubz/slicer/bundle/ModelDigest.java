@@ -10,10 +10,12 @@ import java.util.HexFormat;
 
 /**
  * The digest that names what a bundle proves about: Keccak-256 of a canonical encoding of the
- * statement, independent of the inference's values. It covers, in order: a version tag; the model
+ * statement, independent of the inference's values. It covers, in order: a version tag and the
+ * bundle's format version; the model
  * name, plan JSON and settings JSON; the input and output visibility; the SRS's [1]_2 and [τ]_2
- * and whether it is a development SRS (τ known); per slice its id, node names, row count,
- * verifying-key digest and instance layout; the name, shape, scale and visibility of each model
+ * and whether it is a development SRS (τ known), and from format version 2 on [τ²]_2, [τ³]_2; per
+ * slice its id, from format version 2 on its proof system, node names, row count,
+ * verifying-key digest (for a GKR slice the layered model's digest) and instance layout; the name, shape, scale and visibility of each model
  * input and output. The verifying keys bind the circuits (and through their fixed commitments the
  * G1 powers), so two bundles of the same model, plan, settings and SRS share it. The SRS enters by
  * content only: a prover writes no file path, cache state or number of loaded powers into the
@@ -30,7 +32,8 @@ public final class ModelDigest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write("kubz-model-v2".getBytes(StandardCharsets.US_ASCII));
-      out.writeInt(ProofBundle.FORMAT_VERSION);
+      int version = b.formatVersion();
+      out.writeInt(version);
       string(out, b.modelName());
       string(out, b.planJson());
       string(out, b.quantJson());
@@ -41,9 +44,16 @@ public final class ModelDigest {
       out.writeBoolean(b.srs().insecure());
       string(out, b.srs().source());
       out.writeInt(b.srs().size());
+      if (version >= ProofBundle.FORMAT_VERSION_SYSTEMS) {
+        blob(out, b.srs().tau2G2());
+        blob(out, b.srs().tau3G2());
+      }
       out.writeInt(b.slices().size());
       for (ProofBundle.Slice s : b.slices()) {
         out.writeInt(s.id());
+        if (version >= ProofBundle.FORMAT_VERSION_SYSTEMS) {
+          string(out, s.system());
+        }
         out.writeInt(s.nodes().size());
         for (String n : s.nodes()) {
           string(out, n);

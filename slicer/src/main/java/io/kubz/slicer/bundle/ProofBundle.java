@@ -21,8 +21,12 @@ import java.util.List;
 public record ProofBundle(byte[] modelDigest, String modelName, String planJson, String quantJson,
     String inputVisibility, String outputVisibility, SrsInfo srs, List<Slice> slices, List<PublicTensor> inputs,
     List<PublicTensor> outputs) {
-  /** The bundle format this kubz writes and reads. */
+  /** The bundle format of a bundle whose slices are all plonkish (what kubz wrote before GKR). */
   public static final int FORMAT_VERSION = 1;
+  /** The bundle format of a bundle with a slice of another proof system (GKR): slices name their system. */
+  public static final int FORMAT_VERSION_SYSTEMS = 2;
+  /** The proof system of a slice in a version-1 bundle. */
+  public static final String PLONKISH = "plonkish";
 
   public ProofBundle {
     slices = List.copyOf(slices);
@@ -35,10 +39,26 @@ public record ProofBundle(byte[] modelDigest, String modelName, String planJson,
    * 0: a path or size would make the model digest depend on where and how the SRS was loaded), and
    * whether it is a development SRS whose τ is known ({@code insecure}).
    */
-  public record SrsInfo(byte[] g2, byte[] tauG2, String source, int size, boolean insecure) {
+  public record SrsInfo(byte[] g2, byte[] tauG2, String source, int size, boolean insecure, byte[] tau2G2,
+      byte[] tau3G2) {
+    public SrsInfo {
+      tau2G2 = tau2G2 == null ? new byte[0] : tau2G2;
+      tau3G2 = tau3G2 == null ? new byte[0] : tau3G2;
+    }
+
+    /** Without [τ²]_2, [τ³]_2 (all a plonkish bundle needs). */
+    public SrsInfo(byte[] g2, byte[] tauG2, String source, int size, boolean insecure) {
+      this(g2, tauG2, source, size, insecure, new byte[0], new byte[0]);
+    }
+
     /** A ceremony SRS (τ unknown). */
     public SrsInfo(byte[] g2, byte[] tauG2, String source, int size) {
       this(g2, tauG2, source, size, false);
+    }
+
+    /** Whether [τ²]_2 and [τ³]_2 are given (a bundle with GKR slices). */
+    public boolean hasHigherG2() {
+      return tau2G2.length > 0 || tau3G2.length > 0;
     }
   }
 
@@ -46,14 +66,28 @@ public record ProofBundle(byte[] modelDigest, String modelName, String planJson,
    * One slice's verifying key, public instance (column 0) and proof.
    *
    * @param layout which instance rows hold which boundary tensor's values or commitment
-   * @param rows the circuit's used rows (for reports)
+   * @param rows the circuit's used rows (for reports); for a GKR slice 2^(variables of its committed
+   *     witness), the SRS size its verifier needs
+   * @param system the proof system that proved it ({@value #PLONKISH} or "gkr"); for GKR the
+   *     verifying key is the encoded layered model and the instance its inputs and outputs
    */
   public record Slice(int id, List<String> nodes, byte[] verifyingKey, byte[] vkDigest, List<Entry> layout,
-      List<Fr> instance, byte[] proof, long rows) {
+      List<Fr> instance, byte[] proof, long rows, String system) {
     public Slice {
       nodes = List.copyOf(nodes);
       layout = List.copyOf(layout);
       instance = List.copyOf(instance);
+      system = system == null || system.isEmpty() ? PLONKISH : system;
+    }
+
+    /** A plonkish slice. */
+    public Slice(int id, List<String> nodes, byte[] verifyingKey, byte[] vkDigest, List<Entry> layout,
+        List<Fr> instance, byte[] proof, long rows) {
+      this(id, nodes, verifyingKey, vkDigest, layout, instance, proof, rows, PLONKISH);
+    }
+
+    public boolean plonkish() {
+      return PLONKISH.equals(system);
     }
 
     /** The layout entry of a tensor in a role, or null. */
@@ -87,6 +121,20 @@ public record ProofBundle(byte[] modelDigest, String modelName, String planJson,
       }
       return r;
     }
+  }
+
+  /**
+   * {@value #FORMAT_VERSION} when every slice is plonkish (the bytes and the digest are those kubz
+   * wrote before GKR, so older bundles and published digests stay valid), else
+   * {@value #FORMAT_VERSION_SYSTEMS}.
+   */
+  public int formatVersion() {
+    for (Slice s : slices) {
+      if (!s.plonkish()) {
+        return FORMAT_VERSION_SYSTEMS;
+      }
+    }
+    return srs.hasHigherG2() ? FORMAT_VERSION_SYSTEMS : FORMAT_VERSION;
   }
 
   /** The slice with this id, or null. */

@@ -31,6 +31,16 @@
  * from the keys and layouts equals the bundle's, and when the caller knows the model's digest, it
  * equals that too (otherwise the bundle proves a statement about some other model).
  *
+ * <h2>Format version 2: proof systems</h2>
+ * A bundle with a slice that is not plonkish ({@code --proof-system gkr}) is written as version 2:
+ * every slice names its proof system, the SRS entry adds [τ²]_2 and [τ³]_2, and the model digest
+ * covers both (a version 1 bundle's bytes and digest are exactly as before, so older bundles and
+ * published digests stay valid; a version 1 reader refuses version 2 by its number). A GKR slice
+ * carries the encoded layered model as its verifying key and that model's digest as the key digest,
+ * its witness size (2^v) as its row count, and as its instance the model's inputs then outputs, laid
+ * out by its entries like public tensors; GKR-Verify(model, inputs, outputs, π) replaces
+ * Plonkish-Verify. This kubz proves a GKR model as the bundle's only slice (no cuts yet).
+ *
  * <p>Reading malformed bytes raises {@link io.kubz.slicer.bundle.BundleFormatException}; the
  * verifier turns it into a failed result.
  */

@@ -91,9 +91,38 @@ class BundleCodecTest {
   void otherVersionsAreRefusedByName() {
     byte[] bytes = BundleCodec.encode(sample(6));
     assertEquals(0x08, bytes[0]); // field 1, varint
-    bytes[1] = 2;
+    bytes[1] = 3; // 1 and 2 are known
     BundleFormatException e = assertThrows(BundleFormatException.class, () -> BundleCodec.decode(bytes));
-    assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+  }
+
+  @Test
+  void aPlonkishBundleCalledVersion2IsRefused() {
+    byte[] bytes = BundleCodec.encode(sample(6));
+    assertEquals(0x08, bytes[0]);
+    bytes[1] = 2; // version 2 needs every slice to name its proof system
+    BundleFormatException e = assertThrows(BundleFormatException.class, () -> BundleCodec.decode(bytes));
+    assertTrue(e.getMessage().contains("names no proof system"), e.getMessage());
+  }
+
+  @Test
+  void aGkrSliceMakesVersion2AndRoundTrips() {
+    ProofBundle b = sample(7);
+    ProofBundle.Slice s = b.slices().get(0);
+    byte[] g2 = b.srs().g2();
+    ProofBundle gkr = new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(),
+        b.inputVisibility(), b.outputVisibility(), new ProofBundle.SrsInfo(g2, b.srs().tauG2(), "", 0, false, g2, g2),
+        List.of(new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(), s.instance(),
+            s.proof(), s.rows(), "gkr")), b.inputs(), b.outputs());
+    assertEquals(ProofBundle.FORMAT_VERSION_SYSTEMS, gkr.formatVersion());
+    assertEquals(ProofBundle.FORMAT_VERSION, b.formatVersion());
+    byte[] bytes = BundleCodec.encode(gkr);
+    assertEquals(2, bytes[1]);
+    ProofBundle back = BundleCodec.decode(bytes);
+    assertEquals("gkr", back.slices().get(0).system());
+    assertArrayEquals(g2, back.srs().tau3G2());
+    // the proof system is part of the digest: the same statement as plonkish is another model
+    assertFalse(Arrays.equals(ModelDigest.of(gkr), ModelDigest.of(b)));
   }
 
   @Property(tries = 300)

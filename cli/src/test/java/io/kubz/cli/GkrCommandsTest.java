@@ -1,0 +1,160 @@
+package io.kubz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubz.cli.ProveVerifyTest.Result;
+import io.kubz.slicer.bundle.BundleCodec;
+import io.kubz.slicer.bundle.ModelDigest;
+import io.kubz.slicer.ir.Tensor;
+import io.kubz.slicer.json.Json;
+import io.kubz.slicer.onnx.ExampleModels;
+import io.kubz.slicer.onnx.proto.Onnx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubz prove|setup|verify --proof-system gkr}, in-process, on a small CNN with the development SRS. */
+class GkrCommandsTest {
+  @TempDir static Path dir;
+  static Path model;
+  static Path input;
+  static Path bundle;
+  static byte[] bytes;
+  static Map<String, Object> proved;
+
+  static Result kubz(String... args) {
+    return ProveVerifyTest.kubz(args);
+  }
+
+  static Path write(String name, Onnx.ModelProto m) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, m.toByteArray());
+    return p;
+  }
+
+  @BeforeAll
+  static void proveOnce() throws IOException {
+    model = write("cnn.onnx", ExampleModels.cnn(3));
+    Tensor x = ExampleModels.input(4, 1, 1, 8, 8);
+    input = dir.resolve("input.json");
+    Files.writeString(input, Json.write(Map.of("input_data", List.of(java.util.Arrays.stream(x.data()).boxed().toList()))));
+    bundle = dir.resolve("gkr.kubz");
+    Result r = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--json", "--out", bundle.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    proved = Json.asObject(Json.parse(r.out()), "prove");
+    bytes = Files.readAllBytes(bundle);
+  }
+
+  static String digest() {
+    return ModelDigest.hex(BundleCodec.decode(bytes).modelDigest());
+  }
+
+  @Test
+  void jsonReportsTheGkrStagesAndTheOutputsArePlonkishs() throws IOException {
+    assertEquals("gkr", proved.get("proof_system"));
+    List<String> stages = Json.asArray(proved.get("stages"), "stages").stream()
+        .map(s -> (String) Json.asObject(s, "stage").get("stage")).toList();
+    assertTrue(stages.containsAll(List.of("witness", "commit", "towers", "layers", "opening")), stages.toString());
+    Path plonkish = dir.resolve("plonkish.kubz");
+    Result p = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--json", "--out",
+        plonkish.toString());
+    assertEquals(0, p.code(), p.out() + p.err());
+    Map<String, Object> pm = Json.asObject(Json.parse(p.out()), "prove");
+    assertEquals("plonkish", pm.get("proof_system"));
+    assertEquals(Json.write(pm.get("outputs")), Json.write(proved.get("outputs")), "same outputs on both back ends");
+
+    Result human = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--out", dir.resolve("again.kubz").toString());
+    assertEquals(0, human.code(), human.err());
+    for (String stage : List.of("witness", "commit", "towers", "layers", "opening")) {
+      assertTrue(human.out().contains("\n" + stage + " "), "stage table row " + stage + ": " + human.out());
+    }
+  }
+
+  @Test
+  void verifiesUnderModelDigestAndKeysAnchors() throws IOException {
+    Result m = kubz("verify", bundle.toString(), "--model", model.toString(), "--dev-srs");
+    assertEquals(0, m.code(), m.out() + m.err());
+    assertTrue(m.out().contains("verified (INSECURE)"), m.out());
+    Result d = kubz("verify", bundle.toString(), "--digest", digest(), "--dev-srs", "--json");
+    assertEquals(0, d.code(), d.out() + d.err());
+    assertEquals(Boolean.TRUE, Json.asObject(Json.parse(d.out()), "v").get("valid"));
+
+    Path keys = dir.resolve("keys");
+    Result s = kubz("setup", model.toString(), "--input", input.toString(), "--proof-system", "gkr", "--dev-srs",
+        "--out", keys.toString());
+    assertEquals(0, s.code(), s.out() + s.err());
+    assertTrue(s.out().contains("model digest " + digest()), "setup prints the bundle's digest: " + s.out());
+    Result k = kubz("verify", bundle.toString(), "--keys", keys.toString(), "--dev-srs");
+    assertEquals(0, k.code(), k.out() + k.err());
+    Result noDev = kubz("verify", bundle.toString(), "--keys", keys.toString());
+    assertEquals(4, noDev.code(), noDev.out() + noDev.err());
+    assertTrue(noDev.err().contains("--dev-srs"), noDev.err());
+  }
+
+  @Test
+  void tamperedBundlesAndOtherModelsAreRejectedWithoutAStackTrace() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(7);
+    Path tampered = dir.resolve("tampered.kubz");
+    int step = Math.max(1, bytes.length / 25);
+    for (int pos = 0; pos < bytes.length; pos += step) {
+      byte[] b = bytes.clone();
+      b[pos] ^= (byte) (1 + rnd.nextInt(255));
+      Files.write(tampered, b);
+      Result r = kubz("verify", tampered.toString(), "--digest", digest(), "--dev-srs");
+      assertNotEquals(0, r.code(), "byte " + pos + " changed and still verified");
+      assertTrue(r.code() == 3 || r.code() == 4, "byte " + pos + ": exit " + r.code() + " " + r.err());
+      assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+    }
+    Path other = write("other.onnx", ExampleModels.cnn(4));
+    Path otherBundle = dir.resolve("other.kubz");
+    assertEquals(0, kubz("prove", other.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--out", otherBundle.toString()).code());
+    String otherDigest = ModelDigest.hex(BundleCodec.decode(Files.readAllBytes(otherBundle)).modelDigest());
+    Result wrong = kubz("verify", bundle.toString(), "--digest", otherDigest, "--dev-srs");
+    assertEquals(4, wrong.code(), wrong.out() + wrong.err());
+    assertTrue(wrong.err().contains("different model"), wrong.err());
+    Result wrongModel = kubz("verify", bundle.toString(), "--model", other.toString(), "--dev-srs");
+    assertEquals(4, wrongModel.code(), wrongModel.out() + wrongModel.err());
+  }
+
+  @Test
+  void whatGkrCannotDoIsOneLineWithItsExitCode() throws IOException {
+    String out = dir.resolve("x.kubz").toString();
+    Result hidden = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--visibility", "input=private", "--out", out);
+    assertEquals(3, hidden.code(), hidden.err());
+    assertTrue(hidden.err().contains("zero-knowledge sumcheck") && hidden.err().contains("--proof-system plonkish"),
+        hidden.err());
+    assertEquals(1, hidden.err().strip().lines().count(), hidden.err());
+
+    Path smooth = write("smooth.onnx", ExampleModels.smooth(1, 4));
+    Path in4 = dir.resolve("in4.json");
+    Files.writeString(in4, Json.write(Map.of("input_data", List.of(List.of(0.1, -0.2, 0.3, 0.4)))));
+    Result refused = kubz("prove", smooth.toString(), "--input", in4.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--out", out);
+    assertEquals(3, refused.code(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("--proof-system plonkish"), refused.err());
+    assertEquals(1, refused.err().strip().lines().count(), refused.err());
+
+    Result cluster = kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "gkr",
+        "--cluster", "127.0.0.1:5799", "--out", out);
+    assertEquals(2, cluster.code(), cluster.err());
+    assertTrue(cluster.err().contains("--cluster"), cluster.err());
+
+    assertEquals(2, kubz("prove", model.toString(), "--input", input.toString(), "--dev-srs", "--proof-system", "stark",
+        "--out", out).code());
+    assertTrue(kubz("prove", "--help").out().contains("--proof-system"));
+    assertTrue(kubz("verify", "--help").out().contains("--proof-system"));
+  }
+}

@@ -1,0 +1,83 @@
+package io.kubz.slicer.api;
+
+import io.kubz.gkr.model.LayeredModel;
+import io.kubz.gkr.model.ModelDigests;
+import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.backend.GkrProofSystem;
+import io.kubz.slicer.backend.LayeredModelCodec;
+import io.kubz.slicer.bundle.ProofBundle;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The checks of {@link BundleVerifier} on a GKR slice: its verifying key decodes to a layered model
+ * whose digest is the slice's key digest (which the model digest covers), its row count is the
+ * power of two its witness commitment needs, and its proof verifies under the caller's SRS, whose
+ * four G2 powers must be the bundle's. The links, inputs and outputs are checked by
+ * {@link LinkCheck} from the slice's layout, as for plonkish slices. Each check returns null when
+ * it passes, else why it failed; none throws.
+ */
+final class GkrCheck {
+  private GkrCheck() {}
+
+  /** A decoded GKR slice, or why it is not one. */
+  record Decoded(LayeredModel model, int log2, String failure) {
+    static Decoded failed(String why) {
+      return new Decoded(null, 0, why);
+    }
+  }
+
+  static Decoded decode(ProofBundle.Slice s) {
+    if (!GkrProofSystem.NAME.equals(s.system())) {
+      return Decoded.failed("unknown proof system '" + s.system() + "' (this kubz knows plonkish and gkr)");
+    }
+    long rows = s.rows();
+    if (rows < 2 || Long.bitCount(rows) != 1 || rows > (1L << GkrProofSystem.MAX_WITNESS_VARS)) {
+      return Decoded.failed("a GKR slice's witness size must be a power of two up to 2^"
+          + GkrProofSystem.MAX_WITNESS_VARS + ", got " + rows);
+    }
+    Optional<LayeredModel> m = LayeredModelCodec.decode(s.verifyingKey());
+    if (m.isEmpty()) {
+      return Decoded.failed("its layered model is malformed");
+    }
+    if (!Arrays.equals(ModelDigests.digest(m.get()), s.vkDigest())) {
+      return Decoded.failed("its layered model does not match its digest");
+    }
+    return new Decoded(m.get(), Long.numberOfTrailingZeros(rows), null);
+  }
+
+  /**
+   * The proof of slice {@code s} against the caller's SRS: {@code trusted} (null for a self check)
+   * gives the G2 points the bundle's must equal, {@code gkrSrs} the powers by log2 size.
+   */
+  static String verify(ProofBundle b, ProofBundle.Slice s, Decoded d, Srs trusted, IntFunction<Srs> gkrSrs) {
+    if (trusted == null || gkrSrs == null) {
+      return "a GKR proof is checked only under the verifier's SRS (HyperKZG needs its [τ]_1 and [τ²]_1):"
+          + " verify with a trusted model, digest or key folder";
+    }
+    if (!b.srs().hasHigherG2()) {
+      return "the bundle has no [τ²]_2, [τ³]_2 for its GKR proof";
+    }
+    Srs srs;
+    try {
+      srs = gkrSrs.apply(d.log2());
+    } catch (RuntimeException e) {
+      return "the trusted SRS could not be loaded with the 2^" + d.log2() + " powers its GKR proof needs ("
+          + e.getMessage() + ")";
+    }
+    if (srs.g2PowerCount() < 4 || (long) srs.size() < (1L << d.log2())) {
+      return "the trusted SRS (" + srs.source() + ") has " + srs.size() + " powers and " + srs.g2PowerCount()
+          + " G2 powers; the GKR proof needs 2^" + d.log2() + " and [τ²]_2, [τ³]_2";
+    }
+    if (!Arrays.equals(srs.g2().toEvmBytes(), b.srs().g2()) || !Arrays.equals(srs.tauG2().toEvmBytes(), b.srs().tauG2())
+        || !Arrays.equals(srs.g2Power(2).toEvmBytes(), b.srs().tau2G2())
+        || !Arrays.equals(srs.g2Power(3).toEvmBytes(), b.srs().tau3G2())) {
+      return "the GKR proof was made with a different SRS than the trusted one (" + srs.source() + ")";
+    }
+    if (!GkrProofSystem.verify(d.model(), s.vkDigest(), s.proof(), s.instance(), srs)) {
+      return "the GKR proof does not verify against its public inputs and outputs";
+    }
+    return null;
+  }
+}

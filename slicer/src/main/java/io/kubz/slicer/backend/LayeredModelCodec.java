@@ -1,0 +1,214 @@
+package io.kubz.slicer.backend;
+
+import io.kubz.gkr.model.Layer;
+import io.kubz.gkr.model.LayeredModel;
+import io.kubz.gkr.model.SparseMatrix;
+import io.kubz.gkr.model.TableDef;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bytes of a {@link LayeredModel} as a GKR slice's verifying key in a bundle: what a verifier
+ * that trusts only a model digest needs to run {@code LayeredVerifier} (it recomputes the layered
+ * model's digest from the decoded model and compares it with the one the bundle's digest covers).
+ * Big-endian fixed-width fields after a tag: per layer a kind byte and its fields, sparse matrices
+ * in compressed-row form, then the outputs and the tables. Decoding checks every count against the
+ * bytes left before allocating, and the model's own constructors check its structure.
+ */
+public final class LayeredModelCodec {
+  private static final byte[] TAG = "kubz-layered-v1".getBytes(StandardCharsets.US_ASCII);
+  private static final int INPUT = 1;
+  private static final int LINEAR = 2;
+  private static final int PRODUCT = 3;
+  private static final int MATMUL = 4;
+  private static final int RESCALE = 5;
+  private static final int LOOKUP = 6;
+  private static final int MAX = 7;
+
+  private LayeredModelCodec() {}
+
+  public static byte[] encode(LayeredModel m) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(TAG);
+      out.writeInt(m.layers().size());
+      for (Layer l : m.layers()) {
+        layer(out, l);
+      }
+      ints(out, m.outputs());
+      out.writeInt(m.tables().size());
+      for (TableDef t : m.tables()) {
+        byte[] id = t.id().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(id.length);
+        out.write(id);
+        longs(out, t.inputs());
+        longs(out, t.outputs());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void layer(DataOutputStream out, Layer l) throws IOException {
+    if (l instanceof Layer.Input in) {
+      out.writeByte(INPUT);
+      out.writeInt(in.size());
+    } else if (l instanceof Layer.Linear lin) {
+      out.writeByte(LINEAR);
+      out.writeInt(lin.size());
+      out.writeInt(lin.terms().size());
+      for (Layer.Term t : lin.terms()) {
+        out.writeInt(t.tensor());
+        SparseMatrix a = t.matrix();
+        out.writeInt(a.rows());
+        out.writeInt(a.cols());
+        ints(out, a.rowStart());
+        ints(out, a.col());
+        longs(out, a.val());
+      }
+      out.writeBoolean(lin.bias() != null);
+      if (lin.bias() != null) {
+        longs(out, lin.bias());
+      }
+    } else if (l instanceof Layer.Product p) {
+      out.writeByte(PRODUCT);
+      fields(out, p.size(), p.a(), p.b());
+    } else if (l instanceof Layer.MatMul mm) {
+      out.writeByte(MATMUL);
+      fields(out, mm.batch(), mm.m(), mm.n(), mm.p(), mm.a(), mm.b());
+    } else if (l instanceof Layer.Rescale r) {
+      out.writeByte(RESCALE);
+      fields(out, r.size(), r.input(), r.shift(), r.outBits());
+    } else if (l instanceof Layer.Lookup k) {
+      out.writeByte(LOOKUP);
+      fields(out, k.size(), k.input(), k.table());
+    } else if (l instanceof Layer.Max mx) {
+      out.writeByte(MAX);
+      out.writeInt(mx.size());
+      ints(out, mx.inputs());
+      out.writeInt(mx.diffBits());
+    } else {
+      throw new IllegalArgumentException("no encoding for layer kind " + l.getClass().getSimpleName());
+    }
+  }
+
+  /** The model in {@code bytes}, or empty when they are not one (never throws on any bytes). */
+  public static Optional<LayeredModel> decode(byte[] bytes) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      byte[] tag = new byte[TAG.length];
+      in.get(tag);
+      if (!java.util.Arrays.equals(tag, TAG)) {
+        return Optional.empty();
+      }
+      int n = count(in, 1);
+      List<Layer> layers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        layers.add(layer(in));
+      }
+      int[] outputs = ints(in);
+      int nt = count(in, 12);
+      List<TableDef> tables = new ArrayList<>();
+      for (int i = 0; i < nt; i++) {
+        byte[] id = new byte[count(in, 1)];
+        in.get(id);
+        tables.add(new TableDef(new String(id, StandardCharsets.UTF_8), longs(in), longs(in)));
+      }
+      if (in.hasRemaining()) {
+        return Optional.empty();
+      }
+      return Optional.of(new LayeredModel(layers, outputs, tables));
+    } catch (BufferUnderflowException | IllegalArgumentException | ArithmeticException
+        | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Layer layer(ByteBuffer in) {
+    int kind = in.get();
+    switch (kind) {
+      case INPUT:
+        return new Layer.Input(in.getInt());
+      case LINEAR: {
+        int size = in.getInt();
+        int nt = count(in, 16);
+        List<Layer.Term> terms = new ArrayList<>();
+        for (int i = 0; i < nt; i++) {
+          int tensor = in.getInt();
+          int rows = in.getInt();
+          int cols = in.getInt();
+          terms.add(new Layer.Term(tensor, new SparseMatrix(rows, cols, ints(in), ints(in), longs(in))));
+        }
+        long[] bias = in.get() != 0 ? longs(in) : null;
+        return new Layer.Linear(size, terms, bias);
+      }
+      case PRODUCT:
+        return new Layer.Product(in.getInt(), in.getInt(), in.getInt());
+      case MATMUL:
+        return new Layer.MatMul(in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.getInt());
+      case RESCALE:
+        return new Layer.Rescale(in.getInt(), in.getInt(), in.getInt(), in.getInt());
+      case LOOKUP:
+        return new Layer.Lookup(in.getInt(), in.getInt(), in.getInt());
+      case MAX:
+        return new Layer.Max(in.getInt(), ints(in), in.getInt());
+      default:
+        throw new IllegalArgumentException("unknown layer kind " + kind);
+    }
+  }
+
+  /** A count of items of at least {@code minBytes} bytes each, checked against the bytes left. */
+  private static int count(ByteBuffer in, int minBytes) {
+    int n = in.getInt();
+    if (n < 0 || (long) n * minBytes > in.remaining()) {
+      throw new IllegalArgumentException("count " + n + " beyond the " + in.remaining() + " bytes left");
+    }
+    return n;
+  }
+
+  private static int[] ints(ByteBuffer in) {
+    int[] a = new int[count(in, 4)];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = in.getInt();
+    }
+    return a;
+  }
+
+  private static long[] longs(ByteBuffer in) {
+    long[] a = new long[count(in, 8)];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = in.getLong();
+    }
+    return a;
+  }
+
+  /** Fixed fields, no length (the layer kind says how many). */
+  private static void fields(DataOutputStream out, int... a) throws IOException {
+    for (int v : a) {
+      out.writeInt(v);
+    }
+  }
+
+  private static void ints(DataOutputStream out, int[] a) throws IOException {
+    out.writeInt(a.length);
+    for (int v : a) {
+      out.writeInt(v);
+    }
+  }
+
+  private static void longs(DataOutputStream out, long[] a) throws IOException {
+    out.writeInt(a.length);
+    for (long v : a) {
+      out.writeLong(v);
+    }
+  }
+}
