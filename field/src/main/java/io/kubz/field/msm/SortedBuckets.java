@@ -30,7 +30,7 @@ final class SortedBuckets {
   final boolean[] filled;
   private final int[] count; // per digit: points in the block, then its next write position
   private final int[] touched; // digits of the block, first-seen order
-  private final int[] digit; // per point of the block: digit, 0 = skipped
+  private final int[] index, digit; // the block's points and their digits
   private final int[] grp; // digit of each list entry
   private final long[] pts; // the list being summed, affine
   private final int[] pairAt;
@@ -44,6 +44,7 @@ final class SortedBuckets {
     mask = nb - 1;
     blk = Math.max(1, Math.min(BLOCK, points));
     touched = new int[blk];
+    index = new int[blk];
     digit = new int[blk];
     grp = new int[2 * blk];
     pts = new long[2 * blk * G1.AFFINE_LONGS];
@@ -62,25 +63,28 @@ final class SortedBuckets {
   }
 
   /**
-   * B_d += sign(v_i)·P_i for i in [from, to), with d = (|v_i| &gt;&gt;&gt; shift) mod 2^c (|v| read
-   * as unsigned, so Long.MIN_VALUE is 2^63). Points at infinity and zero digits are skipped.
+   * B_d += sign(v_i)·P_i for i in [from, to) whose digit d = (|v_i| &gt;&gt;&gt; shift) mod 2^c lies
+   * in [lo, hi) (1 ≤ lo; |v| read as unsigned, so Long.MIN_VALUE is 2^63). Points at infinity are
+   * skipped.
    */
-  void accumulate(long[] bases, long[] values, int from, int to, int shift) {
-    for (int s = from; s < to; s += blk) {
-      block(bases, values, s, Math.min(to, s + blk), shift);
+  void accumulate(long[] bases, long[] values, int from, int to, int shift, int lo, int hi) {
+    for (int s = from; s < to; ) {
+      s = block(bases, values, s, to, shift, lo, hi);
     }
   }
 
-  private void block(long[] bases, long[] values, int from, int to, int shift) {
-    int nt = 0, pts0 = 0;
-    for (int i = from; i < to; i++) {
+  /** Takes the next (up to) blk selected points from index s on; returns the index after them. */
+  private int block(long[] bases, long[] values, int s, int to, int shift, int lo, int hi) {
+    int nt = 0, k = 0, i = s;
+    for (; i < to && k < blk; i++) {
       long v = values[i];
       int d = (int) (((v < 0 ? -v : v) >>> shift) & mask);
-      if (d != 0 && G1.isInfinityAffine(bases, G1.AFFINE_LONGS * i)) {
-        d = 0;
+      if (d < lo || d >= hi || G1.isInfinityAffine(bases, G1.AFFINE_LONGS * i)) {
+        continue;
       }
-      digit[i - from] = d;
-      if (d != 0 && count[d]++ == 0) {
+      index[k] = i;
+      digit[k++] = d;
+      if (count[d]++ == 0) {
         touched[nt++] = d;
       }
     }
@@ -96,15 +100,11 @@ final class SortedBuckets {
       count[d] = pos;
       pos += cnt;
     }
-    for (int i = from; i < to; i++) {
-      int d = digit[i - from];
-      if (d == 0) {
-        continue;
-      }
-      int at = count[d]++, po = at * 8, bo = i * 8;
+    for (int q = 0; q < k; q++) {
+      int d = digit[q], at = count[d]++, po = at * 8, bo = index[q] * 8;
       grp[at] = d;
       System.arraycopy(bases, bo, pts, po, 4);
-      if (values[i] < 0) {
+      if (values[index[q]] < 0) {
         Fq.neg(pts, po + 4, bases, bo + 4);
       } else {
         System.arraycopy(bases, bo + 4, pts, po + 4, 4);
@@ -113,17 +113,19 @@ final class SortedBuckets {
     for (int q = 0; q < nt; q++) {
       count[touched[q]] = 0;
     }
-    int m = sumGroups(pos);
-    for (int k = 0; k < m; k++) {
-      int d = grp[k];
-      System.arraycopy(pts, k * 8, bucket, d * 8, 8);
+    int left = sumGroups(pos);
+    for (int q = 0; q < left; q++) {
+      int d = grp[q];
+      System.arraycopy(pts, q * 8, bucket, d * 8, 8);
       filled[d] = true;
     }
+    return i;
   }
 
   /**
    * Adds adjacent entries of equal digit, level by level, until every digit has at most one entry;
-   * returns the number of entries left (the list is compacted in place, order kept).
+   * entries found alone are written to their buckets on the way. Returns the number of entries
+   * left in the list (compacted in place, order kept), each alone in its digit.
    */
   private int sumGroups(int m) {
     final int acc = 0, inv = 4, lam = 8, x3 = 12;
@@ -164,10 +166,14 @@ final class SortedBuckets {
         Fq.mul(pre, p * 4, pre, p * 4, t, inv);
         Fq.mul(t, inv, t, inv, den, p * 4);
       }
-      int w = 0, p = 0;
+      // results and unpaired entries: an entry alone in its group (no surviving neighbour of its
+      // digit) is final and goes straight to its bucket; the others are compacted for the next level
+      int w = 0, p = 0, last = -1;
       for (int k = 0; k < m; ) {
+        int g = grp[k];
         if (p < np && pairAt[p] == k) {
           byte kd = kind[p];
+          int next = k + 2 < m ? grp[k + 2] : -1;
           if (kd != CANCEL) {
             int a = k * 8, b = a + 8;
             if (kd == ADD) {
@@ -183,19 +189,35 @@ final class SortedBuckets {
             Fq.sub(t, x3, t, x3, pts, b); // x₃ = λ² − x₁ − x₂
             Fq.sub(t, inv, pts, a, t, x3);
             Fq.mul(t, inv, t, inv, t, lam);
-            int wo = w * 8;
-            Fq.sub(pts, wo + 4, t, inv, pts, a + 4); // y₃ = λ(x₁ − x₃) − y₁ (w ≤ k: a read first)
-            System.arraycopy(t, x3, pts, wo, 4);
-            grp[w++] = grp[k];
+            Fq.sub(t, acc, t, inv, pts, a + 4); // y₃ = λ(x₁ − x₃) − y₁
+            long[] dst = pts;
+            int o = w * 8;
+            if (g != last && g != next) {
+              dst = bucket;
+              o = g * 8;
+              filled[g] = true;
+            } else {
+              grp[w++] = g;
+            }
+            System.arraycopy(t, x3, dst, o, 4);
+            System.arraycopy(t, acc, dst, o + 4, 4);
+            last = g;
           }
           k += 2;
           p++;
         } else {
-          if (w != k) {
-            System.arraycopy(pts, k * 8, pts, w * 8, 8);
-            grp[w] = grp[k];
+          int next = k + 1 < m ? grp[k + 1] : -1;
+          if (g != last && g != next) {
+            System.arraycopy(pts, k * 8, bucket, g * 8, 8);
+            filled[g] = true;
+          } else {
+            if (w != k) {
+              System.arraycopy(pts, k * 8, pts, w * 8, 8);
+              grp[w] = g;
+            }
+            w++;
           }
-          w++;
+          last = g;
           k++;
         }
       }
@@ -204,19 +226,29 @@ final class SortedBuckets {
   }
 
   /**
-   * out[oo..] (Jacobian) = Σ_d d·B_d by running sums from the top (S ← S + B_d, T ← T + S).
+   * out[oo..] (Jacobian) = Σ_{lo ≤ d &lt; hi} d·B_d: running sums from the top (S ← S + B_d,
+   * T ← T + S) give T = Σ (d − lo + 1)·B_d and S = Σ B_d, and the result is T + (lo − 1)·S.
    * tt: {@link G1#SCRATCH_LONGS} longs of scratch.
    */
-  void windowSum(long[] out, int oo, long[] tt) {
+  void windowSum(long[] out, int oo, int lo, int hi, long[] tt) {
     long[] s = new long[G1.JACOBIAN_LONGS], sum = new long[G1.JACOBIAN_LONGS];
     G1.setInfinityJ(s, 0);
     G1.setInfinityJ(sum, 0);
-    for (int d = mask; d >= 1; d--) {
+    for (int d = hi - 1; d >= lo; d--) {
       if (filled[d]) {
         G1.addMixed(s, 0, s, 0, bucket, d * 8, false, tt);
       }
       G1.addJ(sum, 0, sum, 0, s, 0, tt);
     }
-    System.arraycopy(sum, 0, out, oo, G1.JACOBIAN_LONGS);
+    // sum += (lo − 1)·s, by double-and-add from the top bit of lo − 1
+    long[] m = new long[G1.JACOBIAN_LONGS];
+    G1.setInfinityJ(m, 0);
+    for (int b = 31 - Integer.numberOfLeadingZeros(Math.max(1, lo - 1)); b >= 0; b--) {
+      G1.dblJ(m, 0, m, 0, tt);
+      if ((((lo - 1) >>> b) & 1) != 0) {
+        G1.addJ(m, 0, m, 0, s, 0, tt);
+      }
+    }
+    G1.addJ(out, oo, sum, 0, m, 0, tt);
   }
 }

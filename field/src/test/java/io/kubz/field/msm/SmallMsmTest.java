@@ -2,6 +2,7 @@ package io.kubz.field.msm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.field.Fr;
 import io.kubz.field.G1;
@@ -45,8 +46,12 @@ class SmallMsmTest {
   }
 
   static G1 run(long[] bases, long[] values, int n, int c) {
+    return run(bases, values, n, c, 0);
+  }
+
+  static G1 run(long[] bases, long[] values, int n, int c, int parts) {
     long[] out = new long[12];
-    SmallMsm.g1(bases, values, n, out, 0, c);
+    SmallMsm.g1(bases, values, n, out, 0, c, parts);
     return G1.fromJacobian(out, 0);
   }
 
@@ -93,10 +98,11 @@ class SmallMsmTest {
   @Property(tries = 60)
   void agreesWithDoubleAndAdd(@ForAll @IntRange(min = 0, max = 160) int n,
       @ForAll @IntRange(min = 0, max = 5) int mix, @ForAll @IntRange(min = 1, max = 40) int distinct,
-      @ForAll("widths") int c, @ForAll long seed) {
+      @ForAll("widths") int c, @ForAll @IntRange(min = 0, max = 3) int parts, @ForAll long seed) {
     Random rnd = new Random(seed);
     long[] bases = points(rnd, n, distinct), vals = values(rnd, n, mix);
-    assertEquals(naive(bases, vals, n), run(bases, vals, n, c), "n = " + n + ", c = " + c);
+    assertEquals(naive(bases, vals, n), run(bases, vals, n, c, parts),
+        "n = " + n + ", c = " + c + ", parts = " + parts);
   }
 
   @Test
@@ -157,6 +163,7 @@ class SmallMsmTest {
       assertEquals(expected, Msm.g1SmallInts(bases, vals, n), "mix " + mix);
       assertEquals(expected, run(bases, vals, n, 16), "mix " + mix + ", c = 16");
       assertEquals(expected, run(bases, vals, n, 6), "mix " + mix + ", c = 6");
+      assertEquals(expected, run(bases, vals, n, 16, 3), "mix " + mix + ", c = 16, 3 parts");
     }
   }
 
@@ -173,10 +180,30 @@ class SmallMsmTest {
     return bases;
   }
 
+  /** The digit ranges tile [1, 2^c) in order, and split a skewed histogram by cost, not by digit. */
+  @Test
+  void digitRangesTileTheBucketsByCost() {
+    long[] vals = new long[10000];
+    for (int i = 0; i < vals.length; i++) {
+      vals[i] = i % 2 == 0 ? 1 : i % 7; // half the points in bucket 1
+    }
+    int[] b = SmallMsm.split(vals, vals.length, 8, 2, 4);
+    for (int w = 0; w < 2; w++) {
+      assertEquals(1, b[5 * w]);
+      assertEquals(256, b[5 * w + 4]);
+      for (int k = 0; k < 4; k++) {
+        assertTrue(b[5 * w + k] <= b[5 * w + k + 1], "window " + w + " bound " + k);
+      }
+    }
+    assertEquals(2, b[1], "bucket 1 alone is a part's share");
+    assertTrue(Math.abs(b[5 + 1] - 64) <= 1 && Math.abs(b[5 + 2] - 128) <= 1,
+        "window 1 has no digits: equal bucket counts, got " + java.util.Arrays.toString(b));
+  }
+
   @Test
   void windowWidthFollowsTheCostModel() {
-    assertEquals(16, SmallMsm.windowBits(1 << 19, 16), "2^20 values < 2^16 on 2 threads");
-    assertEquals(8, SmallMsm.windowBits(1 << 15, 16), "2^16 values on 2 threads: two 8-bit windows");
+    assertEquals(16, SmallMsm.windowBits(1 << 20, 16), "2^20 values < 2^16");
+    assertEquals(8, SmallMsm.windowBits(1 << 16, 16), "2^16 values: two 8-bit windows");
     assertEquals(1, SmallMsm.windowBits(1000, 1), "0/1 values");
   }
 
