@@ -23,8 +23,6 @@ final class SortedBuckets {
   /** Points per block: the block's points (≤ 1 MiB) and scratch stay in the L2 cache. */
   static final int BLOCK = 1 << 13;
 
-  private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
-
   private final int mask, blk;
   final long[] bucket; // affine, 8 longs per digit
   final boolean[] filled;
@@ -128,7 +126,6 @@ final class SortedBuckets {
    * left in the list (compacted in place, order kept), each alone in its digit.
    */
   private int sumGroups(int m) {
-    final int acc = 0, inv = 4, lam = 8, x3 = 12;
     while (true) {
       int np = 0;
       for (int k = 0; k + 1 < m; ) {
@@ -136,101 +133,61 @@ final class SortedBuckets {
           k++;
           continue;
         }
-        int a = k * 8, b = a + 8, dd = np * 4;
-        Fq.sub(den, dd, pts, b, pts, a); // x₂ − x₁
-        byte kd = ADD;
-        if (Fq.isZero(den, dd)) {
-          if (Fq.equal(pts, a + 4, pts, b + 4)) {
-            Fq.dbl(den, dd, pts, a + 4); // 2y₁
-            kd = DOUBLE;
-          } else {
-            Fq.setOne(den, dd);
-            kd = CANCEL;
-          }
-        }
-        kind[np] = kd;
+        kind[np] = BatchAffine.denominator(den, 4 * np, pts, 8 * k, pts, 8 * k + 8);
         pairAt[np++] = k;
         k += 2;
       }
       if (np == 0) {
         return m;
       }
-      // pre_p ← 1/den_p for all pairs, with one inversion
-      Fq.setOne(t, acc);
-      for (int p = 0; p < np; p++) {
-        System.arraycopy(t, acc, pre, p * 4, 4); // pre_p = Π_{q<p} den_q
-        Fq.mul(t, acc, t, acc, den, p * 4);
-      }
-      Fq.inverse(t, inv, t, acc);
-      for (int p = np - 1; p >= 0; p--) {
-        Fq.mul(pre, p * 4, pre, p * 4, t, inv);
-        Fq.mul(t, inv, t, inv, den, p * 4);
-      }
+      BatchAffine.invertAll(den, pre, np, t);
       // results and unpaired entries: an entry alone in its group (no surviving neighbour of its
       // digit) is final and goes straight to its bucket; the others are compacted for the next level
       int w = 0, p = 0, last = -1;
       for (int k = 0; k < m; ) {
         int g = grp[k];
-        if (p < np && pairAt[p] == k) {
-          byte kd = kind[p];
-          int next = k + 2 < m ? grp[k + 2] : -1;
-          if (kd != CANCEL) {
-            int a = k * 8, b = a + 8;
-            if (kd == ADD) {
-              Fq.sub(t, lam, pts, b + 4, pts, a + 4); // y₂ − y₁
-            } else {
-              Fq.square(t, lam, pts, a);
-              Fq.dbl(t, x3, t, lam);
-              Fq.add(t, lam, t, lam, t, x3); // 3x₁²
-            }
-            Fq.mul(t, lam, t, lam, pre, p * 4); // λ
-            Fq.square(t, x3, t, lam);
-            Fq.sub(t, x3, t, x3, pts, a);
-            Fq.sub(t, x3, t, x3, pts, b); // x₃ = λ² − x₁ − x₂
-            Fq.sub(t, inv, pts, a, t, x3);
-            Fq.mul(t, inv, t, inv, t, lam);
-            Fq.sub(t, acc, t, inv, pts, a + 4); // y₃ = λ(x₁ − x₃) − y₁
-            long[] dst = pts;
-            int o = w * 8;
-            if (g != last && g != next) {
-              dst = bucket;
-              o = g * 8;
-              filled[g] = true;
-            } else {
-              grp[w++] = g;
-            }
-            System.arraycopy(t, x3, dst, o, 4);
-            System.arraycopy(t, acc, dst, o + 4, 4);
-            last = g;
-          }
+        boolean pair = p < np && pairAt[p] == k;
+        int next = k + (pair ? 2 : 1) < m ? grp[k + (pair ? 2 : 1)] : -1;
+        if (pair && kind[p] == BatchAffine.CANCEL) {
+          k += 2;
+          p++;
+          continue;
+        }
+        long[] dst = pts;
+        int o = w * 8;
+        if (g != last && g != next) {
+          dst = bucket;
+          o = g * 8;
+          filled[g] = true;
+        } else {
+          grp[w++] = g;
+        }
+        if (pair) {
+          BatchAffine.add(dst, o, pts, 8 * k, pts, 8 * k + 8, kind[p], pre, 4 * p, t); // o ≤ 8k
           k += 2;
           p++;
         } else {
-          int next = k + 1 < m ? grp[k + 1] : -1;
-          if (g != last && g != next) {
-            System.arraycopy(pts, k * 8, bucket, g * 8, 8);
-            filled[g] = true;
-          } else {
-            if (w != k) {
-              System.arraycopy(pts, k * 8, pts, w * 8, 8);
-              grp[w] = g;
-            }
-            w++;
+          if (dst != pts || o != 8 * k) {
+            System.arraycopy(pts, 8 * k, dst, o, 8);
           }
-          last = g;
           k++;
         }
+        last = g;
       }
       m = w;
     }
   }
 
   /**
-   * out[oo..] (Jacobian) = Σ_{lo ≤ d &lt; hi} d·B_d: running sums from the top (S ← S + B_d,
-   * T ← T + S) give T = Σ (d − lo + 1)·B_d and S = Σ B_d, and the result is T + (lo − 1)·S.
-   * tt: {@link G1#SCRATCH_LONGS} longs of scratch.
+   * out[oo..] (Jacobian) = Σ_{lo ≤ d &lt; hi} d·B_d: by {@link BucketReduction} for many buckets;
+   * for few, running sums from the top (S ← S + B_d, T ← T + S) give T = Σ (d − lo + 1)·B_d and
+   * S = Σ B_d, and the result is T + (lo − 1)·S. tt: {@link G1#SCRATCH_LONGS} longs of scratch.
    */
   void windowSum(long[] out, int oo, int lo, int hi, long[] tt) {
+    if (hi - lo >= BucketReduction.CHAINS_MIN) {
+      BucketReduction.sum(bucket, filled, lo, hi, out, oo);
+      return;
+    }
     long[] s = new long[G1.JACOBIAN_LONGS], sum = new long[G1.JACOBIAN_LONGS];
     G1.setInfinityJ(s, 0);
     G1.setInfinityJ(sum, 0);
@@ -240,15 +197,7 @@ final class SortedBuckets {
       }
       G1.addJ(sum, 0, sum, 0, s, 0, tt);
     }
-    // sum += (lo − 1)·s, by double-and-add from the top bit of lo − 1
-    long[] m = new long[G1.JACOBIAN_LONGS];
-    G1.setInfinityJ(m, 0);
-    for (int b = 31 - Integer.numberOfLeadingZeros(Math.max(1, lo - 1)); b >= 0; b--) {
-      G1.dblJ(m, 0, m, 0, tt);
-      if ((((lo - 1) >>> b) & 1) != 0) {
-        G1.addJ(m, 0, m, 0, s, 0, tt);
-      }
-    }
-    G1.addJ(out, oo, sum, 0, m, 0, tt);
+    BucketReduction.mulSmall(s, lo - 1, tt);
+    G1.addJ(out, oo, sum, 0, s, 0, tt);
   }
 }

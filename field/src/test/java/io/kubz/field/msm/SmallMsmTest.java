@@ -180,6 +180,40 @@ class SmallMsmTest {
     return bases;
   }
 
+  /**
+   * The chained affine running sums against the plain Jacobian ones, on bucket ranges of every
+   * shape: empty buckets, equal and opposite buckets (doublings and cancellations in the chains),
+   * ranges not a multiple of the chain count, lo above 1.
+   */
+  @Property(tries = 25)
+  void chainedBucketSumsAgreeWithRunningSums(@ForAll @IntRange(min = 1, max = 3000) int range,
+      @ForAll @IntRange(min = 1, max = 5000) int lo, @ForAll @IntRange(min = 0, max = 3) int shape,
+      @ForAll long seed) {
+    Random rnd = new Random(seed);
+    int hi = lo + range;
+    long[] bucket = new long[8 * hi];
+    boolean[] filled = new boolean[hi];
+    G1 p = G1.generator().mul(new BigInteger(250, rnd));
+    long[] pool = distinctPoints(rnd, 64), scalars = new long[4 * hi];
+    for (int d = lo; d < hi; d++) {
+      int k = rnd.nextInt(4);
+      if (shape == 0 && k == 0 || shape == 1 && rnd.nextInt(50) != 0) {
+        continue; // empty (shape 1: nearly all empty)
+      }
+      if (shape == 2) {
+        (k < 2 ? p : p.neg()).writeAffine(bucket, 8 * d);
+      } else {
+        System.arraycopy(pool, 8 * rnd.nextInt(64), bucket, 8 * d, 8);
+      }
+      filled[d] = true;
+      Fr.set(scalars, 4 * d, d);
+    }
+    G1 expected = Msm.g1(bucket, scalars, hi); // empty buckets have scalar 0
+    long[] out = new long[12];
+    BucketReduction.sum(bucket, filled, lo, hi, out, 0);
+    assertEquals(expected, G1.fromJacobian(out, 0), "[" + lo + ", " + hi + ")");
+  }
+
   /** The digit ranges tile [1, 2^c) in order, and split a skewed histogram by cost, not by digit. */
   @Test
   void digitRangesTileTheBucketsByCost() {
