@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The small-integer MSM against Σ vᵢ·Pᵢ by double-and-add (Jacobian kernels, term by term), and on
- * large inputs against the general MSM of the same values as Fr scalars.
+ * large inputs against the general Pippenger engine (at a forced width, so that it does not hand the
+ * values back to SmallMsm) on the same values as Fr scalars.
  */
 class SmallMsmTest {
   private static final long MAX16 = (1 << 16) - 1;
@@ -101,8 +102,14 @@ class SmallMsmTest {
       @ForAll("widths") int c, @ForAll @IntRange(min = 0, max = 3) int parts, @ForAll long seed) {
     Random rnd = new Random(seed);
     long[] bases = points(rnd, n, distinct), vals = values(rnd, n, mix);
-    assertEquals(naive(bases, vals, n), run(bases, vals, n, c, parts),
+    G1 expected = naive(bases, vals, n);
+    assertEquals(expected, run(bases, vals, n, c, parts),
         "n = " + n + ", c = " + c + ", parts = " + parts);
+    long[] scalars = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      Fr.set(scalars, 4 * i, vals[i]);
+    }
+    assertEquals(expected, Msm.g1(bases, scalars, n), "Msm.g1 of the Fr forms, n = " + n);
   }
 
   @Test
@@ -159,12 +166,23 @@ class SmallMsmTest {
       for (int i = 0; i < n; i++) {
         Fr.set(scalars, 4 * i, vals[i]);
       }
-      G1 expected = Msm.g1(bases, scalars, n);
+      G1 expected = pippenger(bases, scalars, n);
       assertEquals(expected, Msm.g1SmallInts(bases, vals, n), "mix " + mix);
+      assertEquals(expected, Msm.g1(bases, scalars, n), "mix " + mix + ": Msm.g1 of the Fr forms");
       assertEquals(expected, run(bases, vals, n, 16), "mix " + mix + ", c = 16");
       assertEquals(expected, run(bases, vals, n, 6), "mix " + mix + ", c = 6");
       assertEquals(expected, run(bases, vals, n, 16, 3), "mix " + mix + ", c = 16, 3 parts");
     }
+  }
+
+  /**
+   * The general engine at a forced width (11), which never hands small scalars to SmallMsm: an
+   * oracle independent of the code under test.
+   */
+  static G1 pippenger(long[] bases, long[] scalars, int n) {
+    long[] out = new long[12];
+    Pippenger.msm(G1Curve.INSTANCE, bases, scalars, n, out, 0, 11);
+    return G1.fromJacobian(out, 0);
   }
 
   /** P_i = G + i·S for a random S (distinct points, one addition each). */
@@ -208,7 +226,7 @@ class SmallMsmTest {
       filled[d] = true;
       Fr.set(scalars, 4 * d, d);
     }
-    G1 expected = Msm.g1(bucket, scalars, hi); // empty buckets have scalar 0
+    G1 expected = pippenger(bucket, scalars, hi); // empty buckets have scalar 0
     long[] out = new long[12];
     BucketReduction.sum(bucket, filled, lo, hi, out, 0);
     assertEquals(expected, G1.fromJacobian(out, 0), "[" + lo + ", " + hi + ")");
