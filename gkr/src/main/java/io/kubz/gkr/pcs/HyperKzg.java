@@ -60,16 +60,14 @@ public final class HyperKzg {
   }
 
   /**
-   * The commitment of the MLE with these small signed integer evaluations (negatives as r − |v|).
-   * The MSM takes negative values by their magnitude and sizes its windows by the widest one, so
-   * 16-bit values take a few windows instead of the ~20 of full-width scalars.
+   * The commitment of the MLE with these signed integer evaluations (v stands for v mod r), equal
+   * to {@link #commit} of their Fr forms: {@link Msm#g1SmallInts}, which skips zeros and adds each
+   * other entry into the bucket of |v| with one batch-affine addition (about 6 field
+   * multiplications) when the values fit 16 bits, one more per further 16 bits.
    */
   public G1 commitIntegers(long[] values) {
-    long[] e = new long[4 * values.length];
-    for (int i = 0; i < values.length; i++) {
-      Fr.set(e, 4 * i, values[i]);
-    }
-    return commit(e);
+    numVarsOfSize(values.length);
+    return Msm.g1SmallInts(srs.g1Powers(), values, values.length);
   }
 
   /**
@@ -236,10 +234,17 @@ public final class HyperKzg {
 
   /** n for 4·2^n limbs, checked against the SRS. */
   private int numVars(long[] evals) {
-    int size = evals.length / 4;
-    if (evals.length % 4 != 0 || size == 0 || Integer.bitCount(size) != 1) {
+    if (evals.length % 4 != 0) {
       throw new IllegalArgumentException("an MLE has 2^n evaluations of 4 limbs each, got "
           + evals.length + " limbs");
+    }
+    return numVarsOfSize(evals.length / 4);
+  }
+
+  /** n for a table of 2^n entries, checked against the SRS. */
+  private int numVarsOfSize(int size) {
+    if (size == 0 || Integer.bitCount(size) != 1) {
+      throw new IllegalArgumentException("an MLE has 2^n evaluations, got " + size);
     }
     if (size > srs.size()) {
       throw new BadInputException("an MLE of 2^" + Integer.numberOfTrailingZeros(size)

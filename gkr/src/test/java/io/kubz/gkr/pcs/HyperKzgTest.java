@@ -82,6 +82,23 @@ class HyperKzgTest {
     assertEquals(pcs.commit(f), pcs.commitIntegers(ints));
   }
 
+  /** Mostly zeros, repeated values, and values wider than 16 bits (more windows) up to ±2^63. */
+  @Test
+  void integersOfAnyWidthCommitLikeTheirFieldElements() {
+    Random rnd = new Random(6);
+    long[] special = {0, 1, -1, (1 << 16) - 1, 1 << 16, -(1L << 40), Long.MAX_VALUE, Long.MIN_VALUE};
+    for (int n : new int[] {0, 1, 4, 10}) {
+      long[] ints = new long[1 << n];
+      long[] f = new long[4 << n];
+      for (int i = 0; i < ints.length; i++) {
+        int k = rnd.nextInt(4);
+        ints[i] = k == 0 ? special[rnd.nextInt(special.length)] : k == 1 ? rnd.nextLong() : k == 2 ? 3 : 0;
+        Fr.set(f, 4 * i, ints[i]);
+      }
+      assertEquals(pcs.commit(f), pcs.commitIntegers(ints), "n = " + n);
+    }
+  }
+
   /**
    * A 4×8 row-major tensor T[a][c] = 10a + c: index = 8a + c, so c is bits 0–2 (variables 0–2) and
    * a bits 3–4. T is affine in the bits, so its MLE is 10·(u_3 + 2u_4) + (u_0 + 2u_1 + 4u_2); the
@@ -158,6 +175,9 @@ class HyperKzgTest {
   void sizesBeyondTheSrsAreRefusedAndRejected() {
     assertThrows(BadInputException.class, () -> pcs.commit(new long[4 << 11]));
     assertThrows(IllegalArgumentException.class, () -> pcs.commit(new long[4 * 3]));
+    assertThrows(BadInputException.class, () -> pcs.commitIntegers(new long[1 << 11]));
+    assertThrows(IllegalArgumentException.class, () -> pcs.commitIntegers(new long[3]));
+    assertThrows(IllegalArgumentException.class, () -> pcs.commitIntegers(new long[0]));
     assertEquals(10, pcs.maxVars());
     Fr[] u = new Fr[11];
     java.util.Arrays.fill(u, Fr.ONE);
