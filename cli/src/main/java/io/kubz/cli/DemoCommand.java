@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         + " parameters; model and input written to " + dir);
     w.flush();
     StageTable table = new StageTable();
-    ModelProver.Options o = ModelProver.Options.of(log2 -> Srs.dev(log2, SrsOptions.DEV_SEED))
+    ModelProver.Options o = ModelProver.Options.of(log2 -> io.kubz.poly.srs.SrsCache.defaultCache().dev(log2, SrsOptions.DEV_SEED))
         .withStrategy(io.kubz.slicer.api.Strategy.maxLayers(maxLayers))
         .withProgress(new ProgressBridge(ProgressDisplay.stderr(false), table));
     List<Tensor> in = InputData.read(input, g);

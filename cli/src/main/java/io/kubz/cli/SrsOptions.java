@@ -56,7 +56,7 @@ final class SrsOptions {
       throw new UsageException("give --srs or --dev-srs, not both");
     }
     if (dev) {
-      return log2 -> Srs.dev(log2, DEV_SEED);
+      return log2 -> io.kubz.poly.srs.SrsCache.defaultCache().dev(log2, DEV_SEED);
     }
     if (ptau == null) {
       throw new UsageException(HOW_TO_GET);

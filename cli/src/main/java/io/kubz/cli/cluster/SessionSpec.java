@@ -78,7 +78,7 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
     Graph g = OnnxImporter.read(onnx, null, Map.of(), "the published model");
     QuantizedGraph q = QuantizedGraph.quantize(g, QuantPlan.fromJson(quantJson));
     SlicePlan plan = SlicePlan.fromJson(planJson, q.graph(), new LoweredCost(q, visibility));
-    IntFunction<Srs> srs = ptau == null ? k -> Srs.dev(k, devSeed) : k -> PtauReader.read(Path.of(ptau), k);
+    IntFunction<Srs> srs = ptau == null ? k -> io.kubz.poly.srs.SrsCache.defaultCache().dev(k, devSeed) : k -> PtauReader.read(Path.of(ptau), k);
     return new ProvingSession(q, plan, visibility, srs, KeyCache.inMemory(), ProgressListener.NONE);
   }
 

@@ -91,11 +91,22 @@ public final class Srs {
     if (log2n < 0 || log2n > MAX_LOG2) {
       throw new IllegalArgumentException("SRS size 2^" + log2n + " outside 2^0..2^" + MAX_LOG2);
     }
+    warnInsecure(source, log2n);
+    int n = 1 << log2n;
+    return devFromPowers(FixedBase.g1(Domain.powers(tau, n), n), n, tau, source);
+  }
+
+  static void warnInsecure(String source, int log2n) {
     System.err.println("WARNING: using an INSECURE development SRS (" + source + ", 2^" + log2n
         + " powers): its secret τ is known, so proofs made with it prove nothing. "
         + "Use a ceremony .ptau file for real proofs.");
-    int n = 1 << log2n;
-    long[] points = FixedBase.g1(Domain.powers(tau, n), n);
+  }
+
+  /**
+   * The dev SRS of {@code tau} whose n G1 powers were computed before (a cache entry written from
+   * {@link #dev}); the G2 powers are recomputed from τ. No warning: the caller printed it.
+   */
+  static Srs devFromPowers(long[] points, int n, Fr tau, String source) {
     G2 tauG2 = G2.generator().mul(tau);
     G2 tau2G2 = tauG2.mul(tau);
     return new Srs(points, n, G2.generator(), tauG2, new G2[] {tau2G2, tau2G2.mul(tau)}, source,

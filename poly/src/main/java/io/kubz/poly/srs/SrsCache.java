@@ -1,6 +1,7 @@
 package io.kubz.poly.srs;
 
 import io.kubz.field.BadInputException;
+import io.kubz.field.Fr;
 import io.kubz.field.G1;
 import io.kubz.field.G2;
 import java.io.BufferedInputStream;
@@ -91,6 +92,36 @@ public final class SrsCache {
         srs.tauG2(), srs.source(), entryBases(entry, ptau, srs.size(), log2n + 1));
     return srs.g2PowerCount() < 4 ? fromEntry
         : fromEntry.withHigherG2(srs.g2Power(2), srs.g2Power(3));
+  }
+
+  /**
+   * The INSECURE development SRS of {@link Srs#dev} (same τ, same points), its G1 powers cached like
+   * a ceremony file's in entries named {@code dev<seed>-<log2n>.srs}: computing 2^17 powers takes
+   * seconds, reading them a fraction of that. An entry whose first power is not [τ]_1 for this seed
+   * is ignored and rewritten. Prints the same warning as {@link Srs#dev}.
+   */
+  public Srs dev(int log2n, long seed) {
+    if (log2n < 0 || log2n > Srs.MAX_LOG2) {
+      throw new IllegalArgumentException("SRS size 2^" + log2n + " outside 2^0..2^" + Srs.MAX_LOG2);
+    }
+    String key = "dev" + Long.toHexString(seed);
+    Fr tau = Srs.tauFromSeed(seed);
+    String source = "dev SRS (seed " + seed + ")";
+    for (int k = log2n; k <= Srs.MAX_LOG2; k++) {
+      Path entry = dir.resolve(key + "-" + k + ".srs");
+      Srs s = Files.isRegularFile(entry) ? readEntry(entry, entry) : null;
+      if (s != null && s.size() >= 2 && s.g1(1).equals(G1.generator().mul(tau))) {
+        Srs.warnInsecure(source, log2n);
+        return Srs.devFromPowers(s.g1Powers(), s.size(), tau, source).trim(1 << log2n);
+      }
+    }
+    Srs srs = Srs.dev(log2n, seed);
+    try {
+      write(srs, log2n, dir.resolve(key + "-" + log2n + ".srs"));
+    } catch (IOException e) {
+      System.err.println("warning: could not cache the dev SRS in " + dir + ": " + e.getMessage());
+    }
+    return srs;
   }
 
   /** Bases from an entry (each checked by its digest), else from the ptau file (and checked). */
