@@ -87,7 +87,9 @@ final class Layout {
       if (l instanceof Layer.Rescale r) {
         rescaleOut[t] = limbed(r.outBits(), 1L << (r.outBits() - 1), vars[t], true);
         rescaleRem[t] = limbed(r.shift(), 0, vars[t], false);
-        ranges(rescaleOut[t], null, t, blocks, logs, counts);
+        if (!rangedByLookup(model, t, r.outBits())) {
+          ranges(rescaleOut[t], null, t, blocks, logs, counts);
+        }
         // rem = in + 2^(k−1) − 2^k·out
         Source rem = new Source(List.of(new Part(r.input(), -1, 1), new Part(t, -1, -(1L << r.shift()))),
             1L << (r.shift() - 1), 1);
@@ -125,6 +127,28 @@ final class Layout {
       }
     }
     placeSlots();
+  }
+
+  /**
+   * Whether a Lookup layer reads every entry of tensor t through a table whose inputs all lie in
+   * [−2^(bits−1), 2^(bits−1)): then that lookup already proves t's range (a rescale feeding a ReLU
+   * table), and the range blocks of t's limbs would prove it twice.
+   */
+  static boolean rangedByLookup(LayeredModel model, int t, int bits) {
+    long lo = -(1L << (bits - 1));
+    long hi = 1L << (bits - 1);
+    for (Layer l : model.layers()) {
+      if (l instanceof Layer.Lookup k && k.input() == t) {
+        boolean inside = true;
+        for (long x : model.tables().get(k.table()).inputs()) {
+          inside &= x >= lo && x < hi;
+        }
+        if (inside) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

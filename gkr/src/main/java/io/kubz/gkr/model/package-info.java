@@ -46,7 +46,9 @@
  * c·mask) for tensors or Wit slots X: a Lookup layer gives (input, output) to its function table;
  * every limb gives one range block, and a top limb of b &lt; w bits a second block x·2^(w−b) (both in
  * [0, 2^w) iff x ∈ [0, 2^b)); the derived lowest limb of a remainder or difference is the block
- * (whole − Σ_(j≥1) 2^(w·j)·limb_j). After the towers the prover sends, for every block, every
+ * (whole − Σ_(j≥1) 2^(w·j)·limb_j). A rescale output that a Lookup reads through a table whose
+ * inputs all lie in [−2^(outBits−1), 2^(outBits−1)) (a ReLU after a requantization) has no range
+ * blocks of its own: the lookup proves its range. After the towers the prover sends, for every block, every
  * X~(z_low) at the low coordinates of the tower's column point; the verifier checks that
  * Σ_blocks eq(block bits, z_high)·scale·(Σ coef·X + c·mask(z_low)) equals the tower's column value
  * and turns each X~(z_low) into a claim: on a tensor (for the walk) or on Wit. The multiplicity

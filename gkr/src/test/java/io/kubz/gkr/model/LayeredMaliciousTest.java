@@ -50,6 +50,20 @@ class LayeredMaliciousTest {
   }
 
   @Test
+  void aMaxBelowItsLargestInputIsRejected() {
+    // y − 1: the difference to the largest input is −1, outside [0, 2^diffBits)
+    assertFalse(proveAndVerify(c, change(c.model(), 10, 0, -1)));
+  }
+
+  @Test
+  void aChangedMatMulEntryInsideTheModelIsRejected() {
+    Models.Case a = Models.attention(5);
+    assertTrue(proveAndVerify(a, new LayeredProver.Hook() {}));
+    // tensor 3 = q·k feeds a rescale; everything after it recomputed from the changed entry
+    assertFalse(proveAndVerify(a, change(a.model(), 3, 0, 1 << 4)));
+  }
+
+  @Test
   void aRemainderOf2kWithOutMinusOneIsRejected() {
     // out − 1 and rem + 2^k keep in = 2^k·out + rem − 2^(k−1); rem's limb leaves [0, 2^k)
     assertFalse(proveAndVerify(c, change(c.model(), 2, 0, -1)));

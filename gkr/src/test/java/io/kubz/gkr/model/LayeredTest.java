@@ -147,4 +147,25 @@ class LayeredTest {
     };
     LayeredProver.prove(c.model(), c.inputs(), PCS, transcript(), hook);
   }
+
+  /** Nothing committed (no lookups, rescales or maxes): no Wit, no towers, no opening. */
+  @Property(tries = 8)
+  void aModelWithoutCommittedTensorsVerifies(@ForAll long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    int n0 = 1 + rnd.nextInt(6);
+    int n1 = 1 + rnd.nextInt(6);
+    List<Layer> l = List.of(new Layer.Input(n0),
+        new Layer.Linear(n1, List.of(new Layer.Term(0, Models.dense(rnd, n1, n0, 5))), Models.vector(rnd, n1, 9)),
+        new Layer.Product(n1, 1, 1));
+    Models.Case c = new Models.Case(new LayeredModel(l, new int[] {2, 0}, List.of()),
+        new long[][] {Models.vector(rnd, n0, 9)});
+    assertEquals(0, LayeredProver.commitmentVars(c.model()));
+    LayeredProver.Output out = prove(c);
+    assertTrue(out.proof().wit == null && out.proof().logup == null && out.proof().opening == null);
+    assertTrue(verify(c, out.outputs(), LayeredProof.parse(out.proof().toBytes()).orElseThrow()));
+    long[][] bad = out.outputs().clone();
+    bad[0] = bad[0].clone();
+    bad[0][0] += 1;
+    assertFalse(verify(c, bad, out.proof()));
+  }
 }

@@ -1,5 +1,10 @@
-package io.kubz.gkr.model;
+package io.kubz.bench;
 
+import io.kubz.gkr.model.Evaluator;
+import io.kubz.gkr.model.Layer;
+import io.kubz.gkr.model.LayeredModel;
+import io.kubz.gkr.model.SparseMatrix;
+import io.kubz.gkr.model.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,17 +15,20 @@ import java.util.Random;
  * 120→84, 84→10 with rescales and ReLUs between. Shifts are chosen from one sample input so that
  * every rescale stays in 8 bits (the calibration a real lowering does).
  */
-final class LeNet {
-  private LeNet() {}
+public final class LeNetLayered {
+  private LeNetLayered() {}
 
-  static Models.Case build(long seed) {
+  /** The model and one input. */
+  public record Case(LayeredModel model, long[][] inputs) {}
+
+  public static Case build(long seed) {
     Random rnd = new Random(seed);
     long[] input = new long[28 * 28];
     for (int i = 0; i < input.length; i++) {
       input[i] = rnd.nextInt(128);
     }
     List<Layer> l = new ArrayList<>();
-    List<TableDef> tables = List.of(Models.relu(8));
+    List<TableDef> tables = List.of(relu(8));
     l.add(new Layer.Input(784));
     int x = 0;
     x = conv(l, rnd, x, 1, 6, 28);
@@ -36,7 +44,7 @@ final class LeNet {
     x = dense(l, rnd, x, 120, 84);
     x = requant(l, tables, input, x, true);
     x = dense(l, rnd, x, 84, 10);
-    return new Models.Case(new LayeredModel(l, new int[] {x}, tables), new long[][] {input});
+    return new Case(new LayeredModel(l, new int[] {x}, tables), new long[][] {input});
   }
 
   private static int conv(List<Layer> l, Random rnd, int x, int ic, int oc, int h) {
@@ -115,5 +123,17 @@ final class LeNet {
       return l.size() - 1;
     }
     return r;
+  }
+
+  /** ReLU on [−2^(bits−1), 2^(bits−1)). */
+  static TableDef relu(int bits) {
+    int n = 1 << bits;
+    long[] in = new long[n];
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      in[i] = i - n / 2;
+      out[i] = Math.max(0, in[i]);
+    }
+    return new TableDef("relu" + bits, in, out);
   }
 }
