@@ -106,6 +106,16 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
     for (String n : nodes) {
       differ(d, "table_bits." + n, bits(claimed.tableBits(), n), bits(trusted.tableBits(), n));
     }
+    // range_bits only shape the GKR back end's range checks; a bundle from before they existed has
+    // none, and its plonkish slices do not depend on them (a GKR slice lowered without them would
+    // not verify against the trusted ones: its statement differs)
+    TreeSet<String> ranged = new TreeSet<>(claimed.rangeBits().keySet());
+    if (!ranged.isEmpty()) {
+      ranged.addAll(trusted.rangeBits().keySet());
+    }
+    for (String n : ranged) {
+      differ(d, "range_bits." + n, bits(claimed.rangeBits(), n), bits(trusted.rangeBits(), n));
+    }
     return d;
   }
 

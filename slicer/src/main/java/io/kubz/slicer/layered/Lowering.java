@@ -111,7 +111,11 @@ final class Lowering {
     if (!consumers.isEmpty() && tables != Integer.MAX_VALUE) {
       return tables;
     }
-    return Math.min(width, LayerBuilder.signedBits(natural));
+    int bits = Math.min(width, LayerBuilder.signedBits(natural));
+    // the calibrated range of the node's output (margin included), when the settings carry one:
+    // a tighter check, as complete as the tables' (an input beyond calibration is refused by both)
+    Integer calibrated = q.plan().rangeBits().get(qn.name());
+    return calibrated == null ? bits : Math.max(2, Math.min(bits, calibrated));
   }
 
   /** Input i of a node as a tensor of the output's shape (numpy broadcasting; a constant as constants). */

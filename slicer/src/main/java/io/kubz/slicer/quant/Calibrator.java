@@ -106,11 +106,22 @@ public final class Calibrator {
     g.nodes().forEach(n -> wide.put(n.name(), TableSpec.MAX_BITS));
     QuantizedGraph probe = QuantizedGraph.quantize(g, base.withTableBits(wide));
     Map<String, Long> maxAbs = new LinkedHashMap<>();
+    Map<String, Long> outAbs = new LinkedHashMap<>();
     for (List<Tensor> sample : samples) {
       FloatInterpreter.run(g, sample); // validates shapes and finiteness with clear messages
-      IntegerInterpreter.trace(probe, quantize(probe, sample),
+      Map<String, long[]> env = IntegerInterpreter.trace(probe, quantize(probe, sample),
           (node, v) -> maxAbs.merge(node.name(), Math.abs(v), Math::max));
+      for (QNode n : probe.nodes()) {
+        long m = 0;
+        for (long v : env.get(n.node().output())) {
+          m = Math.max(m, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
+        }
+        outAbs.merge(n.name(), m, Math::max);
+      }
     }
+    Map<String, Integer> ranges = new LinkedHashMap<>();
+    outAbs.forEach((node, m) -> ranges.put(node, Math.min(62, 64 - Long.numberOfLeadingZeros(m) + 1
+        + base.marginBits())));
     Map<String, Integer> bits = new LinkedHashMap<>();
     for (QNode n : probe.nodes()) {
       if (n.table() == null) {
@@ -126,7 +137,7 @@ public final class Calibrator {
       }
       bits.put(n.name(), need);
     }
-    QuantPlan plan = base.withTableBits(bits);
+    QuantPlan plan = base.withTableBits(bits).withRangeBits(ranges);
     QuantizedGraph q = QuantizedGraph.quantize(g, plan);
     return new Result(plan, q, accuracy(q, samples));
   }

@@ -16,9 +16,12 @@ import java.util.TreeMap;
  * @param marginBits extra table bits beyond the calibrated range (1 doubles the range)
  * @param tableBits bits of the input domain of each node's table, by node name
  * @param target the preset the plan came from ("accuracy", "resources" or "custom")
+ * @param rangeBits signed bits of each node's output values seen in calibration, margin included, by
+ *     node name: the range the GKR back end checks a rescaled output to (an output beyond it is
+ *     refused, like a table input beyond its table); empty when not calibrated
  */
 public record QuantPlan(int activationScale, int paramScale, int marginBits, Map<String, Integer> tableBits,
-    String target) {
+    String target, Map<String, Integer> rangeBits) {
   public static final int FORMAT_VERSION = 1;
 
   public QuantPlan {
@@ -30,6 +33,13 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
       throw new BadInputException("margin_bits must be in [0, 8], got " + marginBits);
     }
     tableBits = Map.copyOf(tableBits);
+    rangeBits = Map.copyOf(rangeBits);
+  }
+
+  /** A plan without calibrated output ranges. */
+  public QuantPlan(int activationScale, int paramScale, int marginBits, Map<String, Integer> tableBits,
+      String target) {
+    this(activationScale, paramScale, marginBits, tableBits, target, Map.of());
   }
 
   /** A preset before calibration: "accuracy" (scales 2^10) or "resources" (2^6). */
@@ -50,7 +60,11 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
   }
 
   public QuantPlan withTableBits(Map<String, Integer> bits) {
-    return new QuantPlan(activationScale, paramScale, marginBits, bits, target);
+    return new QuantPlan(activationScale, paramScale, marginBits, bits, target, rangeBits);
+  }
+
+  public QuantPlan withRangeBits(Map<String, Integer> bits) {
+    return new QuantPlan(activationScale, paramScale, marginBits, tableBits, target, bits);
   }
 
   public String toJson() {
@@ -61,6 +75,9 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
     m.put("param_scale", paramScale);
     m.put("margin_bits", marginBits);
     m.put("table_bits", new TreeMap<>(tableBits));
+    if (!rangeBits.isEmpty()) {
+      m.put("range_bits", new TreeMap<>(rangeBits));
+    }
     return Json.writePretty(m);
   }
 
@@ -75,9 +92,19 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
     for (Map.Entry<String, Object> e : Json.asObject(Json.get(m, "table_bits"), "table_bits").entrySet()) {
       bits.put(e.getKey(), Json.asInt(e.getValue(), "table_bits." + e.getKey()));
     }
+    Map<String, Integer> ranges = new LinkedHashMap<>();
+    if (m.containsKey("range_bits")) {
+      for (Map.Entry<String, Object> e : Json.asObject(m.get("range_bits"), "range_bits").entrySet()) {
+        int b = Json.asInt(e.getValue(), "range_bits." + e.getKey());
+        if (b < 1 || b > 62) {
+          throw new BadInputException("range_bits." + e.getKey() + " must be in [1, 62], got " + b);
+        }
+        ranges.put(e.getKey(), b);
+      }
+    }
     return new QuantPlan(Json.asInt(Json.get(m, "activation_scale"), "activation_scale"),
         Json.asInt(Json.get(m, "param_scale"), "param_scale"),
         Json.asInt(Json.get(m, "margin_bits"), "margin_bits"), bits,
-        m.containsKey("target") ? Json.asString(m.get("target"), "target") : "custom");
+        m.containsKey("target") ? Json.asString(m.get("target"), "target") : "custom", ranges);
   }
 }

@@ -68,7 +68,10 @@ class LayeredExampleModelsTest {
   @Test
   void refusesExactlyWhereTheInterpreterDoes() {
     Graph g = Differential.graph(ExampleModels.mlp(5, 6, 5, 3));
-    QuantizedGraph q = Differential.quantize(g, List.of(ExampleModels.input(5, 1, 6)));
+    QuantizedGraph calibrated = Differential.quantize(g, List.of(ExampleModels.input(5, 1, 6)));
+    // without calibrated output ranges the rescales are checked to what the tables and bounds need:
+    // exactly the interpreter's refusals
+    QuantizedGraph q = QuantizedGraph.quantize(g, calibrated.plan().withRangeBits(java.util.Map.of()));
     LayeredLowering.Lowered l = LayeredLowering.lower(q);
     int refused = 0;
     for (int i = 0; i < 40; i++) {
@@ -98,6 +101,43 @@ class LayeredExampleModelsTest {
       assertArrayEquals(want, got[l.model().outputs()[0]]);
     }
     assertTrue(refused > 0 && refused < 40, refused + " of 40 refused: the sweep crosses the table's edge");
+  }
+
+  /**
+   * With the calibrated output ranges of the settings (range_bits) the lowered model refuses every
+   * input the interpreter refuses, and also outputs beyond calibration (a tighter, cheaper check),
+   * saying so; whatever it accepts it computes exactly.
+   */
+  @Test
+  void calibratedRangesRefuseOnlyBeyondCalibration() {
+    Graph g = Differential.graph(ExampleModels.mlp(5, 6, 5, 3));
+    QuantizedGraph q = Differential.quantize(g, List.of(ExampleModels.input(5, 1, 6)));
+    assertFalse(q.plan().rangeBits().isEmpty(), "calibration records output ranges");
+    LayeredLowering.Lowered l = LayeredLowering.lower(q);
+    int accepted = 0;
+    for (int i = 0; i < 40; i++) {
+      Tensor x = ExampleModels.input(100 + i, 1, 6);
+      double f = 0.5 + i * 0.25;
+      for (int j = 0; j < x.data().length; j++) {
+        x.data()[j] *= f;
+      }
+      long[] qx = q.quantizeInput(x);
+      long[] want;
+      try {
+        want = IntegerInterpreter.run(q, List.of(qx)).values().iterator().next();
+      } catch (TableRangeException e) {
+        want = null;
+      }
+      try {
+        long[][] got = Evaluator.run(l.model(), new long[][] {qx});
+        assertTrue(want != null, "the lowered model accepts an input the interpreter refuses (scale " + f + ")");
+        assertArrayEquals(want, got[l.model().outputs()[0]]);
+        accepted++;
+      } catch (BadInputException e) {
+        assertTrue(want == null || e.getMessage().contains("outside"), e.getMessage());
+      }
+    }
+    assertTrue(accepted > 0, "inputs within calibration are proved");
   }
 
   /** The smooth example ends in a Softmax: refused, naming the op and node and the other back end. */
