@@ -117,7 +117,10 @@ public class HyperKzgBench {
     return srs;
   }
 
-  /** Commitment of 2^logN small integers given as Fr (the general MSM, windows sized by 16 bits). */
+  /**
+   * Commitment of 2^logN small integers given as Fr: Msm.g1, whose engine finds them all below 2^16
+   * and hands them to the small-integer MSM (with the cost of reading the Fr limbs).
+   */
   @Benchmark
   public Object commitSmall() {
     return pcs.commit(small);

@@ -14,8 +14,9 @@ import io.kubz.field.Parallel;
  * summed as S_w = Σ_d d·B_d by running sums, and the result is Σ_w 2^(c·w)·S_w (Horner). The
  * digits, not the points, are split over {@link Parallel}'s threads: each thread owns a range of
  * buckets, balanced by the window's histogram, reads every value and keeps those of its digits, so
- * that no bucket is reduced twice. c minimises ⌈bits/c⌉·(m·7 + 2^c·27) field multiplications for
- * m non-zero terms: one 16-bit window for 2^20 values below 2^16, two of 8 bits for 2^16 of them.
+ * that no bucket is reduced twice. c minimises ⌈bits/c⌉·(m·7 + 2^c·b) field multiplications for
+ * m non-zero terms, b the cost of a bucket in the final sums ({@link #bucketCost}): one 16-bit
+ * window for 2^20 values below 2^16, two of 8 bits for 2^16 of them.
  */
 public final class SmallMsm {
   private SmallMsm() {}
@@ -97,7 +98,7 @@ public final class SmallMsm {
   /**
    * Per window w, parts + 1 digit bounds 1 = b_0 ≤ b_1 ≤ … ≤ b_parts = 2^c (at [w·(parts + 1)..]):
    * part k takes the digits in [b_k, b_{k+1}), chosen so that every part has about the same cost,
-   * 7 per point plus 27 per bucket, from the window's histogram of digits.
+   * 7 per point plus {@link #bucketCost} per bucket, from the window's histogram of digits.
    */
   static int[] split(long[] values, int n, int c, int windows, int parts) {
     int nb = 1 << c, mask = nb - 1;
@@ -115,14 +116,14 @@ public final class SmallMsm {
         long v = values[i];
         hist[(int) (((v < 0 ? -v : v) >>> shift) & mask)]++;
       }
-      double total = 0;
+      double total = 0, b = bucketCost(c);
       for (int d = 1; d < nb; d++) {
-        total += hist[d] * 7.0 + 27.0;
+        total += hist[d] * 7.0 + b;
       }
       double cum = 0;
       int k = 1;
       for (int d = 1; d < nb && k < parts; d++) {
-        cum += hist[d] * 7.0 + 27.0;
+        cum += hist[d] * 7.0 + b;
         while (k < parts && cum >= total * k / parts) {
           split[base + k++] = d + 1;
         }
@@ -135,19 +136,28 @@ public final class SmallMsm {
   }
 
   /**
-   * The window width (1..16) minimising ⌈bits/c⌉·(m·7 + 2^c·27) for m non-zero values:
-   * batch-affine additions at about 7 multiplications against the running sums' 27 per bucket.
+   * The window width (1..16) minimising ⌈bits/c⌉·(m·7 + 2^c·bucketCost(c)) for m non-zero values:
+   * a batch-affine addition costs about 7 multiplications (measured 8 with the sorting).
    */
   static int windowBits(int m, int bits) {
     int best = 1;
     double bestCost = Double.MAX_VALUE;
     for (int c = 1; c <= Math.min(MAX_C, bits); c++) {
-      double cost = ((bits + c - 1) / c) * (m * 7.0 + (1 << c) * 27.0);
+      double cost = ((bits + c - 1) / c) * (m * 7.0 + (1 << c) * bucketCost(c));
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
       }
     }
     return best;
+  }
+
+  /**
+   * Multiplications per bucket in the window sums: about 14 for the chained affine running sums of
+   * {@link BucketReduction} (from {@value BucketReduction#CHAINS_MIN} buckets), 27 for the mixed
+   * and full Jacobian additions of the plain ones.
+   */
+  static double bucketCost(int c) {
+    return (1 << c) >= BucketReduction.CHAINS_MIN ? 14.0 : 27.0;
   }
 }
