@@ -103,6 +103,35 @@ class LayeredProveTest {
         "output " + at + " claimed as " + other[0][at] + " instead of " + want[at]);
   }
 
+  /** The fixture models the new constructions made provable: proved, verified, another output rejected. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtureModels")
+  void fixtureModelsProveAndVerify(String model) throws java.io.IOException {
+    java.util.Optional<java.nio.file.Path> root = io.kubz.field.Fixtures.resolve("onnx/ezkl-examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(root.isPresent(),
+        "fixtures absent: ../shared/fixtures/onnx/ezkl-examples (set KUBZ_FIXTURES)");
+    java.nio.file.Path dir = root.get().resolve(model);
+    Graph g = io.kubz.slicer.onnx.OnnxImporter.read(dir.resolve("network.onnx"));
+    List<Tensor> in = io.kubz.slicer.input.InputData.read(dir.resolve("input.json"), g);
+    QuantizedGraph q = Differential.quantize(g, in);
+    LayeredLowering.Lowered l = Differential.check(q, in);
+    Map<String, long[]> byName = new LinkedHashMap<>();
+    for (int k = 0; k < in.size(); k++) {
+      byName.put(g.inputs().get(k).name(), q.quantizeInput(in.get(k)));
+    }
+    long[][] inputs = l.inputValues(byName);
+    LayeredProver.Output out = LayeredProver.prove(l.model(), inputs, PCS, transcript());
+    assertTrue(LayeredVerifier.verify(l.model(), inputs, out.outputs(), out.proof(), PCS, transcript()), model);
+    long[][] other = out.outputs().clone();
+    other[0] = other[0].clone();
+    other[0][0] = plausibleOther(other[0], 0, q.activationScale());
+    assertFalse(LayeredVerifier.verify(l.model(), inputs, other, out.proof(), PCS, transcript()), model);
+  }
+
+  static Stream<String> fixtureModels() {
+    return LayeredFixtureModelsTest.SELECTION_MODELS.stream();
+  }
+
   /** Another value the output could take: another entry's value, else a flipped boolean or index. */
   private static long plausibleOther(long[] y, int at, int s) {
     for (long v : y) {
