@@ -73,6 +73,8 @@ final class Lowering {
       return Elementwise.binary(this, qn, bin.kind());
     } else if (op instanceof Op.Unary u && u.kind() == io.kubz.slicer.ir.UnaryKind.NOT) {
       return Logic.not(this, qn);
+    } else if (op instanceof Op.Softmax) {
+      return Softmax.lower(this, qn);
     } else if (op instanceof Op.Where) {
       return Logic.where(this, qn);
     } else if (op instanceof Op.ArgExtreme) {

@@ -39,8 +39,12 @@
  *       and GatherElements by an activation index as a one-hot from an equality table (which refuses
  *       every index the interpreter refuses) times the data: a {@code Linear} for constant data, a
  *       {@code MatMul} or a {@code Product} for an activation ({@link io.kubz.slicer.layered.Selection}).
+ *   <li>Softmax: a {@code Max}, the node's exp table, and the interpreter's rounded division by the
+ *       activation Σe as binary long division, one sign test and one product per quotient bit
+ *       ({@link io.kubz.slicer.layered.Softmax}).
  * </ul>
- * Anything else (Softmax, ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out) is a
+ * Anything else (ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out, PRelu with a slope
+ * outside [0, 1]) is a
  * {@link io.kubz.field.BadInputException} naming the op and the node and pointing to
  * {@code --proof-system plonkish}.
  *

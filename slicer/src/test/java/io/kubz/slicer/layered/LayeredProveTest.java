@@ -60,6 +60,7 @@ class LayeredProveTest {
             attr("axis", 1L), attr("keepdims", 0L)), false),
         new Case("Gather by an input index", w -> w.node("Gather", List.of(w.node("Relu", List.of("x")), "i"),
             attr("axis", 1L)), true),
+        new Case("Softmax", w -> w.node("Softmax", List.of("x"), attr("axis", 1L)), false),
         new Case("GatherElements of an ArgMin", w -> w.node("GatherElements", List.of(
             w.initializer("t", uniform(new SplittableRandom(8), 1, 3, 5)),
             w.node("ArgMin", List.of("x"), attr("axis", 1L), attr("keepdims", 1L))), attr("axis", 1L)), false));
@@ -128,8 +129,9 @@ class LayeredProveTest {
     assertFalse(LayeredVerifier.verify(l.model(), inputs, other, out.proof(), PCS, transcript()), model);
   }
 
+  /** The small ones (lightgbm and xgboost need 2^18 powers: the differential test covers them). */
   static Stream<String> fixtureModels() {
-    return LayeredFixtureModelsTest.SELECTION_MODELS.stream();
+    return Stream.of("1l_where", "boolean", "gather_elements", "hard_max", "less", "1l_softmax");
   }
 
   /** Another value the output could take: another entry's value, else a flipped boolean or index. */
