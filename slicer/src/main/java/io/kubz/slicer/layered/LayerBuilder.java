@@ -110,10 +110,16 @@ final class LayerBuilder {
 
   int lookup(int in, TableSpec spec) {
     Integer id = tableIds.get(spec.id());
+    return lookup(in, id != null ? tables.get(id) : new TableDef(spec.id(), spec.column(0), spec.column(1)));
+  }
+
+  /** A lookup into a table the lowering builds itself (one per id: the same id must mean the same pairs). */
+  int lookup(int in, TableDef def) {
+    Integer id = tableIds.get(def.id());
     if (id == null) {
       id = tables.size();
-      tables.add(new TableDef(spec.id(), spec.column(0), spec.column(1)));
-      tableIds.put(spec.id(), id);
+      tables.add(def);
+      tableIds.put(def.id(), id);
     }
     double b = 0;
     for (long v : tables.get(id).outputs()) {
@@ -135,6 +141,14 @@ final class LayerBuilder {
       b = Math.max(b, bound(t));
     }
     return add(new Layer.Max(size(ins[0]), ins, Math.min(MAX_BITS, bitsAbove(2 * b))), b);
+  }
+
+  /**
+   * Lowers the bound of tensor t to {@code bound} when a construction knows better than interval
+   * arithmetic (a one-hot selection's value is one of the selected values, not their sum).
+   */
+  void tighten(int t, double bound) {
+    bounds.set(t, Math.min(bounds.get(t), bound));
   }
 
   /** The least n ≥ 1 with 2^n &gt; b. */

@@ -21,6 +21,11 @@ final class Lowering {
   /** The signed width W assumed for what nothing bounds (model inputs, wide rescales). */
   final int width;
   private final Map<String, Integer> ids = new HashMap<>();
+  /** The 0/1 tensor behind a boolean tensor (value one·bit), for the booleans the lowering made. */
+  final Map<Integer, Bit> bits = new HashMap<>();
+
+  /** A boolean's bit: the boolean is one·tensor. */
+  record Bit(int tensor, long one) {}
 
   Lowering(QuantizedGraph q) {
     this.q = q;
@@ -62,8 +67,22 @@ final class Lowering {
       return rescaled(qn, Contractions.convTranspose(this, qn));
     } else if (op instanceof Op.BatchNorm) {
       return rescaled(qn, Contractions.batchNorm(this, qn));
+    } else if (op instanceof Op.Binary bin && bin.kind().isPredicate()) {
+      return Logic.binary(this, qn, bin.kind());
     } else if (op instanceof Op.Binary bin) {
       return Elementwise.binary(this, qn, bin.kind());
+    } else if (op instanceof Op.Unary u && u.kind() == io.kubz.slicer.ir.UnaryKind.NOT) {
+      return Logic.not(this, qn);
+    } else if (op instanceof Op.Softmax) {
+      return Softmax.lower(this, qn);
+    } else if (op instanceof Op.Where) {
+      return Logic.where(this, qn);
+    } else if (op instanceof Op.ArgExtreme) {
+      return Selection.argExtreme(this, qn);
+    } else if (op instanceof Op.DynamicGather) {
+      return Selection.gather(this, qn);
+    } else if (op instanceof Op.DynamicGatherElements) {
+      return Selection.gatherElements(this, qn);
     } else if (op instanceof Op.Unary) {
       return Elementwise.unary(this, qn);
     } else if (op instanceof Op.Clip) {

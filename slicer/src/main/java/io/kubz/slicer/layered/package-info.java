@@ -29,10 +29,22 @@
  *       {@link io.kubz.slicer.layered.Pools});
  *   <li>AveragePool, GlobalAveragePool, ReduceMean: the interpreter's ⌊(Σ + ⌊d/2⌋) / d⌋ as a
  *       multiplication by a fixed-point reciprocal and one rescale, exact by
- *       {@link io.kubz.slicer.layered.Means}.
+ *       {@link io.kubz.slicer.layered.Means};
+ *   <li>Less, LessOrEqual, Greater, GreaterOrEqual, Equal: the sign [x ≥ 0] of an integer difference
+ *       as one {@code Rescale} to one signed bit (0 or 2^s out, as the interpreter); And, Or, Xor, Not
+ *       as products and sums of 0/1 bits; Where(c, x, y) = y + c·(x − y) (no rescale). A boolean no
+ *       comparison made gets its bit from a two-row table, which refuses what the interpreter refuses
+ *       ({@link io.kubz.slicer.layered.Logic});
+ *   <li>ArgMax/ArgMin (first or last index on ties) by a {@code Max}, equality bits and counts; Gather
+ *       and GatherElements by an activation index as a one-hot from an equality table (which refuses
+ *       every index the interpreter refuses) times the data: a {@code Linear} for constant data, a
+ *       {@code MatMul} or a {@code Product} for an activation ({@link io.kubz.slicer.layered.Selection}).
+ *   <li>Softmax: a {@code Max}, the node's exp table, and the interpreter's rounded division by the
+ *       activation Σe as binary long division, one sign test and one product per quotient bit
+ *       ({@link io.kubz.slicer.layered.Softmax}).
  * </ul>
- * Anything else (Softmax, comparisons, Where, And/Or/Xor/Not, ArgMax/ArgMin, Gather by an activation,
- * ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out) is a
+ * Anything else (ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out, PRelu with a slope
+ * outside [0, 1]) is a
  * {@link io.kubz.field.BadInputException} naming the op and the node and pointing to
  * {@code --proof-system plonkish}.
  *
@@ -46,6 +58,8 @@
  * limit): a real value of magnitude 2^23 or more there is refused by the prover, where the
  * interpreter would go on. Model inputs are assumed within W bits for this analysis (they are
  * public, so no check is needed for soundness). A max's difference width is the one its inputs'
- * bounds imply (≤ 48). Widths only decide completeness: every check is enforced by the layer.
+ * bounds imply (≤ 48). A sign test's rescale is by 2^k with 2^k above its difference's bound (k ≤ 48):
+ * a difference of 2^48 or more is refused by the prover. Widths only decide completeness: every check
+ * is enforced by the layer.
  */
 package io.kubz.slicer.layered;

@@ -77,10 +77,32 @@ class LayeredFixtureModelsTest {
     COVERAGE.put(model, "ACCEPTED, outputs equal; " + Differential.size(l.model()));
   }
 
+  /**
+   * Models that use comparisons, booleans, Where, ArgMax, gathers by an activation or Softmax: they
+   * must be accepted (nanoGPT too, but it is too large to prove in a unit test).
+   */
+  static final List<String> SELECTION_MODELS = List.of("1l_where", "boolean", "gather_elements", "hard_max", "less",
+      "1l_softmax", "lightgbm", "xgboost");
+
+  /**
+   * Accepted models of the whole suite when this was written: every model kubz quantizes (66 before
+   * comparisons, selections and Softmax).
+   */
+  static final int ACCEPTED_AT_LEAST = 75;
+
   @AfterAll
   static void report() {
     long accepted = COVERAGE.values().stream().filter(v -> v.startsWith("ACCEPTED")).count();
     System.out.println("GKR lowering of " + SUITE + ": " + accepted + " of " + COVERAGE.size() + " accepted");
     COVERAGE.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    for (String m : java.util.stream.Stream.concat(SELECTION_MODELS.stream(), Stream.of("nanoGPT")).toList()) {
+      if (COVERAGE.containsKey(m)) {
+        assertTrue(COVERAGE.get(m).startsWith("ACCEPTED"), m + ": " + COVERAGE.get(m));
+      }
+    }
+    if (COVERAGE.size() >= 90) {
+      assertTrue(accepted >= ACCEPTED_AT_LEAST, accepted + " of " + COVERAGE.size() + " accepted, expected at least "
+          + ACCEPTED_AT_LEAST);
+    }
   }
 }

@@ -254,12 +254,17 @@ class LayeredRandomModelsTest {
     assertTrue(e.getMessage().contains("PRelu (node steep)") && e.getMessage().contains("plonkish"), e.getMessage());
   }
 
-  @Test
-  void comparisonsAreRefused() {
-    SplittableRandom rnd = new SplittableRandom(4);
-    BadInputException e = assertThrows(BadInputException.class, () -> agrees("less", 13, new int[] {2, 3}, rnd,
-        (w, r) -> w.node("Less", "cmp", List.of("x", w.initializer("z", Tensor.of(new int[] {}, 0.0))), "cmp_out")));
-    assertTrue(e.getMessage().contains("Less (node cmp)"), e.getMessage());
+  /** Softmax over any axis (opset 11 flattens from the axis on), size-1 axes, scaled-up inputs. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void softmax(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int[] shape = {dim(rnd, 2), dim(rnd, 4), dim(rnd, 5)};
+    long axis = rnd.nextInt(3);
+    agrees("softmax", 13, shape, rnd, (w, r) -> w.node("Softmax", List.of("x"), attr("axis", axis)));
+    agrees("softmax opset 11", 11, shape, rnd, (w, r) -> w.node("Softmax", List.of("x"), attr("axis", axis)));
+    agrees("softmax of 4x", 13, shape, rnd, (w, r) -> w.node("Softmax", List.of(w.node("Mul",
+        List.of("x", w.initializer("k", Tensor.of(new int[] {}, 4.0))))), attr("axis", -1L)));
   }
 
   private static Tensor plusOne(Tensor t) {
