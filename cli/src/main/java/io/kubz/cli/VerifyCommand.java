@@ -160,12 +160,13 @@ final class VerifyCommand implements Callable<Integer> {
 
   /**
    * The SRS by log2 size for a GKR proof (HyperKZG reads [τ]_1, [τ²]_1 and needs the witness's
-   * size): the given --srs or --dev-srs; without one (--keys alone) loading fails with what to pass,
+   * size): four powers of the given --srs or --dev-srs, padded; without one (--keys alone) loading fails with what to pass,
    * which the verifier reports.
    */
   static java.util.function.IntFunction<Srs> gkrSrs(SrsOptions srsOptions) {
     if (srsOptions.given()) {
-      return srsOptions.require();
+      java.util.function.IntFunction<Srs> load = srsOptions.require();
+      return log2 -> io.kubz.slicer.backend.GkrProofSystem.verifierSrs(load.apply(2), log2);
     }
     return log2 -> {
       throw new BadInputException("a gkr bundle is checked with the SRS's G1 powers, which a key folder does not"

@@ -135,6 +135,32 @@ public final class GkrProofSystem implements ProofSystem {
     }
   }
 
+  /**
+   * The SRS a GKR verifier needs, from {@code points} (at least [τ^k]_1 for k ≤ 2 and [τ^k]_2 for
+   * k ≤ 3: a ceremony file or dev SRS read at 2^2 powers): HyperKZG's verifier reads only those
+   * (its three-point opening check), but accepts a witness of v variables only from an SRS of 2^v
+   * powers. So the other powers are left unset (zero limbs) rather than loaded or computed: a
+   * verifier then never reads a ceremony file beyond its first four powers. Proving with it fails.
+   * If the verifier ever read another power, honest proofs would stop verifying (GkrProveTest).
+   */
+  public static Srs verifierSrs(Srs points, int log2) {
+    if (log2 < 0 || log2 > MAX_WITNESS_VARS) {
+      throw new BadInputException("a GKR witness of 2^" + log2 + " entries is beyond what a verifier accepts (2^"
+          + MAX_WITNESS_VARS + ")");
+    }
+    if ((long) points.size() >= (1L << log2)) {
+      return points;
+    }
+    if (points.size() < 3 || points.g2PowerCount() < 4) {
+      throw new BadInputException("the SRS (" + points.source() + ") has " + points.size() + " G1 and "
+          + points.g2PowerCount() + " G2 powers; a GKR verifier needs [τ^k]_1 for k ≤ 2 and [τ^k]_2 for k ≤ 3");
+    }
+    long[] g1 = new long[io.kubz.field.G1.AFFINE_LONGS << log2];
+    System.arraycopy(points.g1Powers(), 0, g1, 0, 3 * io.kubz.field.G1.AFFINE_LONGS);
+    return new Srs(g1, 1 << log2, points.g2(), points.tauG2(), points.source() + " (verifier powers)")
+        .withHigherG2(points.g2Power(2), points.g2Power(3));
+  }
+
   /** A fresh transcript that has absorbed the statement: domain label, D and [τ^k]_2 for k ≤ 3. */
   public static Transcript statement(byte[] digest, Srs srs) {
     Transcript t = new Keccak256Transcript("kubz-gkr");
