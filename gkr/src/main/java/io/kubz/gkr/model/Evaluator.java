@@ -25,42 +25,60 @@ public final class Evaluator {
           throw new IllegalArgumentException("input " + t + " needs " + in.size() + " values, got " + x.length);
         }
         v[t] = x.clone();
-      } else if (l instanceof Layer.Linear lin) {
-        long[] y = lin.bias() == null ? new long[lin.size()] : lin.bias().clone();
-        for (Layer.Term term : lin.terms()) {
-          long[] p = term.matrix().apply(v[term.tensor()]);
-          for (int i = 0; i < y.length; i++) {
-            y[i] = Math.addExact(y[i], p[i]);
-          }
-        }
-        v[t] = y;
-      } else if (l instanceof Layer.Product p) {
-        long[] a = v[p.a()];
-        long[] b = v[p.b()];
-        long[] y = new long[p.size()];
-        for (int i = 0; i < y.length; i++) {
-          y[i] = Math.multiplyExact(a[i], b[i]);
-        }
-        v[t] = y;
-      } else if (l instanceof Layer.MatMul m) {
-        v[t] = matmul(m, v[m.a()], v[m.b()]);
-      } else if (l instanceof Layer.Rescale r) {
-        v[t] = rescale(r, v[r.input()]);
-      } else if (l instanceof Layer.Lookup k) {
-        TableDef table = model.tables().get(k.table());
-        long[] x = v[k.input()];
-        long[] y = new long[k.size()];
-        for (int i = 0; i < y.length; i++) {
-          y[i] = table.apply(x[i]);
-        }
-        v[t] = y;
-      } else if (l instanceof Layer.Max mx) {
-        v[t] = max(mx, v);
       } else {
-        throw new IllegalStateException("unknown layer " + l);
+        v[t] = compute(model, v, t);
       }
     }
     return v;
+  }
+
+  /**
+   * Recomputes every non-input tensor from {@code from} on (a test seam: a malicious prover changes
+   * one tensor and recomputes everything after it).
+   */
+  static void rerun(LayeredModel model, long[][] v, int from) {
+    for (int t = from; t < v.length; t++) {
+      if (!(model.layers().get(t) instanceof Layer.Input)) {
+        v[t] = compute(model, v, t);
+      }
+    }
+  }
+
+  private static long[] compute(LayeredModel model, long[][] v, int t) {
+    Layer l = model.layers().get(t);
+    if (l instanceof Layer.Linear lin) {
+      long[] y = lin.bias() == null ? new long[lin.size()] : lin.bias().clone();
+      for (Layer.Term term : lin.terms()) {
+        long[] p = term.matrix().apply(v[term.tensor()]);
+        for (int i = 0; i < y.length; i++) {
+          y[i] = Math.addExact(y[i], p[i]);
+        }
+      }
+      return y;
+    } else if (l instanceof Layer.Product p) {
+      long[] a = v[p.a()];
+      long[] b = v[p.b()];
+      long[] y = new long[p.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.multiplyExact(a[i], b[i]);
+      }
+      return y;
+    } else if (l instanceof Layer.MatMul m) {
+      return matmul(m, v[m.a()], v[m.b()]);
+    } else if (l instanceof Layer.Rescale r) {
+      return rescale(r, v[r.input()]);
+    } else if (l instanceof Layer.Lookup k) {
+      TableDef table = model.tables().get(k.table());
+      long[] x = v[k.input()];
+      long[] y = new long[k.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = table.apply(x[i]);
+      }
+      return y;
+    } else if (l instanceof Layer.Max mx) {
+      return max(mx, v);
+    }
+    throw new IllegalStateException("unknown layer " + l);
   }
 
   static long[] matmul(Layer.MatMul m, long[] a, long[] b) {

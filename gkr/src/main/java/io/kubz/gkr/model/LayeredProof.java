@@ -25,7 +25,7 @@ import java.util.Optional;
  * null (commitment, opening, pcs) or absent (logup without lookups).
  */
 public final class LayeredProof {
-  /** Proofs longer than this are refused before parsing (LeNet-5's is about 60 KB). */
+  /** Proofs longer than this are refused before parsing (a LeNet-5-sized model's is 46 KB). */
   public static final int MAX_BYTES = 1 << 24;
 
   final G1 wit;

@@ -43,6 +43,14 @@ public final class LayeredProver {
   }
 
   /**
+   * The variables of the committed witness of {@code model} (0 when it commits nothing): the SRS
+   * must hold at least 2^this G1 powers ({@link HyperKzg#maxVars()}).
+   */
+  public static int commitmentVars(LayeredModel model) {
+    return Math.max(0, new Layout(model).witVars);
+  }
+
+  /**
    * Runs {@code model} on {@code inputs} (order of {@link LayeredModel#inputs()}) and proves it.
    * {@code t} must have absorbed the caller's statement (model digest, SRS) already; a witness the
    * model's ranges or tables refuse is a {@link io.kubz.field.BadInputException}.
@@ -62,6 +70,10 @@ public final class LayeredProver {
     long[][] outputs = new long[outs.length][];
     for (int i = 0; i < outs.length; i++) {
       outputs[i] = values[outs[i]].clone();
+    }
+    if (layout.witVars > pcs.maxVars()) {
+      throw new io.kubz.field.BadInputException("the model commits 2^" + layout.witVars
+          + " witness entries but the SRS holds 2^" + pcs.maxVars() + " powers: use a larger SRS");
     }
     Witness w = new Witness(layout, values, hook);
     long t1 = System.nanoTime();

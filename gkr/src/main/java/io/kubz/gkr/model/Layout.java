@@ -21,16 +21,29 @@ final class Layout {
   static final long RANGE_TAG = 1;
 
   /**
-   * A committed integer split in w-bit limbs: value = Σ_j 2^(w·j)·limb_j − offset·mask, every limb
-   * in [0, 2^w) except the top one, in [0, 2^topBits).
+   * An integer split in w-bit limbs: value = Σ_j 2^(w·j)·limb_j − offset·mask, every limb in
+   * [0, 2^w) except the top one, in [0, 2^topBits). slots[j] is limb j's Wit slot, or −1 for a
+   * lowest limb that is not committed because the value itself is a linear function of claimed
+   * tensors (a remainder, a max difference): then limb 0 = value − Σ_(j≥1) 2^(w·j)·limb_j.
    */
   record Limbed(int[] slots, int bits, long offset) {}
 
+  /** coef·X for X a model tensor (its claim goes to the layer walk) or a Wit slot (a Wit claim). */
+  record Part(int tensor, int slot, long coef) {}
+
   /**
-   * One source of a lookup column block: a model tensor (its claim goes to the layer walk) or a Wit
-   * slot (its claim is a Wit claim), times a constant scale.
+   * A lookup column block: scale·(Σ parts + maskCoef·mask) over the block's tensor entries, mask
+   * = [i &lt; size]. The prover sends every part's evaluation, the verifier combines them.
    */
-  record Source(int tensor, int slot, long scale) {}
+  record Source(List<Part> parts, long maskCoef, long scale) {
+    Source(Part p) {
+      this(List.of(p), 0, 1);
+    }
+
+    Source scaled(long s) {
+      return new Source(parts, maskCoef, s);
+    }
+  }
 
   /** A table with its lookups: segment b's column c is blocks.get(b)[c]. */
   record TableUse(Table table, int modelTable, int multSlot, int logRows, List<Segment> segments,
@@ -65,68 +78,109 @@ final class Layout {
     outSlot = new int[n];
     Arrays.fill(outSlot, -1);
     maxDiff = new Limbed[n][];
-    List<Limbed> limbed = new ArrayList<>();
-    List<Integer> limbedTensor = new ArrayList<>();
+    List<Source[]> blocks = new ArrayList<>();
+    List<Integer> logs = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       Layer l = model.layers().get(t);
+      int size = l.size();
       if (l instanceof Layer.Rescale r) {
-        rescaleOut[t] = limbed(r.outBits(), 1L << (r.outBits() - 1), vars[t]);
-        rescaleRem[t] = limbed(r.shift(), 0, vars[t]);
-        limbed.add(rescaleOut[t]);
-        limbed.add(rescaleRem[t]);
-        limbedTensor.add(t);
-        limbedTensor.add(t);
+        rescaleOut[t] = limbed(r.outBits(), 1L << (r.outBits() - 1), vars[t], true);
+        rescaleRem[t] = limbed(r.shift(), 0, vars[t], false);
+        if (!rangedByLookup(model, t, r.outBits())) {
+          ranges(rescaleOut[t], null, t, blocks, logs, counts);
+        }
+        // rem = in + 2^(k−1) − 2^k·out
+        Source rem = new Source(List.of(new Part(r.input(), -1, 1), new Part(t, -1, -(1L << r.shift()))),
+            1L << (r.shift() - 1), 1);
+        ranges(rescaleRem[t], rem, t, blocks, logs, counts);
       } else if (l instanceof Layer.Lookup) {
         outSlot[t] = slot(vars[t]);
       } else if (l instanceof Layer.Max mx) {
         outSlot[t] = slot(vars[t]);
         maxDiff[t] = new Limbed[mx.inputs().length];
         for (int d = 0; d < maxDiff[t].length; d++) {
-          maxDiff[t][d] = limbed(mx.diffBits(), 0, vars[t]);
-          limbed.add(maxDiff[t][d]);
-          limbedTensor.add(t);
+          maxDiff[t][d] = limbed(mx.diffBits(), 0, vars[t], false);
+          // d = y − x_d
+          Source diff = new Source(List.of(new Part(t, -1, 1), new Part(mx.inputs()[d], -1, -1)), 0, 1);
+          ranges(maxDiff[t][d], diff, t, blocks, logs, counts);
         }
       }
     }
-    if (!limbed.isEmpty()) {
-      List<Source[]> blocks = new ArrayList<>();
-      List<Integer> logs = new ArrayList<>();
-      List<Integer> counts = new ArrayList<>();
-      for (int i = 0; i < limbed.size(); i++) {
-        Limbed v = limbed.get(i);
-        int t = limbedTensor.get(i);
-        int top = topBits(v.bits());
-        for (int j = 0; j < v.slots().length; j++) {
-          blocks.add(new Source[] {new Source(-1, v.slots()[j], 1)});
-          logs.add(vars[t]);
-          counts.add(model.layers().get(t).size());
-          if (j == v.slots().length - 1 && top < limbBits) {
-            // x and x·2^(w − top) both in [0, 2^w) ⇔ x ∈ [0, 2^top)
-            blocks.add(new Source[] {new Source(-1, v.slots()[j], 1L << (limbBits - top))});
-            logs.add(vars[t]);
-            counts.add(model.layers().get(t).size());
-          }
-        }
-      }
+    if (!blocks.isEmpty()) {
       addTable(new RangeTable(limbBits, Fr.of(RANGE_TAG)), -1, blocks, logs, counts);
     }
     for (int k = 0; k < model.tables().size(); k++) {
-      List<Source[]> blocks = new ArrayList<>();
-      List<Integer> logs = new ArrayList<>();
-      List<Integer> counts = new ArrayList<>();
+      List<Source[]> fb = new ArrayList<>();
+      List<Integer> fl = new ArrayList<>();
+      List<Integer> fc = new ArrayList<>();
       for (int t = 0; t < n; t++) {
         if (model.layers().get(t) instanceof Layer.Lookup lk && lk.table() == k) {
-          blocks.add(new Source[] {new Source(lk.input(), -1, 1), new Source(t, -1, 1)});
-          logs.add(vars[t]);
-          counts.add(lk.size());
+          fb.add(new Source[] {new Source(new Part(lk.input(), -1, 1)), new Source(new Part(t, -1, 1))});
+          fl.add(vars[t]);
+          fc.add(lk.size());
         }
       }
-      if (!blocks.isEmpty()) {
+      if (!fb.isEmpty()) {
         TableDef d = model.tables().get(k);
-        addTable(new FunctionTable(Fr.of(k + 2), d.inputs(), d.outputs()), k, blocks, logs, counts);
+        addTable(new FunctionTable(Fr.of(k + 2), d.inputs(), d.outputs()), k, fb, fl, fc);
       }
     }
     placeSlots();
+  }
+
+  /**
+   * Whether a Lookup layer reads every entry of tensor t through a table whose inputs all lie in
+   * [−2^(bits−1), 2^(bits−1)): then that lookup already proves t's range (a rescale feeding a ReLU
+   * table), and the range blocks of t's limbs would prove it twice.
+   */
+  static boolean rangedByLookup(LayeredModel model, int t, int bits) {
+    long lo = -(1L << (bits - 1));
+    long hi = 1L << (bits - 1);
+    for (Layer l : model.layers()) {
+      if (l instanceof Layer.Lookup k && k.input() == t) {
+        boolean inside = true;
+        for (long x : model.tables().get(k.table()).inputs()) {
+          inside &= x >= lo && x < hi;
+        }
+        if (inside) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The range blocks of a limbed value of tensor t: every limb in [0, 2^w), the top one in
+   * [0, 2^top) by a second block x·2^(w − top) (x and x·2^(w − top) both in [0, 2^w) ⇔ x ∈
+   * [0, 2^top)); an uncommitted limb 0 is whole − Σ_(j≥1) 2^(w·j)·limb_j.
+   */
+  private void ranges(Limbed v, Source whole, int t, List<Source[]> blocks, List<Integer> logs,
+      List<Integer> counts) {
+    int top = topBits(v.bits());
+    int last = v.slots().length - 1;
+    for (int j = 0; j <= last; j++) {
+      Source s;
+      if (v.slots()[j] >= 0) {
+        s = new Source(new Part(-1, v.slots()[j], 1));
+      } else {
+        List<Part> parts = new ArrayList<>(whole.parts());
+        for (int i = 1; i <= last; i++) {
+          parts.add(new Part(-1, v.slots()[i], -(1L << (limbBits * i))));
+        }
+        s = new Source(parts, whole.maskCoef(), 1);
+      }
+      int bits = j == last ? top : limbBits;
+      blocks.add(new Source[] {s});
+      logs.add(vars[t]);
+      counts.add(model.layers().get(t).size());
+      if (bits < limbBits) {
+        blocks.add(new Source[] {s.scaled(1L << (limbBits - bits))});
+        logs.add(vars[t]);
+        counts.add(model.layers().get(t).size());
+      }
+    }
   }
 
   static int log2(long size) {
@@ -138,10 +192,10 @@ final class Layout {
     return slotLogs.size() - 1;
   }
 
-  private Limbed limbed(int bits, long offset, int v) {
+  private Limbed limbed(int bits, long offset, int v, boolean commitLow) {
     int[] s = new int[limbs(bits, limbBits)];
     for (int j = 0; j < s.length; j++) {
-      s[j] = slot(v);
+      s[j] = j == 0 && !commitLow ? -1 : slot(v);
     }
     return new Limbed(s, bits, offset);
   }
@@ -156,11 +210,23 @@ final class Layout {
   }
 
   /**
-   * The w that minimises a rough prover cost: Wit entries of limbs (committed and opened), range
-   * lookup rows, and the 2^w table rows (its multiplicities are committed too).
+   * The w that minimises, first, the variables of Wit (the HyperKZG opening, the largest cost,
+   * grows with 2^witVars), then a rough cost of the rest: Wit entries of limbs, range lookup rows
+   * and the 2^w table rows.
    */
   static int chooseLimbBits(LayeredModel model, int[] vars) {
+    long fixed = 0; // committed entries that do not depend on w: lookup and max outputs, tables
+    for (int t = 0; t < vars.length; t++) {
+      Layer l = model.layers().get(t);
+      if (l instanceof Layer.Lookup || l instanceof Layer.Max) {
+        fixed += 1L << vars[t];
+      }
+    }
+    for (TableDef d : model.tables()) {
+      fixed += 1L << log2(d.inputs().length);
+    }
     int best = 8;
+    long bestVars = Long.MAX_VALUE;
     long bestCost = Long.MAX_VALUE;
     for (int w = 2; w <= 16; w++) {
       long wit = 0;
@@ -169,17 +235,22 @@ final class Layout {
         Layer l = model.layers().get(t);
         int[] widths = l instanceof Layer.Rescale r ? new int[] {r.outBits(), r.shift()}
             : l instanceof Layer.Max mx ? repeat(mx.diffBits(), mx.inputs().length) : new int[0];
-        for (int b : widths) {
+        for (int i = 0; i < widths.length; i++) {
+          int b = widths[i];
           int k = limbs(b, w);
-          wit += (long) k << vars[t];
+          // a rescale's output commits every limb; a remainder or difference all but the lowest
+          boolean all = l instanceof Layer.Rescale && i == 0;
+          wit += (long) (all ? k : k - 1) << vars[t];
           rows += (long) (k + (b % w == 0 ? 0 : 1)) << vars[t];
         }
       }
-      if (wit == 0) {
+      if (rows == 0) {
         return 8;
       }
+      long witVars = log2(fixed + wit + (1L << w));
       long cost = 3 * wit + rows + (4L << w);
-      if (cost < bestCost) {
+      if (witVars < bestVars || (witVars == bestVars && cost < bestCost)) {
+        bestVars = witVars;
         bestCost = cost;
         best = w;
       }

@@ -1,11 +1,8 @@
 package io.kubz.gkr.model;
 
 import io.kubz.poly.transcript.Keccak256Transcript;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The statement digest D of a {@link LayeredModel} (GKR.md step 1): every layer, shape, weight, shift and table. */
 public final class ModelDigests {
@@ -13,85 +10,126 @@ public final class ModelDigests {
 
   /**
    * Keccak-256 over a canonical encoding of the model (32 bytes): a version label, then every
-   * layer as a kind byte and its fields (sizes, tensor ids, shifts, bits, matrices in compressed-row
-   * form, biases), the outputs, and every table's id, inputs and outputs; all integers big-endian,
-   * every list preceded by its length, so that no two models share an encoding.
+   * layer as a kind byte and its fields (sizes, tensor ids, shifts, bits, biases, and matrices row
+   * by row: the row's entry count, each column as the gap after the previous one, each weight
+   * zigzag-encoded), the outputs, and every table's id, inputs and outputs. Integers are unsigned
+   * LEB128 varints (signed ones zigzag-encoded) and every list is preceded by its length, so the
+   * encoding is injective; varints keep the hashed bytes near two per weight.
    */
   public static byte[] digest(LayeredModel model) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream d = new DataOutputStream(bytes)) {
-      d.write("kubz-layered-model-v1".getBytes(StandardCharsets.US_ASCII));
-      d.writeInt(model.layers().size());
-      for (Layer l : model.layers()) {
-        layer(d, l);
-      }
-      ints(d, model.outputs());
-      d.writeInt(model.tables().size());
-      for (TableDef t : model.tables()) {
-        byte[] id = t.id().getBytes(StandardCharsets.UTF_8);
-        d.writeInt(id.length);
-        d.write(id);
-        longs(d, t.inputs());
-        longs(d, t.outputs());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Enc d = new Enc();
+    byte[] label = "kubz-layered-model-v1".getBytes(StandardCharsets.US_ASCII);
+    d.bytes(label);
+    d.u(model.layers().size());
+    for (Layer l : model.layers()) {
+      layer(d, l);
     }
-    return Keccak256Transcript.keccak(bytes.toByteArray());
+    d.ints(model.outputs());
+    d.u(model.tables().size());
+    for (TableDef t : model.tables()) {
+      d.bytes(t.id().getBytes(StandardCharsets.UTF_8));
+      d.longs(t.inputs());
+      d.longs(t.outputs());
+    }
+    return Keccak256Transcript.keccak(d.done());
   }
 
-  private static void layer(DataOutputStream d, Layer l) throws IOException {
+  private static void layer(Enc d, Layer l) {
     if (l instanceof Layer.Input in) {
-      d.writeByte(1);
-      d.writeInt(in.size());
+      d.u(1);
+      d.u(in.size());
     } else if (l instanceof Layer.Linear lin) {
-      d.writeByte(2);
-      d.writeInt(lin.size());
-      d.writeInt(lin.terms().size());
+      d.u(2);
+      d.u(lin.size());
+      d.u(lin.terms().size());
       for (Layer.Term t : lin.terms()) {
-        d.writeInt(t.tensor());
-        SparseMatrix m = t.matrix();
-        d.writeInt(m.rows());
-        d.writeInt(m.cols());
-        ints(d, m.rowStart());
-        ints(d, m.col());
-        longs(d, m.val());
+        d.u(t.tensor());
+        matrix(d, t.matrix());
       }
-      d.writeBoolean(lin.bias() != null);
+      d.u(lin.bias() == null ? 0 : 1);
       if (lin.bias() != null) {
-        longs(d, lin.bias());
+        d.longs(lin.bias());
       }
     } else if (l instanceof Layer.Product p) {
-      d.writeByte(3);
-      ints(d, new int[] {p.size(), p.a(), p.b()});
+      d.u(3);
+      d.ints(new int[] {p.size(), p.a(), p.b()});
     } else if (l instanceof Layer.MatMul m) {
-      d.writeByte(4);
-      ints(d, new int[] {m.batch(), m.m(), m.n(), m.p(), m.a(), m.b()});
+      d.u(4);
+      d.ints(new int[] {m.batch(), m.m(), m.n(), m.p(), m.a(), m.b()});
     } else if (l instanceof Layer.Rescale r) {
-      d.writeByte(5);
-      ints(d, new int[] {r.size(), r.input(), r.shift(), r.outBits()});
+      d.u(5);
+      d.ints(new int[] {r.size(), r.input(), r.shift(), r.outBits()});
     } else if (l instanceof Layer.Lookup k) {
-      d.writeByte(6);
-      ints(d, new int[] {k.size(), k.input(), k.table()});
+      d.u(6);
+      d.ints(new int[] {k.size(), k.input(), k.table()});
     } else if (l instanceof Layer.Max mx) {
-      d.writeByte(7);
-      d.writeInt(mx.size());
-      d.writeInt(mx.diffBits());
-      ints(d, mx.inputs());
+      d.u(7);
+      d.u(mx.size());
+      d.u(mx.diffBits());
+      d.ints(mx.inputs());
     }
   }
 
-  private static void ints(DataOutputStream d, int[] v) throws IOException {
-    d.writeInt(v.length);
-    for (int x : v) {
-      d.writeInt(x);
+  private static void matrix(Enc d, SparseMatrix m) {
+    d.u(m.rows());
+    d.u(m.cols());
+    int[] rs = m.rowStart();
+    for (int i = 0; i < m.rows(); i++) {
+      d.u(rs[i + 1] - rs[i]);
+      int prev = -1;
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        d.u(m.col()[k] - prev - 1); // columns strictly increase
+        prev = m.col()[k];
+        d.s(m.val()[k]);
+      }
     }
   }
 
-  private static void longs(DataOutputStream d, long[] v) throws IOException {
-    d.writeInt(v.length);
-    for (long x : v) {
-      d.writeLong(x);
+  /** A growing byte buffer with varint writers. */
+  private static final class Enc {
+    private byte[] b = new byte[1 << 16];
+    private int n;
+
+    /** An unsigned LEB128 varint. */
+    void u(long v) {
+      if (n + 10 > b.length) {
+        b = Arrays.copyOf(b, 2 * b.length);
+      }
+      while ((v & ~0x7FL) != 0) {
+        b[n++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      b[n++] = (byte) v;
+    }
+
+    /** A signed value, zigzag-encoded. */
+    void s(long v) {
+      u((v << 1) ^ (v >> 63));
+    }
+
+    void ints(int[] v) {
+      u(v.length);
+      for (int x : v) {
+        s(x);
+      }
+    }
+
+    void longs(long[] v) {
+      u(v.length);
+      for (long x : v) {
+        s(x);
+      }
+    }
+
+    void bytes(byte[] v) {
+      u(v.length);
+      for (byte x : v) {
+        u(x & 0xFF);
+      }
+    }
+
+    byte[] done() {
+      return Arrays.copyOf(b, n);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.kubz.gkr.model;
 
-import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.gkr.logup.LogupProof;
 import io.kubz.gkr.logup.Segment;
@@ -50,14 +49,16 @@ final class ProverWalk {
           Segment g = u.segments().get(b);
           Layout.Source src = u.blocks().get(b)[col];
           long[] z = Arrays.copyOf(c.columnPoint(), 4 * g.logSize());
-          if (src.tensor() >= 0) {
-            Fr x = w.eval(src.tensor(), z);
-            msg.send(t, x);
-            claims.get(src.tensor()).add(new Claim(z, x));
-          } else {
-            Fr x = w.evalSlot(src.slot(), z);
-            msg.send(t, x);
-            onSlot(src.slot(), z, x);
+          for (Layout.Part p : src.parts()) {
+            if (p.tensor() >= 0) {
+              Fr x = w.eval(p.tensor(), z);
+              msg.send(t, x);
+              claims.get(p.tensor()).add(new Claim(z, x));
+            } else {
+              Fr x = w.evalSlot(p.slot(), z);
+              msg.send(t, x);
+              onSlot(p.slot(), z, x);
+            }
           }
         }
       }
@@ -84,8 +85,8 @@ final class ProverWalk {
       Layer l = layout.model.layers().get(id);
       if (l instanceof Layer.Linear lin) {
         linear(id, lin, cs);
-      } else if (l instanceof Layer.Rescale r) {
-        rescale(id, r, cs);
+      } else if (l instanceof Layer.Rescale) {
+        rescale(id, cs);
       } else if (l instanceof Layer.Lookup) {
         for (Claim c : cs) {
           onSlot(layout.outSlot[id], c.point(), c.value());
@@ -94,9 +95,8 @@ final class ProverWalk {
         max(id, mx, cs);
       } else if (l instanceof Layer.Product p) {
         product(id, p, cs);
-      } else if (l instanceof Layer.MatMul) {
-        throw new BadInputException("layer " + id + ": MatMul of two activations is not supported by"
-            + " the GKR back end yet: prove this model with the plonkish back end");
+      } else if (l instanceof Layer.MatMul mm) {
+        MatMulStep.prove(id, mm, cs, w, t, msg, claims);
       }
       // Input: the verifier evaluates the public input itself
     }
@@ -152,38 +152,41 @@ final class ProverWalk {
     }
   }
 
-  private void rescale(int id, Layer.Rescale r, List<Claim> cs) {
+  /** Each claim on out becomes claims on its limbs: the rest of a rescale is in its range lookups. */
+  private void rescale(int id, List<Claim> cs) {
     for (Claim c : cs) {
       limbs(layout.rescaleOut[id], c.point());
     }
-    // the identity in = 2^k·out + rem − 2^(k−1)·mask at z = r_0 (random, drawn after C_wit)
-    long[] z = cs.get(0).point();
-    Fr in = w.eval(r.input(), z);
-    msg.send(t, in);
-    claims.get(r.input()).add(new Claim(z, in));
-    limbs(layout.rescaleRem[id], z);
   }
 
+  /** Σ_x eq(z, x)·Π_k (y − x_k)(x) = 0 at z = r_0: one difference is zero at every entry. */
   private void max(int id, Layer.Max mx, List<Claim> cs) {
+    int slot = layout.outSlot[id];
     for (Claim c : cs) {
-      onSlot(layout.outSlot[id], c.point(), c.value());
+      onSlot(slot, c.point(), c.value());
     }
-    long[] z = cs.get(0).point();
     int m = mx.inputs().length;
     long[][] d = new long[m][];
+    long[] y = w.table(id);
+    for (int k = 0; k < m; k++) {
+      long[] x = w.table(mx.inputs()[k]);
+      d[k] = new long[y.length];
+      for (int i = 0; i < y.length; i += 4) {
+        Fr.sub(d[k], i, y, i, x, i);
+      }
+    }
+    SumcheckProver.Output o = EqSumcheckProver.prove(cs.get(0).point(), Composition.product(m), d,
+        Fr.ZERO, t);
+    msg.sumchecks.add(o.proof());
+    long[] rho = o.point();
+    Fr yr = w.eval(id, rho);
+    msg.send(t, yr);
+    onSlot(slot, rho, yr);
     for (int k = 0; k < m; k++) {
       int x = mx.inputs()[k];
-      Fr xz = w.eval(x, z);
-      msg.send(t, xz);
-      claims.get(x).add(new Claim(z, xz));
-      limbs(layout.maxDiff[id][k], z);
-      d[k] = w.limbedTable(layout.maxDiff[id][k], layout.vars[id], mx.size());
-    }
-    // Σ_x eq(z, x)·Π_k d_k(x) = 0: one difference is zero at every entry
-    SumcheckProver.Output o = EqSumcheckProver.prove(z, Composition.product(m), d, Fr.ZERO, t);
-    msg.sumchecks.add(o.proof());
-    for (int k = 0; k < m; k++) {
-      limbs(layout.maxDiff[id][k], o.point());
+      Fr xr = w.eval(x, rho);
+      msg.send(t, xr);
+      claims.get(x).add(new Claim(rho, xr));
     }
   }
 

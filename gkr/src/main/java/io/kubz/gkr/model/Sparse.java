@@ -46,25 +46,115 @@ final class Sparse {
     return Fr.readFrom(acc, 0);
   }
 
-  /** A(j) = Σ_i e(i)·M_ij over 2^colVars columns. */
+  /**
+   * A(j) = Σ_i e(i)·M_ij over 2^colVars columns: rows split between the threads, each into its own
+   * partial A (summed at the end); small weights read their Montgomery form from a table built once.
+   */
   static long[] columnWeights(SparseMatrix m, long[] e, int colVars) {
-    long[] a = new long[4 << colVars];
-    long[] v = new long[4];
+    int n = 4 << colVars;
     int[] rs = m.rowStart();
     int[] col = m.col();
     long[] val = m.val();
-    for (int i = 0; i < m.rows(); i++) {
-      for (int k = rs[i]; k < rs[i + 1]; k++) {
-        Fr.set(v, 0, val[k]);
-        Fr.mul(v, 0, v, 0, e, 4 * i);
-        Fr.add(a, 4 * col[k], a, 4 * col[k], v, 0);
+    long[] mont = montgomery(val);
+    long shift = (mont.length / 4 - 1) / 2;
+    int chunks = Math.max(1, Math.min(io.kubz.field.Parallel.threads(), m.nnz() / 20_000));
+    long[][] parts = new long[chunks][];
+    io.kubz.field.Parallel.forChunks(0, m.rows(), chunks, (ch, from, to) -> {
+      long[] a = new long[n];
+      long[] v = new long[4];
+      for (int i = from; i < to; i++) {
+        for (int k = rs[i]; k < rs[i + 1]; k++) {
+          if (mont.length > 0) {
+            Fr.mul(v, 0, mont, 4 * (int) (val[k] + shift), e, 4 * i);
+          } else {
+            Fr.set(v, 0, val[k]);
+            Fr.mul(v, 0, v, 0, e, 4 * i);
+          }
+          Fr.add(a, 4 * col[k], a, 4 * col[k], v, 0);
+        }
+      }
+      parts[ch] = a;
+    });
+    long[] a = parts[0];
+    for (int ch = 1; ch < chunks; ch++) {
+      if (parts[ch] != null) {
+        for (int j = 0; j < n; j += 4) {
+          Fr.add(a, j, a, j, parts[ch], j);
+        }
       }
     }
-    return a;
+    return a == null ? new long[n] : a;
   }
 
-  /** Σ_(i,j) e(i)·M_ij·c(j) for c = eq(ρ, ·): one product per entry plus one per row. */
+  /** Every value in [−max, max] in Montgomery form (index v + max), max = max|val|; empty when max is large. */
+  private static long[] montgomery(long[] val) {
+    long max = 0;
+    for (long v : val) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max > BUCKET_MAX || max < 0) {
+      return new long[0];
+    }
+    long[] t = new long[4 * (2 * (int) max + 1)];
+    for (int i = 0; i < t.length / 4; i++) {
+      Fr.set(t, 4 * i, i - max);
+    }
+    return t;
+  }
+
+  /** Weights at most this large in magnitude are summed in buckets by {@link #bilinear}. */
+  private static final int BUCKET_MAX = 1 << 12;
+
+  /**
+   * Σ_(i,j) e(i)·M_ij·c(j) for c = eq(ρ, ·). Small weights: the products e(i)·c(j) are summed in one
+   * bucket per weight value and each bucket is multiplied by its weight once (one product per
+   * entry); otherwise one product per entry plus the weight's conversion.
+   */
   static Fr bilinear(SparseMatrix m, long[] e, long[] c) {
+    long maxAbs = 0;
+    for (long v : m.val()) {
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    if (maxAbs > BUCKET_MAX || maxAbs < 0) {
+      return bilinearDirect(m, e, c);
+    }
+    long shift = maxAbs;
+    int width = 2 * (int) maxAbs + 1;
+    int[] rs = m.rowStart();
+    int[] col = m.col();
+    long[] val = m.val();
+    int chunks = Math.max(1, Math.min(io.kubz.field.Parallel.threads(), m.nnz() / 20_000));
+    long[] buckets = new long[chunks * 4 * width];
+    io.kubz.field.Parallel.forChunks(0, m.rows(), chunks, (ch, from, to) -> {
+      long[] p = new long[4];
+      int base = ch * 4 * width;
+      for (int i = from; i < to; i++) {
+        if (Fr.isZero(e, 4 * i)) {
+          continue;
+        }
+        for (int k = rs[i]; k < rs[i + 1]; k++) {
+          int b = base + 4 * (int) (val[k] + shift);
+          Fr.mul(p, 0, e, 4 * i, c, 4 * col[k]);
+          Fr.add(buckets, b, buckets, b, p, 0);
+        }
+      }
+    });
+    long[] acc = new long[4];
+    long[] v = new long[4];
+    for (int b = 0; b < width; b++) {
+      for (int ch = 1; ch < chunks; ch++) {
+        Fr.add(buckets, 4 * b, buckets, 4 * b, buckets, ch * 4 * width + 4 * b);
+      }
+      if (b != maxAbs && !Fr.isZero(buckets, 4 * b)) {
+        Fr.set(v, 0, b - maxAbs);
+        Fr.mul(v, 0, v, 0, buckets, 4 * b);
+        Fr.add(acc, 0, acc, 0, v, 0);
+      }
+    }
+    return Fr.readFrom(acc, 0);
+  }
+
+  private static Fr bilinearDirect(SparseMatrix m, long[] e, long[] c) {
     long[] acc = new long[4];
     long[] row = new long[4];
     long[] v = new long[4];

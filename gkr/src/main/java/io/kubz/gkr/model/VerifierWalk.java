@@ -69,17 +69,22 @@ final class VerifierWalk {
           Segment g = u.segments().get(b);
           Layout.Source src = u.blocks().get(b)[col];
           long[] z = Arrays.copyOf(zc, 4 * g.logSize());
-          Fr x = msg.read(t);
-          if (x == null) {
-            return false;
+          // scale·(Σ coef·X(z) + maskCoef·mask(z))
+          Fr v = Fr.of(src.maskCoef()).mul(Mle.prefix(z, g.logSize(), g.count()));
+          for (Layout.Part p : src.parts()) {
+            Fr x = msg.read(t);
+            if (x == null) {
+              return false;
+            }
+            v = v.add(Fr.of(p.coef()).mul(x));
+            if (p.tensor() >= 0) {
+              claims.get(p.tensor()).add(new Claim(z, x));
+            } else {
+              onSlot(p.slot(), z, x);
+            }
           }
           sum = sum.add(eqBits(zc, g.logSize(), u.logRows(), (long) g.offset() >>> g.logSize())
-              .mul(Fr.of(src.scale())).mul(x));
-          if (src.tensor() >= 0) {
-            claims.get(src.tensor()).add(new Claim(z, x));
-          } else {
-            onSlot(src.slot(), z, x);
-          }
+              .mul(Fr.of(src.scale())).mul(v));
         }
         if (!sum.equals(c.columnValues().get(col))) {
           return false;
@@ -111,8 +116,8 @@ final class VerifierWalk {
       boolean ok;
       if (l instanceof Layer.Linear lin) {
         ok = linear(id, lin, cs);
-      } else if (l instanceof Layer.Rescale r) {
-        ok = rescale(id, r, cs);
+      } else if (l instanceof Layer.Rescale) {
+        ok = rescale(id, cs);
       } else if (l instanceof Layer.Lookup) {
         for (Claim c : cs) {
           onSlot(layout.outSlot[id], c.point(), c.value());
@@ -128,8 +133,10 @@ final class VerifierWalk {
         for (Claim c : cs) {
           ok &= Protocol.evaluatePublic(x, layout.vars[id], c.point()).equals(c.value());
         }
+      } else if (l instanceof Layer.MatMul mm) {
+        ok = MatMulStep.verify(mm, cs, layout, t, msg, claims, layout.vars[id]);
       } else {
-        ok = false; // MatMul: not proved by this version
+        ok = false;
       }
       if (!ok) {
         return false;
@@ -194,57 +201,36 @@ final class VerifierWalk {
         layout.model.layers().get(id).size());
   }
 
-  private boolean rescale(int id, Layer.Rescale r, List<Claim> cs) {
+  private boolean rescale(int id, List<Claim> cs) {
     for (Claim c : cs) {
       Fr out = limbs(layout.rescaleOut[id], c.point(), id);
       if (out == null || !out.equals(c.value())) {
         return false;
       }
     }
-    long[] z = cs.get(0).point();
-    Fr in = msg.read(t);
-    Fr rem = in == null ? null : limbs(layout.rescaleRem[id], z, id);
-    if (rem == null) {
-      return false;
-    }
-    Fr mask = Mle.prefix(z, layout.vars[id], r.size());
-    // in = 2^k·out + rem − 2^(k−1)·mask
-    Fr expect = Fr.of(1L << r.shift()).mul(cs.get(0).value()).add(rem)
-        .sub(Fr.of(1L << (r.shift() - 1)).mul(mask));
-    if (!expect.equals(in)) {
-      return false;
-    }
-    claims.get(r.input()).add(new Claim(z, in));
     return true;
   }
 
   private boolean max(int id, Layer.Max mx, List<Claim> cs) {
+    int slot = layout.outSlot[id];
     for (Claim c : cs) {
-      onSlot(layout.outSlot[id], c.point(), c.value());
+      onSlot(slot, c.point(), c.value());
     }
     long[] z = cs.get(0).point();
     int m = mx.inputs().length;
-    for (int k = 0; k < m; k++) {
-      Fr xz = msg.read(t);
-      Fr d = xz == null ? null : limbs(layout.maxDiff[id][k], z, id);
-      // y − x_k = d_k at z
-      if (d == null || !cs.get(0).value().sub(xz).equals(d)) {
-        return false;
-      }
-      claims.get(mx.inputs()[k]).add(new Claim(z, xz));
-    }
     Optional<SumcheckVerifier.Result> r = verifySumcheck(layout.vars[id], m + 1, Fr.ZERO);
-    if (r.isEmpty()) {
+    Fr yr = r.isEmpty() ? null : msg.read(t);
+    Fr[] xr = yr == null ? null : msg.read(t, m);
+    if (xr == null) {
       return false;
     }
     long[] rho = r.get().point();
+    onSlot(slot, rho, yr);
+    // eq(z, ρ)·Π_k (y(ρ) − x_k(ρ))
     Fr prod = Mle.eqAt(z, 0, rho, 0, layout.vars[id]);
     for (int k = 0; k < m; k++) {
-      Fr d = limbs(layout.maxDiff[id][k], rho, id);
-      if (d == null) {
-        return false;
-      }
-      prod = prod.mul(d);
+      prod = prod.mul(yr.sub(xr[k]));
+      claims.get(mx.inputs()[k]).add(new Claim(rho, xr[k]));
     }
     return prod.equals(r.get().value());
   }

@@ -91,6 +91,9 @@ final class Witness {
   private void split(Layout.Limbed v, long[] x, int w) {
     int n = v.slots().length;
     for (int j = 0; j < n; j++) {
+      if (v.slots()[j] < 0) {
+        continue; // limb 0 of a remainder or difference: derived, not committed
+      }
       long at = layout.slotOffset[v.slots()[j]];
       for (int i = 0; i < x.length; i++) {
         long s = x[i] >> (w * j);
@@ -103,10 +106,21 @@ final class Witness {
     System.arraycopy(x, 0, wit, (int) layout.slotOffset[slot], x.length);
   }
 
-  /** The integer at entry i of a column source (i below the tensor's size). */
-  private long valueAt(Layout.Source s, int i) {
-    long x = s.tensor() >= 0 ? values[s.tensor()][i] : wit[(int) layout.slotOffset[s.slot()] + i];
-    return Math.multiplyExact(x, s.scale());
+  /**
+   * The integer at entry i (below the tensor's size, so mask = 1) of a column block, or null when it
+   * overflows a long (then it is in no table).
+   */
+  private Long valueAt(Layout.Source s, int i) {
+    try {
+      long x = s.maskCoef();
+      for (Layout.Part p : s.parts()) {
+        long v = p.tensor() >= 0 ? values[p.tensor()][i] : wit[(int) layout.slotOffset[p.slot()] + i];
+        x = Math.addExact(x, Math.multiplyExact(v, p.coef()));
+      }
+      return Math.multiplyExact(x, s.scale());
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   /** Per table, m[k] = how many used lookup rows equal table row k. */
@@ -132,10 +146,13 @@ final class Witness {
         Layout.Source[] src = u.blocks().get(b);
         long[] row = new long[src.length];
         for (int i = 0; i < g.count(); i++) {
+          boolean fits = true;
           for (int c = 0; c < src.length; c++) {
-            row[c] = valueAt(src[c], i);
+            Long x = valueAt(src[c], i);
+            fits &= x != null;
+            row[c] = x == null ? Long.MIN_VALUE : x;
           }
-          int r = rowOf(uses.get(k), index.get(k), row);
+          int r = fits ? rowOf(uses.get(k), index.get(k), row) : -1;
           if (r >= 0) {
             m[k][r]++;
             continue;
@@ -169,28 +186,42 @@ final class Witness {
         : layout.model.tables().get(u.modelTable()).id();
   }
 
-  /** Column c of a table's lookups: block b holds scale·(the source's MLE table), pads included. */
+  /** Column c of a table's lookups: block b holds its source's MLE table, pads included. */
   private long[] column(Layout.TableUse u, int c) {
     long[] col = new long[4 << u.logRows()];
-    long[] s = new long[4];
     for (int b = 0; b < u.segments().size(); b++) {
       Segment g = u.segments().get(b);
-      Layout.Source src = u.blocks().get(b)[c];
-      long[] tab;
-      int off;
-      if (src.tensor() >= 0) {
-        tab = table(src.tensor());
-        off = 0;
-      } else {
-        tab = witFr;
-        off = 4 * (int) layout.slotOffset[src.slot()];
-      }
-      Fr.set(s, 0, src.scale());
-      for (int i = 0; i < 1 << g.logSize(); i++) {
-        Fr.mul(col, 4 * (g.offset() + i), tab, off + 4 * i, s, 0);
-      }
+      long[] block = sourceTable(u.blocks().get(b)[c], g.logSize(), g.count());
+      System.arraycopy(block, 0, col, 4 * g.offset(), block.length);
     }
     return col;
+  }
+
+  /** scale·(Σ coef·X + maskCoef·mask) as a table of 2^vars entries. */
+  long[] sourceTable(Layout.Source s, int vars, int count) {
+    long[] tab = new long[4 << vars];
+    long[] k = new long[4];
+    long[] tmp = new long[4];
+    for (Layout.Part p : s.parts()) {
+      long[] x = p.tensor() >= 0 ? table(p.tensor()) : witFr;
+      int off = p.tensor() >= 0 ? 0 : 4 * (int) layout.slotOffset[p.slot()];
+      Fr.set(k, 0, p.coef());
+      for (int i = 0; i < 1 << vars; i++) {
+        Fr.mul(tmp, 0, x, off + 4 * i, k, 0);
+        Fr.add(tab, 4 * i, tab, 4 * i, tmp, 0);
+      }
+    }
+    Fr.set(k, 0, s.maskCoef());
+    for (int i = 0; i < count; i++) {
+      Fr.add(tab, 4 * i, tab, 4 * i, k, 0);
+    }
+    if (s.scale() != 1) {
+      Fr.set(k, 0, s.scale());
+      for (int i = 0; i < 1 << vars; i++) {
+        Fr.mul(tab, 4 * i, tab, 4 * i, k, 0);
+      }
+    }
+    return tab;
   }
 
   /** The 2^vars-entry MLE table of Wit slot s (a copy). */

@@ -107,7 +107,8 @@ class LayeredTest {
     Models.Case c = Models.mlp(3);
     LayeredProver.Output out = prove(c);
     long[][] y = out.outputs();
-    long[][] bad = {y[0].clone(), y[1], y[2]};
+    long[][] bad = y.clone();
+    bad[0] = y[0].clone();
     bad[0][0] += 1;
     assertFalse(verify(c, bad, out.proof()));
     long[][] in = {c.inputs()[0].clone()};
@@ -115,5 +116,56 @@ class LayeredTest {
     assertFalse(LayeredVerifier.verify(c.model(), in, y, out.proof(), PCS, transcript()));
     assertFalse(LayeredVerifier.verify(c.model(), c.inputs(), new long[][] {y[0]}, out.proof(), PCS,
         transcript()), "too few outputs: false, no exception");
+  }
+
+  @Property(tries = 12)
+  void matMulsOfActivationsVerify(@ForAll long seed) {
+    Models.Case c = Models.attention(seed);
+    LayeredProver.Output out = prove(c);
+    assertTrue(verify(c, out.outputs(), out.proof()));
+    long[][] bad = out.outputs().clone();
+    bad[0] = bad[0].clone();
+    bad[0][bad[0].length - 1] += 1;
+    assertFalse(verify(c, bad, out.proof()), "a changed product entry");
+  }
+
+  @Property(tries = 6)
+  void matMulClaimsAreTrue(@ForAll long seed) {
+    Models.Case c = Models.attention(seed);
+    long[][] v = Evaluator.run(c.model(), c.inputs());
+    Layout layout = new Layout(c.model());
+    LayeredProver.Hook hook = new LayeredProver.Hook() {
+      @Override
+      public void claims(List<List<Claim>> tensors, List<Claim> witClaims) {
+        for (int t = 0; t < tensors.size(); t++) {
+          for (Claim cl : tensors.get(t)) {
+            assertEquals(Naive.mle(padded(v[t], layout.vars[t]), Naive.big(cl.point())),
+                cl.value().toBigInteger(), "a claim on tensor " + t);
+          }
+        }
+      }
+    };
+    LayeredProver.prove(c.model(), c.inputs(), PCS, transcript(), hook);
+  }
+
+  /** Nothing committed (no lookups, rescales or maxes): no Wit, no towers, no opening. */
+  @Property(tries = 8)
+  void aModelWithoutCommittedTensorsVerifies(@ForAll long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    int n0 = 1 + rnd.nextInt(6);
+    int n1 = 1 + rnd.nextInt(6);
+    List<Layer> l = List.of(new Layer.Input(n0),
+        new Layer.Linear(n1, List.of(new Layer.Term(0, Models.dense(rnd, n1, n0, 5))), Models.vector(rnd, n1, 9)),
+        new Layer.Product(n1, 1, 1));
+    Models.Case c = new Models.Case(new LayeredModel(l, new int[] {2, 0}, List.of()),
+        new long[][] {Models.vector(rnd, n0, 9)});
+    assertEquals(0, LayeredProver.commitmentVars(c.model()));
+    LayeredProver.Output out = prove(c);
+    assertTrue(out.proof().wit == null && out.proof().logup == null && out.proof().opening == null);
+    assertTrue(verify(c, out.outputs(), LayeredProof.parse(out.proof().toBytes()).orElseThrow()));
+    long[][] bad = out.outputs().clone();
+    bad[0] = bad[0].clone();
+    bad[0][0] += 1;
+    assertFalse(verify(c, bad, out.proof()));
   }
 }

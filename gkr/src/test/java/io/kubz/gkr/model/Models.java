@@ -53,7 +53,8 @@ final class Models {
 
   /**
    * input → dense → rescale → relu → dense(relu, input) + bias → rescale → relu (the same table)
-   * → half (another table) ; max(two gathers of the relu) ; product(relu, half) → outputs. Sizes
+   * → half (another table) ; max(two gathers of the relu) ; product(relu, half) ; a rescale by
+   * 2^17..2^24 (a remainder wider than a limb) → outputs. Sizes
    * are random and odd ones and 1 occur; several tensors have several consumers.
    */
   static Case mlp(long seed) {
@@ -93,7 +94,8 @@ final class Models {
     l.add(new Layer.Linear(n2, List.of(new Layer.Term(3, SparseMatrix.gather(n1, src2))), null)); // 9
     l.add(new Layer.Max(n2, new int[] {8, 9, 6}, 7)); // 10
     l.add(new Layer.Product(n2, 6, 7)); // 11
-    LayeredModel m = new LayeredModel(l, new int[] {10, 11, 7}, List.of(relu(6), half(6)));
+    l.add(new Layer.Rescale(n2, 4, 17 + rnd.nextInt(8), 2)); // 12: a remainder of several limbs
+    LayeredModel m = new LayeredModel(l, new int[] {10, 11, 7, 12}, List.of(relu(6), half(6)));
     return new Case(m, new long[][] {vector(rnd, n0, 9)});
   }
 
@@ -116,5 +118,32 @@ final class Models {
         // the next seed
       }
     }
+  }
+
+  /**
+   * Attention-like: q = W_q·x, k = W_k·x, v = W_v·x (as batch×m×n, batch×n×p, batch×p×r), a = q·k,
+   * rescale, o = a·v; odd dimensions (odd sizes and 1 occur) and a matmul of a tensor with itself.
+   */
+  static Case attention(long seed) {
+    Random rnd = new Random(seed);
+    int batch = 1 + rnd.nextInt(2);
+    int m = 1 + rnd.nextInt(3);
+    int n = 1 + rnd.nextInt(5);
+    int p = 1 + rnd.nextInt(3);
+    int r = 1 + rnd.nextInt(3);
+    int in = 1 + rnd.nextInt(6);
+    List<Layer> l = new ArrayList<>();
+    l.add(new Layer.Input(in)); // 0
+    l.add(new Layer.Linear(batch * m * n, List.of(new Layer.Term(0, dense(rnd, batch * m * n, in, 3))), null)); // 1
+    l.add(new Layer.Linear(batch * n * p, List.of(new Layer.Term(0, dense(rnd, batch * n * p, in, 3))), null)); // 2
+    l.add(new Layer.MatMul(batch, m, n, p, 1, 2)); // 3
+    l.add(new Layer.Rescale(batch * m * p, 3, 4, 12)); // 4
+    l.add(new Layer.Linear(batch * p * r, List.of(new Layer.Term(0, dense(rnd, batch * p * r, in, 3))), null)); // 5
+    l.add(new Layer.MatMul(batch, m, p, r, 4, 5)); // 6
+    int sq = 1 + rnd.nextInt(3);
+    l.add(new Layer.Linear(sq * sq, List.of(new Layer.Term(0, dense(rnd, sq * sq, in, 2))), null)); // 7
+    l.add(new Layer.MatMul(1, sq, sq, sq, 7, 7)); // 8: a square matrix times itself
+    LayeredModel model = new LayeredModel(l, new int[] {6, 8}, List.of());
+    return new Case(model, new long[][] {vector(rnd, in, 5)});
   }
 }

@@ -79,6 +79,6 @@ public final class LayeredLowering {
       outputs.add(v.name());
       shapes.put(v.name(), v.shape());
     }
-    return new Lowered(l.b.build(ids), List.copyOf(inputs), List.copyOf(outputs), shapes);
+    return new Lowered(Fusion.fuse(l.b.build(ids)), List.copyOf(inputs), List.copyOf(outputs), shapes);
   }
 }

@@ -21,14 +21,49 @@ import java.math.BigInteger;
  * (m/2^k ≥ 1/d and c/2^k &lt; 1/d give |⌊(m·n + c)/2^k⌋| ≥ 2^(b−1) + 1 there). So whenever the model
  * accepts, |n| &lt; 2^N and the quotient is the interpreter's.
  *
+ * <p>The evaluator computes in longs: {@link #fitted} narrows the output width until m·n stays below
+ * 2^62 for every |n| &lt; 2^N, so an accepted value never overflows (a value far outside the width may
+ * overflow, an {@link ArithmeticException}: a refusal too).
+ *
  * @param k the rescale shift
+ * @param outBits the signed width the quotient is checked to
  * @param m the multiplier of each distinct count (index by count)
  * @param c the offset of each count
  */
-record Means(int k, long[] m, long[] c) {
+record Means(int k, int outBits, long[] m, long[] c) {
 
-  /** The smallest shift k ≤ 48 that divides exactly by every count in {@code counts} for |n| &lt; 2^n. */
-  static Means of(int[] counts, int nBits, String what) {
+  /**
+   * The widest output width ≤ {@code outBits} whose division stays within longs for every accepted
+   * value, with its smallest shift.
+   */
+  static Means fitted(int[] counts, int outBits, String what) {
+    int dMax = 1;
+    for (int d : counts) {
+      dMax = Math.max(dMax, d);
+    }
+    int logD = 32 - Integer.numberOfLeadingZeros(dMax - 1);
+    for (int ob = Math.min(outBits, LayerBuilder.MAX_BITS - 2 * logD - 3); ob >= 2; ob--) {
+      Means mn = of(counts, ob, ob + logD + 1, what);
+      BigInteger limit = BigInteger.ONE.shiftLeft(62);
+      boolean fits = true;
+      for (int d : counts) {
+        BigInteger worst = BigInteger.valueOf(mn.m[d]).shiftLeft(ob + logD + 1)
+            .add(BigInteger.valueOf(Math.abs(mn.bias(d))));
+        fits &= worst.compareTo(limit) < 0;
+      }
+      if (fits) {
+        return mn;
+      }
+    }
+    throw new BadInputException(what + ": no exact fixed-point division by its window counts within 2^48;"
+        + " use --proof-system plonkish");
+  }
+
+  /**
+   * The smallest shift k ≤ 48 that divides exactly by every count in {@code counts} for |n| &lt; 2^nBits
+   * (outBits as given: N = outBits + ⌈log₂ d⌉ + 1 for the soundness argument above).
+   */
+  static Means of(int[] counts, int outBits, int nBits, String what) {
     int dMax = 1;
     for (int d : counts) {
       if (d < 1) {
@@ -59,7 +94,7 @@ record Means(int k, long[] m, long[] c) {
         c[d] = cc.longValueExact();
       }
       if (ok) {
-        return new Means(k, m, c);
+        return new Means(k, outBits, m, c);
       }
     }
     throw new BadInputException(what + ": no exact fixed-point division by its window counts within 2^48;"
@@ -88,14 +123,7 @@ record Means(int k, long[] m, long[] c) {
     for (int d : counts) {
       ones &= d == 1;
     }
-    int dMax = 1;
-    for (int d : counts) {
-      dMax = Math.max(dMax, d);
-    }
-    int logD = 32 - Integer.numberOfLeadingZeros(dMax - 1);
-    // the smaller the output width, the smaller the multiplier: keep k = b + 2·log d + O(1) within 48
-    int ob = Math.max(2, Math.min(outBits, LayerBuilder.MAX_BITS - 2 * logD - 3));
-    Means means = ones ? null : of(counts, ob + logD + 1, what);
+    Means means = ones ? null : fitted(counts, outBits, what);
     SparseMatrix.Builder mb = new SparseMatrix.Builder(windows.length, b.size(x));
     long[] bias = ones ? null : new long[windows.length];
     for (int o = 0; o < windows.length; o++) {
@@ -107,6 +135,6 @@ record Means(int k, long[] m, long[] c) {
       }
     }
     int t = b.linear(x, mb.build(), bias);
-    return ones ? t : b.rescale(t, means.k(), ob);
+    return ones ? t : b.rescale(t, means.k(), means.outBits());
   }
 }

@@ -22,7 +22,8 @@
  *       when the map is the identity;
  *   <li>table functions (ReLU, leaky ReLU, sigmoid, tanh, GELU, exp, …, Pow with a constant side):
  *       a {@code Lookup} into the node's own table (one {@link io.kubz.gkr.model.TableDef} per table
- *       id), as the interpreter evaluates them;
+ *       id), as the interpreter evaluates them. ReLU stays a lookup rather than max(x, 0): the
+ *       interpreter refuses a ReLU input outside the calibrated table, and so must the model;
  *   <li>MaxPool, ReduceMax/Min, binary Max/Min, Abs, Clip, PRelu with slopes in [0, 1]: {@code Max}
  *       (min(a, b) = −max(−a, −b); see {@link io.kubz.slicer.layered.Elementwise} and
  *       {@link io.kubz.slicer.layered.Pools});
