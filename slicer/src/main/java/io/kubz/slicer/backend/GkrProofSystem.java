@@ -75,7 +75,7 @@ public final class GkrProofSystem implements ProofSystem {
 
   /** The compiled form of an already lowered model. */
   public GkrCompiled compile(LayeredLowering.Lowered lowered) {
-    return new GkrCompiled(lowered, ModelDigests.digest(lowered.model()), GkrWitnessSize.log2(lowered.model()));
+    return new GkrCompiled(lowered, ModelDigests.digest(lowered.model()), witnessLog2(lowered.model()));
   }
 
   @Override
@@ -196,6 +196,14 @@ public final class GkrProofSystem implements ProofSystem {
       }
     }
     return out;
+  }
+
+  /**
+   * log2 of the powers of tau a proof of {@code m} commits with ({@link LayeredProver#commitmentVars}),
+   * at least 2: a ceremony file read at fewer than 4 powers has no [τ²]_2, [τ³]_2.
+   */
+  public static int witnessLog2(LayeredModel m) {
+    return Math.max(2, LayeredProver.commitmentVars(m));
   }
 
   /** A lowered model: its statement digest and the SRS size its witness needs. */
