@@ -80,7 +80,7 @@ final class ChainVerify {
             c.srsOptions.require(), c.srsOptions.dev, null);
       } else {
         byte[] d = digests.get(i);
-        verifier = b -> BundleVerifier.verify(b, d, points, VerifyCommand.gkrSrs(c.srsOptions), c.srsOptions.dev);
+        verifier = b -> BundleVerifier.verify(b, d, points, VerifyCommand.gkrSrs(c.srsOptions, null), c.srsOptions.dev);
       }
       links.add(new ChainVerifier.Link(p.getFileName().toString(), bytes, verifier, published.get(digestOf(bytes))));
     }

@@ -128,7 +128,8 @@ final class SetupCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("settings.json"), q.plan().toJson());
     AtomicFiles.writeString(out.resolve("plan.json"), session.plan().toJson());
     ProofBundle statement = session.statement();
-    KeysManifest.of(statement).write(out, g.name(), vis.input().name(), vis.output().name(), proofSystem);
+    KeysManifest.ofGkr(statement, session.srs()).write(out, g.name(), vis.input().name(), vis.output().name(),
+        proofSystem);
     String d = ModelDigest.hex(statement.modelDigest());
     var w = spec.commandLine().getOut();
     w.println("gkr: the whole model as one layered model (committed witness 2^" + session.log2Size()
@@ -137,7 +138,7 @@ final class SetupCommand implements Callable<Integer> {
         + (statement.srs().insecure() ? ", INSECURE development SRS" : "") + ")");
     String srsArg = srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau";
     w.println("publish it; verifiers check bundles with: kubz verify BUNDLE --digest " + d + srsArg
-        + "   (or --keys " + out + srsArg + ")");
+        + "   (or --keys " + out + ")");
     w.println("prove with: kubz prove " + model + " --input INPUT --proof-system gkr --settings "
         + out.resolve("settings.json") + srsArg + " --out proof.kubz");
     w.println();

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
       "bundle made with the development SRS (τ known: forgeable) verifies only",
       "with --dev-srs, and is then reported INSECURE.", "",
       "A bundle names its proof system (kubz prove --proof-system plonkish|gkr); the",
-      "anchors are the same for both. A gkr bundle needs the SRS's G1 powers too:",
-      "with --keys, add --srs (or --dev-srs).", "",
+      "anchors are the same for both (--keys takes the folder of a kubz setup",
+      "--proof-system gkr, which also holds the SRS points a gkr verifier reads).", "",
       "Examples:",
       "  kubz verify proof.kubz --model network.onnx --srs pot20.ptau --json",
       "  kubz verify proof.kubz --digest 3f2a…c1 --srs pot20.ptau",
@@ -151,7 +151,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     } else {
       Srs srs = srsOptions.given() || km == null ? srsOptions.trustedPoints() : km.srs();
-      r = BundleVerifier.verify(bytes, trustedDigest, srs, gkrSrs(srsOptions), srsOptions.dev);
+      r = BundleVerifier.verify(bytes, trustedDigest, srs, gkrSrs(srsOptions, km), srsOptions.dev);
       anchor = digest != null ? "model digest given with --digest" : "model digest and SRS points of " + keys;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -160,17 +160,19 @@ final class VerifyCommand implements Callable<Integer> {
 
   /**
    * The SRS by log2 size for a GKR proof (HyperKZG reads [τ]_1, [τ²]_1 and needs the witness's
-   * size): the given --srs or --dev-srs; without one (--keys alone) loading fails with what to pass,
+   * size): four powers of the given --srs or --dev-srs, else the points of a gkr setup folder,
+   * padded; without either (--keys alone) loading fails with what to pass,
    * which the verifier reports.
    */
-  static java.util.function.IntFunction<Srs> gkrSrs(SrsOptions srsOptions) {
+  static java.util.function.IntFunction<Srs> gkrSrs(SrsOptions srsOptions, KeysManifest km) {
     if (srsOptions.given()) {
-      return srsOptions.require();
+      java.util.function.IntFunction<Srs> load = srsOptions.require();
+      return log2 -> io.kubz.slicer.backend.GkrProofSystem.verifierSrs(load.apply(2), log2);
     }
-    return log2 -> {
-      throw new BadInputException("a gkr bundle is checked with the SRS's G1 powers, which a key folder does not"
-          + " hold: add --srs FILE.ptau (or --dev-srs)");
-    };
+    java.util.Optional<Srs> points = km == null ? java.util.Optional.empty() : km.gkrSrs();
+    return log2 -> io.kubz.slicer.backend.GkrProofSystem.verifierSrs(points.orElseThrow(() -> new BadInputException(
+        "a gkr bundle is checked with the SRS's first G1 powers, which this key folder (a plonkish setup) does not"
+        + " hold: add --srs FILE.ptau (or --dev-srs), or run kubz setup --proof-system gkr")), log2);
   }
 
   /** --digest, else the manifest's; both must agree. */

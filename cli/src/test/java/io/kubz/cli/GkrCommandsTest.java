@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.cli.ProveVerifyTest.Result;
+import io.kubz.field.Fixtures;
 import io.kubz.slicer.bundle.BundleCodec;
 import io.kubz.slicer.bundle.ModelDigest;
 import io.kubz.slicer.ir.Tensor;
@@ -100,6 +101,42 @@ class GkrCommandsTest {
     Result noDev = kubz("verify", bundle.toString(), "--keys", keys.toString());
     assertEquals(4, noDev.code(), noDev.out() + noDev.err());
     assertTrue(noDev.err().contains("--dev-srs"), noDev.err());
+  }
+
+  /**
+   * With a ceremony file: a gkr setup folder alone is the anchor (its manifest holds the points the
+   * verifier reads), and a plonkish folder's manifest is not enough for a gkr bundle.
+   */
+  @Test
+  void aCeremonyBundleVerifiesWithTheGkrKeyFolderAlone() throws IOException {
+    java.util.Optional<Path> ptau = Fixtures.resolve("ptau/pot10_final.ptau");
+    org.junit.jupiter.api.Assumptions.assumeTrue(ptau.isPresent(),
+        "skipped: no ptau/pot10_final.ptau fixture (set KUBZ_FIXTURES)");
+    Path mlp = write("small.onnx", ExampleModels.mlp(11, 4, 3, 2));
+    Path in = dir.resolve("small.json");
+    Tensor x = ExampleModels.input(11, 1, 4);
+    Files.writeString(in, Json.write(Map.of("input_data", List.of(java.util.Arrays.stream(x.data()).boxed().toList()))));
+    Path b = dir.resolve("ceremony.kubz");
+    String srs = ptau.get().toString();
+    Result p = kubz("prove", mlp.toString(), "--input", in.toString(), "--srs", srs, "--proof-system", "gkr", "--out",
+        b.toString());
+    assertEquals(0, p.code(), p.out() + p.err());
+    Path keys = dir.resolve("ceremony-keys");
+    Result s = kubz("setup", mlp.toString(), "--input", in.toString(), "--srs", srs, "--proof-system", "gkr", "--out",
+        keys.toString());
+    assertEquals(0, s.code(), s.out() + s.err());
+    Result k = kubz("verify", b.toString(), "--keys", keys.toString());
+    assertEquals(0, k.code(), k.out() + k.err());
+    assertFalse(k.out().contains("INSECURE"), k.out());
+    Result d = kubz("verify", b.toString(), "--digest", ModelDigest.hex(BundleCodec.decode(Files.readAllBytes(b))
+        .modelDigest()), "--srs", srs);
+    assertEquals(0, d.code(), d.out() + d.err());
+
+    Path plonkishKeys = dir.resolve("plonkish-keys");
+    assertEquals(0, kubz("setup", mlp.toString(), "--input", in.toString(), "--srs", srs, "--out",
+        plonkishKeys.toString()).code());
+    Result wrong = kubz("verify", b.toString(), "--keys", plonkishKeys.toString());
+    assertEquals(4, wrong.code(), wrong.out() + wrong.err());
   }
 
   @Test

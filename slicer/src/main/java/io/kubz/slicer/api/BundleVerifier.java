@@ -68,14 +68,16 @@ public final class BundleVerifier {
    * @param allowDevSrs accept a bundle made with a development SRS (the result says insecure)
    */
   public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, boolean allowDevSrs) {
-    return verify(bundle, trustedDigest, trustedSrs, log2 -> trustedSrs, allowDevSrs);
+    return verify(bundle, trustedDigest, trustedSrs, log2 -> GkrProofSystem.verifierSrs(trustedSrs, log2), allowDevSrs);
   }
 
   /**
    * As above, for bundles with GKR slices too: their HyperKZG verifier needs [τ]_1, [τ²]_1,
    * [τ²]_2, [τ³]_2 and an SRS of 2^v powers for a witness of v variables, which
    * {@code gkrSrs.apply(v)} gives (asked only once the bundle's digest equals {@code trustedDigest},
-   * so v is the trusted model's, never a size the bundle makes up).
+   * so v is the trusted model's, never a size the bundle makes up; {@link
+   * GkrProofSystem#verifierSrs} makes one from four powers). The other method passes {@code
+   * trustedSrs} that way: for GKR bundles it must hold four powers.
    */
   public static VerificationResult verify(byte[] bundle, byte[] trustedDigest, Srs trustedSrs, IntFunction<Srs> gkrSrs,
       boolean allowDevSrs) {
@@ -142,8 +144,8 @@ public final class BundleVerifier {
       }
     };
     try {
-      if (gkr) { // the plan is the whole model: derived, not read from the bundle
-        gkrSession = new GkrSession(q, vis, loader, ProgressListener.NONE);
+      if (gkr) { // the plan is the whole model: derived, not read from the bundle; 4 powers will do
+        gkrSession = new GkrSession(q, vis, loader, ProgressListener.NONE, true);
       } else {
         SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
         session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);

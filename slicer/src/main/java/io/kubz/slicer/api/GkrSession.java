@@ -40,6 +40,8 @@ public final class GkrSession {
   private final GkrProofSystem.GkrKeyed keyed;
   private final long lowerNanos;
   private final long setupNanos;
+  /** Whether the SRS's τ is known (kept apart: a verifier's padded SRS does not say). */
+  private final boolean insecure;
 
   /**
    * Lowers the whole model and loads the SRS it needs ({@code srs.apply(log2)} must give at least
@@ -47,6 +49,15 @@ public final class GkrSession {
    * visibility, or an op the lowering refuses, is a {@code BadInputException} that says what to do.
    */
   public GkrSession(QuantizedGraph q, Visibility visibility, IntFunction<Srs> srs, ProgressListener progress) {
+    this(q, visibility, srs, progress, false);
+  }
+
+  /**
+   * As above; {@code forVerifier}: the SRS is asked for 2^2 powers only and padded ({@link
+   * GkrProofSystem#verifierSrs}), enough for {@link #statement()} and for verifying, not for proving.
+   */
+  GkrSession(QuantizedGraph q, Visibility visibility, IntFunction<Srs> srs, ProgressListener progress,
+      boolean forVerifier) {
     GkrProofSystem.checkVisibility(visibility);
     this.q = q;
     this.plan = plan(q.graph());
@@ -60,7 +71,9 @@ public final class GkrSession {
     progress.end(ProgressListener.LOWER, lowerNanos);
     t0 = System.nanoTime();
     progress.begin(ProgressListener.SRS, 1);
-    this.keyed = compiled.setup(srs.apply(compiled.log2Size()));
+    Srs loaded = srs.apply(forVerifier ? 2 : compiled.log2Size());
+    this.insecure = loaded.insecure();
+    this.keyed = compiled.setup(forVerifier ? GkrProofSystem.verifierSrs(loaded, compiled.log2Size()) : loaded);
     setupNanos = System.nanoTime() - t0;
     progress.end(ProgressListener.SRS, setupNanos);
   }
@@ -141,7 +154,7 @@ public final class GkrSession {
         GkrProofSystem.NAME);
     Srs srs = keyed.srs();
     ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), "", 0,
-        srs.insecure(), srs.g2Power(2).toEvmBytes(), srs.g2Power(3).toEvmBytes());
+        insecure, srs.g2Power(2).toEvmBytes(), srs.g2Power(3).toEvmBytes());
     List<ProofBundle.PublicTensor> ins = new ArrayList<>();
     for (ValueInfo v : q.graph().inputs()) {
       int k = low.inputs().indexOf(v.name());

@@ -135,6 +135,32 @@ public final class GkrProofSystem implements ProofSystem {
     }
   }
 
+  /**
+   * The SRS a GKR verifier needs, from {@code points} (at least [τ^k]_1 for k ≤ 2 and [τ^k]_2 for
+   * k ≤ 3: a ceremony file or dev SRS read at 2^2 powers): HyperKZG's verifier reads only those
+   * (its three-point opening check), but accepts a witness of v variables only from an SRS of 2^v
+   * powers. So the other powers are left unset (zero limbs) rather than loaded or computed: a
+   * verifier then never reads a ceremony file beyond its first four powers. Proving with it fails.
+   * If the verifier ever read another power, honest proofs would stop verifying (GkrProveTest).
+   */
+  public static Srs verifierSrs(Srs points, int log2) {
+    if (log2 < 0 || log2 > MAX_WITNESS_VARS) {
+      throw new BadInputException("a GKR witness of 2^" + log2 + " entries is beyond what a verifier accepts (2^"
+          + MAX_WITNESS_VARS + ")");
+    }
+    if ((long) points.size() >= (1L << log2)) {
+      return points;
+    }
+    if (points.size() < 3 || points.g2PowerCount() < 4) {
+      throw new BadInputException("the SRS (" + points.source() + ") has " + points.size() + " G1 and "
+          + points.g2PowerCount() + " G2 powers; a GKR verifier needs [τ^k]_1 for k ≤ 2 and [τ^k]_2 for k ≤ 3");
+    }
+    long[] g1 = new long[io.kubz.field.G1.AFFINE_LONGS << log2];
+    System.arraycopy(points.g1Powers(), 0, g1, 0, 3 * io.kubz.field.G1.AFFINE_LONGS);
+    return new Srs(g1, 1 << log2, points.g2(), points.tauG2(), points.source() + " (verifier powers)")
+        .withHigherG2(points.g2Power(2), points.g2Power(3));
+  }
+
   /** A fresh transcript that has absorbed the statement: domain label, D and [τ^k]_2 for k ≤ 3. */
   public static Transcript statement(byte[] digest, Srs srs) {
     Transcript t = new Keccak256Transcript("kubz-gkr");
@@ -173,89 +199,11 @@ public final class GkrProofSystem implements ProofSystem {
   }
 
   /**
-   * log2 of the powers of tau the committed witness Wit needs: the slots of {@code gkr/model}'s
-   * layout (GKR.md "Witness"), each padded to a power of two and packed at aligned offsets. Rescale
-   * outputs and remainders and max-pool differences are split in w-bit limbs, w chosen as the gkr
-   * prover chooses it (a cost over w = 2..16); lookups and maxima commit their outputs; every table
-   * used commits its multiplicities (2^w rows for the range table). This mirrors the prover's
-   * package-private layout: if the two drift apart, proving fails with HyperKZG's "SRS too small".
+   * log2 of the powers of tau a proof of {@code m} commits with ({@link LayeredProver#commitmentVars}),
+   * at least 2: a ceremony file read at fewer than 4 powers has no [τ²]_2, [τ³]_2.
    */
   public static int witnessLog2(LayeredModel m) {
-    int n = m.layers().size();
-    int[] vars = new int[n];
-    for (int t = 0; t < n; t++) {
-      vars[t] = log2(m.layers().get(t).size());
-    }
-    int w = limbBits(m, vars);
-    long total = 0;
-    boolean limbed = false;
-    boolean[] used = new boolean[m.tables().size()];
-    for (int t = 0; t < n; t++) {
-      Layer l = m.layers().get(t);
-      long slot = 1L << vars[t];
-      if (l instanceof Layer.Rescale r) {
-        total += slot * (limbs(r.outBits(), w) + limbs(r.shift(), w));
-        limbed = true;
-      } else if (l instanceof Layer.Lookup k) {
-        total += slot;
-        used[k.table()] = true;
-      } else if (l instanceof Layer.Max mx) {
-        total += slot * (1 + (long) mx.inputs().length * limbs(mx.diffBits(), w));
-        limbed = true;
-      }
-    }
-    if (limbed) {
-      total += 1L << w;
-    }
-    for (int k = 0; k < used.length; k++) {
-      if (used[k]) {
-        total += 1L << log2(m.tables().get(k).inputs().length);
-      }
-    }
-    return Math.max(1, log2(total));
-  }
-
-  /** The limb width the gkr prover picks: least 3·(limb entries) + (range lookup rows) + 4·2^w. */
-  private static int limbBits(LayeredModel m, int[] vars) {
-    int best = 8;
-    long bestCost = Long.MAX_VALUE;
-    for (int w = 2; w <= 16; w++) {
-      long wit = 0;
-      long rows = 0;
-      for (int t = 0; t < vars.length; t++) {
-        Layer l = m.layers().get(t);
-        int[] widths = l instanceof Layer.Rescale r ? new int[] {r.outBits(), r.shift()}
-            : l instanceof Layer.Max mx ? repeat(mx.diffBits(), mx.inputs().length) : new int[0];
-        for (int b : widths) {
-          int k = limbs(b, w);
-          wit += (long) k << vars[t];
-          rows += (long) (k + (b % w == 0 ? 0 : 1)) << vars[t];
-        }
-      }
-      if (wit == 0) {
-        return 8;
-      }
-      long cost = 3 * wit + rows + (4L << w);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = w;
-      }
-    }
-    return best;
-  }
-
-  private static int[] repeat(int v, int n) {
-    int[] a = new int[n];
-    Arrays.fill(a, v);
-    return a;
-  }
-
-  private static int limbs(int bits, int w) {
-    return (bits + w - 1) / w;
-  }
-
-  private static int log2(long size) {
-    return size <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(size - 1);
+    return Math.max(2, LayeredProver.commitmentVars(m));
   }
 
   /** A lowered model: its statement digest and the SRS size its witness needs. */

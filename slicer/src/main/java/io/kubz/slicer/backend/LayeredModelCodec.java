@@ -19,9 +19,10 @@ import java.util.Optional;
  * The bytes of a {@link LayeredModel} as a GKR slice's verifying key in a bundle: what a verifier
  * that trusts only a model digest needs to run {@code LayeredVerifier} (it recomputes the layered
  * model's digest from the decoded model and compares it with the one the bundle's digest covers).
- * Big-endian fixed-width fields after a tag: per layer a kind byte and its fields, sparse matrices
- * in compressed-row form, then the outputs and the tables. Decoding checks every count against the
- * bytes left before allocating, and the model's own constructors check its structure.
+ * Deflated; inflated, big-endian fixed-width fields after a tag: per layer a kind byte and its
+ * fields, sparse matrices in compressed-row form, then the outputs and the tables. Decoding inflates
+ * at most {@link #MAX_RAW_BYTES}, checks every count against the bytes left before allocating, and
+ * leaves the structure to the model's own constructors.
  */
 public final class LayeredModelCodec {
   private static final byte[] TAG = "kubz-layered-v1".getBytes(StandardCharsets.US_ASCII);
@@ -32,10 +33,58 @@ public final class LayeredModelCodec {
   private static final int RESCALE = 5;
   private static final int LOOKUP = 6;
   private static final int MAX = 7;
+  /** The largest model a bundle may carry, inflated: bounds what adversarial bytes make a verifier hold. */
+  public static final int MAX_RAW_BYTES = 1 << 28;
 
   private LayeredModelCodec() {}
 
+  /**
+   * The model's bytes, deflated (RFC 1951): im2col matrices of convolutions repeat their weights
+   * and column patterns, and LeNet's model shrinks from megabytes to a fraction of that.
+   */
   public static byte[] encode(LayeredModel m) {
+    byte[] raw = raw(m);
+    java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+    try {
+      d.setInput(raw);
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+      byte[] buf = new byte[1 << 16];
+      while (!d.finished()) {
+        out.write(buf, 0, d.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      d.end();
+    }
+  }
+
+  /** Inflates at most {@link #MAX_RAW_BYTES}, or null when the bytes are not a deflate stream within it. */
+  private static byte[] inflate(byte[] bytes) {
+    java.util.zip.Inflater in = new java.util.zip.Inflater(true);
+    try {
+      in.setInput(bytes);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[1 << 16];
+      while (!in.finished()) {
+        int n = in.inflate(buf);
+        if (n == 0 && (in.needsInput() || in.needsDictionary())) {
+          return null;
+        }
+        if ((long) out.size() + n > MAX_RAW_BYTES) {
+          return null;
+        }
+        out.write(buf, 0, n);
+      }
+      return in.getRemaining() == 0 ? out.toByteArray() : null;
+    } catch (java.util.zip.DataFormatException e) {
+      return null;
+    } finally {
+      in.end();
+    }
+  }
+
+  private static byte[] raw(LayeredModel m) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(TAG);
@@ -103,8 +152,12 @@ public final class LayeredModelCodec {
 
   /** The model in {@code bytes}, or empty when they are not one (never throws on any bytes). */
   public static Optional<LayeredModel> decode(byte[] bytes) {
+    byte[] raw = inflate(bytes);
+    if (raw == null) {
+      return Optional.empty();
+    }
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
+      ByteBuffer in = ByteBuffer.wrap(raw);
       byte[] tag = new byte[TAG.length];
       in.get(tag);
       if (!java.util.Arrays.equals(tag, TAG)) {

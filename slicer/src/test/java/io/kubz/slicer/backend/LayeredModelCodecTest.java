@@ -49,6 +49,21 @@ class LayeredModelCodecTest {
     assertTrue(LayeredModelCodec.decode(java.util.Arrays.copyOf(bytes, bytes.length + 1)).isEmpty());
   }
 
+  @Test
+  void aValidDeflateStreamOfOtherBytesIsNoModel() {
+    java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+    d.setInput(new byte[1 << 20]);
+    d.finish();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[1 << 16];
+    while (!d.finished()) {
+      out.write(buf, 0, d.deflate(buf));
+    }
+    d.end();
+    // 1 MiB of zeros: inflates, then fails the tag
+    assertTrue(LayeredModelCodec.decode(out.toByteArray()).isEmpty());
+  }
+
   @Property(tries = 300)
   void anyBytesDecodeOrAreEmpty(@ForAll byte[] bytes) {
     LayeredModelCodec.decode(bytes); // never throws
