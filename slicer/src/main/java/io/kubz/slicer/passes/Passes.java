@@ -16,10 +16,11 @@ public final class Passes {
 
   /**
    * What the importer applies: batch-norm folding, then GELU pattern fusion, then layer and
-   * instance norms written out as the operations that have circuits.
+   * instance norms and the non-linear reductions (ReduceL1, ReduceL2, ReduceLogSumExp) written out
+   * as the operations that have circuits.
    */
   public static Graph standard(Graph g) {
-    return NormExpansion.apply(GeluFusion.apply(BatchNormFolding.apply(g)));
+    return NormReduceExpansion.apply(NormExpansion.apply(GeluFusion.apply(BatchNormFolding.apply(g))));
   }
 
   /** A graph with new nodes and extra constants; unused constants and values are dropped. */
