@@ -162,6 +162,12 @@ public sealed interface Activation {
     @Override public String id() { return "ceil"; }
   }
 
+  /** x truncated toward zero: ⌊x⌋ for x ≥ 0, ⌈x⌉ below (ONNX Cast of a float to an integer type). */
+  record Trunc() implements Activation {
+    @Override public double apply(double x) { return x < 0 ? StrictMath.ceil(x) : StrictMath.floor(x); }
+    @Override public String id() { return "trunc"; }
+  }
+
   /** x rounded to the nearest integer, halves to even (ONNX Round). */
   record Round() implements Activation {
     @Override public double apply(double x) { return StrictMath.rint(x); }
