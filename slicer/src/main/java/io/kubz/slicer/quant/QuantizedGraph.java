@@ -266,7 +266,7 @@ public final class QuantizedGraph {
     } else if (op instanceof Op.Cast) {
       if (!((Op.Cast) op).to().isFloating() && !integral(g, n.inputs().get(0))) {
         // ONNX truncates toward zero: a table of trunc(x); a cast of whole values stays the identity
-        table = new FunctionTable(new Activation.Trunc(), bits(plan, n), s, s);
+        table = new FunctionTable(new Activation.Trunc(quotientNudge(g, n.inputs().get(0))), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
     } else {
@@ -310,6 +310,26 @@ public final class QuantizedGraph {
    */
   static boolean integral(Graph g, String tensor) {
     return integral(g, tensor, 0);
+  }
+
+  /**
+   * 1/(2·max|c|) when {@code tensor} is a whole number divided by whole constants c (ONNX's integer Div
+   * written out), else 0: see {@link Activation.Trunc}.
+   */
+  static double quotientNudge(Graph g, String tensor) {
+    Node p = g.producer(tensor);
+    if (p == null || !(p.op() instanceof Op.Binary b) || b.kind() != Op.BinaryKind.DIV
+        || !g.isConstant(p.inputs().get(1)) || !integral(g, p.inputs().get(0))) {
+      return 0;
+    }
+    double max = 0;
+    for (double c : g.constants().get(p.inputs().get(1)).data()) {
+      if (c == 0 || c != Math.rint(c)) {
+        return 0;
+      }
+      max = Math.max(max, Math.abs(c));
+    }
+    return max < 2 ? 0 : 1 / (2 * max);
   }
 
   /** Beyond this depth a tensor counts as fractional (the answer is then only pessimistic). */

@@ -40,7 +40,7 @@ class CastTest {
   @Property(tries = 300)
   void truncTableIsTruncatingDivision(@ForAll @IntRange(min = -(1 << 15), max = (1 << 15) - 1) int x,
       @ForAll @IntRange(min = 0, max = 12) int s) {
-    FunctionTable t = new FunctionTable(new Activation.Trunc(), 17, s, s);
+    FunctionTable t = new FunctionTable(new Activation.Trunc(0), 17, s, s);
     assertEquals((x / (1L << s)) << s, t.output(x), "trunc(" + x + " / 2^" + s + ")");
   }
 
@@ -92,5 +92,30 @@ class CastTest {
     assertTrue(ElementwiseFunctionsTest.maxError(t.q()) == 0, "booleans and whole sums are exact");
     AssignedCellsTest.assertAssigned("tree", SliceCompiler.compile(t.q(), Set.copyOf(SliceCircuitTest.all(t)),
         Visibility.PUBLIC).circuit(t.trace(), t.salts(2)));
+  }
+
+  @Test
+  void integerDivisionTruncatesExactly() {
+    io.kubz.slicer.onnx.OnnxWriter w = io.kubz.slicer.onnx.OnnxWriter.create("integer_div", 13);
+    String x = w.input("input", DType.INT64, 2, 16);
+    w.output(w.node("Div", List.of(x, w.initializer("three", Tensor.of(DType.INT64, new int[] {}, new double[] {3})))));
+    io.kubz.slicer.ir.Graph g = io.kubz.slicer.onnx.OnnxImporter.convert(w.build(), null, java.util.Map.of());
+    double[] d = new double[32];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = i - 16; // every residue, both signs, exact multiples included
+    }
+    Tensor in = Tensor.of(DType.INT64, new int[] {2, 16}, d);
+    double[] ref = io.kubz.slicer.interp.FloatInterpreter.run(g, List.of(in)).values().iterator().next().data();
+    io.kubz.slicer.quant.QuantizedGraph q = io.kubz.slicer.quant.Calibrator.calibrate(g, List.of(List.of(in)),
+        io.kubz.slicer.quant.QuantPlan.defaults()).graph();
+    double[] got = io.kubz.slicer.quant.IntegerInterpreter.runReal(q, List.of(in)).values().iterator().next().data();
+    for (int i = 0; i < d.length; i++) {
+      assertEquals((long) d[i] / 3, ref[i], "float: element " + i);
+      assertEquals((long) d[i] / 3, got[i], "quantized: element " + i);
+    }
+    Models.Traced t = new Models.Traced(q, io.kubz.slicer.quant.IntegerInterpreter.trace(q, List.of(q.quantizeInput(in))));
+    assertForced(t);
+    AssignedCellsTest.assertAssigned("integer div", SliceCompiler.compile(t.q(), SliceCircuitTest.all(t),
+        Visibility.PUBLIC).circuit(t.trace(), t.salts(3)));
   }
 }
