@@ -18,7 +18,7 @@ import java.util.Set;
  * Reshape to one axis followed by a Gather with constant indices: output element o reads input
  * element π(o) for a map π computed here, so they cost no rows (copy constraints only). Split
  * becomes one Slice per output. Recurrent operators (LSTM, GRU, RNN) are unrolled by {@link
- * Recurrent}; OneHot of constant indices folds to a constant, of computed indices it becomes
+ * Recurrent}, TopK into rounds of selection by {@link TopK}; OneHot of constant indices folds to a constant, of computed indices it becomes
  * comparisons with the constant positions 0 … depth − 1 ({@link #oneHotComputed}).
  */
 final class Expansion {
@@ -27,7 +27,7 @@ final class Expansion {
   /** The operators this pass rewrites. */
   static final Set<String> OPS = Set.of("Split", "Expand", "Tile", "Resize", "Upsample",
       "DepthToSpace", "SpaceToDepth", "GatherElements", "GatherND", "OneHot", "NonZero", "LSTM",
-      "GRU", "RNN");
+      "GRU", "RNN", "TopK");
 
   /** One IR operation with one output, or a constant (op null). */
   record Step(String name, Op op, List<String> inputs, String out, Tensor constant) {
@@ -72,6 +72,8 @@ final class Expansion {
             : List.of(Step.constant(c.node.getOutput(0), oneHot(c)));
       case "NonZero":
         return List.of(Step.constant(c.node.getOutput(0), nonZero(c.constant(0, "input"))));
+      case "TopK":
+        return TopK.expand(c, referenced);
       case "LSTM":
       case "GRU":
       case "RNN":
