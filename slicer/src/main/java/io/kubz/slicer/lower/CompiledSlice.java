@@ -152,7 +152,25 @@ public final class CompiledSlice {
     return s;
   }
 
+  /**
+   * Runs the lowering of every node without a witness and without building the circuit (no fixed
+   * columns, no permutation argument): what {@code kubz inspect} needs to know that the slice can be
+   * proved, at a fraction of {@link #description()}'s cost. A slice the estimate puts above 2^28 rows
+   * is refused as {@link #description()} would refuse it.
+   */
+  public void checkSynthesis() {
+    if (estimate.k() > 28) {
+      throw new io.kubz.field.BadInputException("circuit needs " + estimate.rows()
+          + " rows: more than 2^28 − blinding; split it");
+    }
+    lowerAll(null, null);
+  }
+
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    return lowerAll(tensors, salts).cb.build();
+  }
+
+  private Synth lowerAll(Map<String, long[]> tensors, Map<String, Fr> salts) {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
     Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
     s.partial = partial;
@@ -196,7 +214,7 @@ public final class CompiledSlice {
       }
       expose(s, layout.find(b.tensor(), true), w, salts);
     }
-    return s.cb.build();
+    return s;
   }
 
   /** The partial-sum tensor a boundary's base name denotes, or null for a tensor of the graph. */
