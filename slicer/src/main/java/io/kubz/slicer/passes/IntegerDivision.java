@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ONNX's Div of integer tensors truncates toward zero. It is written out as a real division followed
- * by a Cast to the integer type, which carries the truncation:
+ * ONNX's Div of integer tensors truncates toward zero. A Div of an integer tensor by a constant
+ * without zeros is written out as a real division followed by a Cast to the integer type, which
+ * carries the truncation:
  * <pre>
  *   a / b  (INT)  =  Cast_INT( Cast_FLOAT(a) / Cast_FLOAT(b) )
  * </pre>
@@ -58,9 +59,14 @@ final class IntegerDivision {
     return Passes.rebuild(wide, nodes, extra);
   }
 
+  /**
+   * An integer Div by a constant without zeros: a divisor that is an activation keeps the integer
+   * kernel, which names the node when it divides by zero.
+   */
   private static boolean isIntegerDiv(Graph g, Node n) {
     return n.op() instanceof Op.Binary b && b.kind() == Op.BinaryKind.DIV
-        && !g.values().get(n.output()).dtype().isFloating();
+        && !g.values().get(n.output()).dtype().isFloating() && g.isConstant(n.inputs().get(1))
+        && java.util.Arrays.stream(g.constants().get(n.inputs().get(1)).data()).noneMatch(v -> v == 0);
   }
 
   /** A FLOAT node named {@code name} whose output gets a fresh name. */
