@@ -162,6 +162,27 @@ public sealed interface Activation {
     @Override public String id() { return "ceil"; }
   }
 
+  /**
+   * x moved away from zero by {@code nudge}, then truncated toward zero: trunc(x + sign(x)·nudge).
+   * With nudge 0 this is ONNX's Cast of a float to an integer type. A quotient of whole numbers a/c is
+   * either whole or at least 1/c from the next whole number toward ±∞, so with nudge = 1/(2c) the
+   * truncation of an approximate quotient is that of the exact one while the approximation is off by
+   * less than 1/(2c) (ONNX's integer Div).
+   */
+  record Trunc(double nudge) implements Activation {
+    public Trunc {
+      if (!(nudge >= 0 && nudge < 0.5)) {
+        throw new IllegalArgumentException("nudge must be in [0, 0.5), got " + nudge);
+      }
+    }
+
+    @Override public double apply(double x) {
+      double v = x < 0 ? x - nudge : x > 0 ? x + nudge : x;
+      return v < 0 ? StrictMath.ceil(v) : StrictMath.floor(v);
+    }
+    @Override public String id() { return nudge == 0 ? "trunc" : "trunc(nudge=" + nudge + ")"; }
+  }
+
   /** x rounded to the nearest integer, halves to even (ONNX Round). */
   record Round() implements Activation {
     @Override public double apply(double x) { return StrictMath.rint(x); }

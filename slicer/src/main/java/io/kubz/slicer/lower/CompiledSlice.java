@@ -152,7 +152,26 @@ public final class CompiledSlice {
     return s;
   }
 
+  /**
+   * Runs the lowering of every node without a witness and without building the circuit (no fixed
+   * columns, no permutation argument) and without hashing its committed boundaries (the sponge cannot
+   * refuse a tensor the slice computes): what {@code kubz inspect} needs to know that the slice can be
+   * proved, at a fraction of {@link #description()}'s cost. A slice the estimate puts above 2^28 rows
+   * is refused as {@link #description()} would refuse it.
+   */
+  public void checkSynthesis() {
+    if (estimate.k() > 28) {
+      throw new io.kubz.field.BadInputException("circuit needs " + estimate.rows()
+          + " rows: more than 2^28 − blinding; split it");
+    }
+    lowerAll(null, null, false);
+  }
+
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    return lowerAll(tensors, salts, true).cb.build();
+  }
+
+  private Synth lowerAll(Map<String, long[]> tensors, Map<String, Fr> salts, boolean expose) {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
     Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
     s.partial = partial;
@@ -178,7 +197,9 @@ public final class CompiledSlice {
       } else {
         System.arraycopy(w, 0, s.wires.computeIfAbsent(base, t -> new AssignedCell[full]), p.from(), w.length);
       }
-      expose(s, layout.find(b.tensor(), false), w, salts);
+      if (expose) {
+        expose(s, layout.find(b.tensor(), false), w, salts);
+      }
     }
     for (QNode n : nodes) {
       Lowering.lower(s, graph, n);
@@ -194,9 +215,11 @@ public final class CompiledSlice {
           throw new IllegalStateException("boundary " + b.tensor() + " has elements the slice does not compute");
         }
       }
-      expose(s, layout.find(b.tensor(), true), w, salts);
+      if (expose) {
+        expose(s, layout.find(b.tensor(), true), w, salts);
+      }
     }
-    return s.cb.build();
+    return s;
   }
 
   /** The partial-sum tensor a boundary's base name denotes, or null for a tensor of the graph. */

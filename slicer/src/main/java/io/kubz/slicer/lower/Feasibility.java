@@ -80,10 +80,13 @@ public final class Feasibility {
     return out;
   }
 
-  /** Synthesizes the slice without a witness; a failure of a one-node slice is that node's problem. */
+  /**
+   * Lowers the slice without a witness (not building the circuit's fixed columns: the checks
+   * {@code prove} makes, at a fraction of the cost); a failure of a one-node slice is that node's problem.
+   */
   private static boolean compiles(QuantizedGraph q, Set<String> nodes, Map<String, String> problems) {
     try {
-      SliceCompiler.compile(q, nodes, Visibility.PUBLIC).description();
+      SliceCompiler.compile(q, nodes, Visibility.PUBLIC).checkSynthesis();
       return true;
     } catch (RuntimeException e) {
       if (nodes.size() == 1) {

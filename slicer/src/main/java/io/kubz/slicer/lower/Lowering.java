@@ -44,6 +44,8 @@ final class Lowering {
       out = Selection.gather(s, q, qn);
     } else if (op instanceof Op.DynamicGatherElements) {
       out = Selection.gatherElements(s, q, qn);
+    } else if (op instanceof Op.Cast && qn.table() != null) {
+      out = Nonlinear.table(s, q, qn);
     } else if (op instanceof Op.Cast) {
       out = s.wires.get(n.inputs().get(0));
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU) {

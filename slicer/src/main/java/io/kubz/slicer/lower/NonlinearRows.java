@@ -38,7 +38,7 @@ final class NonlinearRows {
       g[0] += out;
       RowEstimator.rescale(g, out, n.shift(), outBits);
       g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));
-    } else if (op instanceof Op.Unary || op instanceof Op.Binary) {
+    } else if (op instanceof Op.Unary || op instanceof Op.Binary || op instanceof Op.Cast) {
       g[6] += out;
       g[RowEstimator.TABLE] = Math.max(g[RowEstimator.TABLE], Tables.minRows(n.table()));
     } else if (op instanceof Op.Clip) {

@@ -245,6 +245,8 @@ public final class RowEstimator {
     } else if (op instanceof Op.DynamicGatherElements dge) {
       long dim = q.graph().shape(node.inputs().get(0))[dge.axis()];
       g[0] += out * (dim + 2 * ((dim + 2) / 3) + (n.isParam(0) ? (dim + 2) / 3 : dim));
+    } else if (op instanceof Op.Cast && n.table() != null) {
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {

@@ -119,9 +119,10 @@
  * columns its needed outputs touch; a rescale or ReLU covers only computed elements.
  *
  * <h2>Known limits</h2>
- * LayerNorm/InstanceNorm, the non-linear
- * reductions (L1, L2, LogSumExp) and TopK are not lowered yet and fail with the node's
- * name. A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
+ * LayerNorm/InstanceNorm, the non-linear reductions (L1, L2, LogSumExp), integer Div, TopK and
+ * OneHot of computed indices reach this package written out as operations lowered here
+ * ({@code io.kubz.slicer.passes}, {@code io.kubz.slicer.onnx}); a normalisation whose variance is
+ * below about 2^(−s) rounds to zero at scale s (no range-normalised rsqrt yet). A slice with range checks holds a tagged range table (2^(w+1) ≥ 512 entries, so at
  * least 64 usable rows). A rescale's two checks (remainder and quotient) take two rows. The sponge takes 5 rows per committed element, which bounds a slice's
  * k from below by the size of its boundary tensors.
  */

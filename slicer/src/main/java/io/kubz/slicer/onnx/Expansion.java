@@ -18,7 +18,8 @@ import java.util.Set;
  * Reshape to one axis followed by a Gather with constant indices: output element o reads input
  * element π(o) for a map π computed here, so they cost no rows (copy constraints only). Split
  * becomes one Slice per output. Recurrent operators (LSTM, GRU, RNN) are unrolled by {@link
- * Recurrent}; OneHot of constant indices folds to a constant.
+ * Recurrent}, TopK into rounds of selection by {@link TopK}; OneHot of constant indices folds to a constant, of computed indices it becomes
+ * comparisons with the constant positions 0 … depth − 1 ({@link #oneHotComputed}).
  */
 final class Expansion {
   private Expansion() {}
@@ -26,7 +27,7 @@ final class Expansion {
   /** The operators this pass rewrites. */
   static final Set<String> OPS = Set.of("Split", "Expand", "Tile", "Resize", "Upsample",
       "DepthToSpace", "SpaceToDepth", "GatherElements", "GatherND", "OneHot", "NonZero", "LSTM",
-      "GRU", "RNN");
+      "GRU", "RNN", "TopK");
 
   /** One IR operation with one output, or a constant (op null). */
   record Step(String name, Op op, List<String> inputs, String out, Tensor constant) {
@@ -67,9 +68,12 @@ final class Expansion {
       case "GatherND":
         return gatherNd(c);
       case "OneHot":
-        return List.of(Step.constant(c.node.getOutput(0), oneHot(c)));
+        return c.constantOrNull(0) == null ? oneHotComputed(c)
+            : List.of(Step.constant(c.node.getOutput(0), oneHot(c)));
       case "NonZero":
         return List.of(Step.constant(c.node.getOutput(0), nonZero(c.constant(0, "input"))));
+      case "TopK":
+        return TopK.expand(c, referenced);
       case "LSTM":
       case "GRU":
       case "RNN":
@@ -312,6 +316,54 @@ final class Expansion {
       }
     }
     return Tensor.of(vals.dtype(), out, y);
+  }
+
+  /**
+   * OneHot of computed indices (a tree's selected leaf): negative indices wrapped first,
+   * i' = i + Where(i &lt; 0, depth, 0); then y = Where(Equal(Unsqueeze(i', axis), P), on, off) with P
+   * the constant positions 0 … depth − 1 laid along the new axis, so that the comparison broadcasts
+   * to the output shape. An index outside [−depth, depth) selects nothing, as ONNX says.
+   */
+  private static List<Step> oneHotComputed(DecodeContext c) {
+    String idx = c.input(0);
+    int[] is = c.shape(0);
+    long depth = (long) c.constant(1, "depth").get(0);
+    Tensor vals = c.constant(2, "values");
+    int axis = Shapes.axis(c.attrs.i("axis", -1), is.length + 1, c.what);
+    if (depth <= 0 || depth > (1 << 20) || vals.size() != 2) {
+      throw c.error("depth must be in [1, 2^20] and values must hold [off, on]");
+    }
+    io.kubz.slicer.ir.DType it = c.dtype(0);
+    String out = c.node.getOutput(0);
+    String p = out + "/onehot";
+    List<Step> r = new ArrayList<>();
+    r.add(Step.constant(p + "_zero", Tensor.of(it, new int[] {}, new double[] {0})));
+    r.add(Step.constant(p + "_depth", Tensor.of(it, new int[] {}, new double[] {depth})));
+    r.add(Step.node(c.name + "/negative", new Op.Binary(Op.BinaryKind.LESS), List.of(idx, p + "_zero"),
+        p + "_negative"));
+    r.add(Step.node(c.name + "/wrap", new Op.Where(), List.of(p + "_negative", p + "_depth", p + "_zero"),
+        p + "_wrap"));
+    r.add(Step.node(c.name + "/wrapped", new Op.Binary(Op.BinaryKind.ADD), List.of(idx, p + "_wrap"),
+        p + "_wrapped"));
+    int[] lifted = new int[is.length + 1];
+    System.arraycopy(is, 0, lifted, 0, axis);
+    lifted[axis] = 1;
+    System.arraycopy(is, axis, lifted, axis + 1, is.length - axis);
+    r.add(Step.node(c.name + "/unsqueeze", new Op.Reshape(lifted), List.of(p + "_wrapped"), p + "_lifted"));
+    int[] ps = new int[is.length + 1 - axis];
+    Arrays.fill(ps, 1);
+    ps[0] = (int) depth;
+    double[] pos = new double[(int) depth];
+    for (int j = 0; j < pos.length; j++) {
+      pos[j] = j;
+    }
+    r.add(Step.constant(p + "_positions", Tensor.of(it, ps, pos)));
+    r.add(Step.node(c.name + "/equal", new Op.Binary(Op.BinaryKind.EQUAL), List.of(p + "_lifted",
+        p + "_positions"), p + "_hit"));
+    r.add(Step.constant(p + "_on", Tensor.of(vals.dtype(), new int[] {}, new double[] {vals.get(1)})));
+    r.add(Step.constant(p + "_off", Tensor.of(vals.dtype(), new int[] {}, new double[] {vals.get(0)})));
+    r.add(Step.node(c.name, new Op.Where(), List.of(p + "_hit", p + "_on", p + "_off"), out));
+    return r;
   }
 
   /** NonZero of a constant: [rank, count] INT64, the coordinates of the non-zero elements. */

@@ -16,10 +16,12 @@ public final class Passes {
 
   /**
    * What the importer applies: batch-norm folding, then GELU pattern fusion, then layer and
-   * instance norms written out as the operations that have circuits.
+   * instance norms and the non-linear reductions (ReduceL1, ReduceL2, ReduceLogSumExp) written out
+   * as the operations that have circuits, and integer division as a real division and a truncating Cast.
    */
   public static Graph standard(Graph g) {
-    return NormExpansion.apply(GeluFusion.apply(BatchNormFolding.apply(g)));
+    return IntegerDivision.apply(
+        NormReduceExpansion.apply(NormExpansion.apply(GeluFusion.apply(BatchNormFolding.apply(g)))));
   }
 
   /** A graph with new nodes and extra constants; unused constants and values are dropped. */

@@ -220,7 +220,15 @@ public final class IntegerInterpreter {
       return batchNorm(qn, in.get(0), shapes.get(0));
     }
     if (op instanceof Op.Cast) {
-      return in.get(0).clone();
+      long[] x = in.get(0);
+      if (qn.table() == null) { // whole values (or a cast to a float type): the identity
+        return x.clone();
+      }
+      long[] y = new long[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = lookup(qn, x[i], obs); // truncation toward zero
+      }
+      return y;
     }
     if (op instanceof Op.DynamicGather) {
       return IntKernels.gather(qn, ((Op.DynamicGather) op).axis(), in.get(0), shapes.get(0), in.get(1));

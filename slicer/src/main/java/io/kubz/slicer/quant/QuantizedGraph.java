@@ -265,8 +265,8 @@ public final class QuantizedGraph {
       saturateFill(c, params, s);
     } else if (op instanceof Op.Cast) {
       if (!((Op.Cast) op).to().isFloating() && !integral(g, n.inputs().get(0))) {
-        throw unsupported(n, "a cast of a fractional activation to an integer type (ONNX truncates toward zero);"
-            + " apply Floor, Ceil or Round before it, or cast only booleans, indices and rounded values,");
+        // ONNX truncates toward zero: a table of trunc(x); a cast of whole values stays the identity
+        table = new FunctionTable(new Activation.Trunc(quotientNudge(g, n.inputs().get(0))), bits(plan, n), s, s);
       }
       constantsAt(c, params, sc, s);
     } else {
@@ -303,25 +303,94 @@ public final class QuantizedGraph {
 
   /**
    * Whether every value of a tensor is an integer by construction (a comparison or boolean, an
-   * index, a rounded value, an integer model input), so that a Cast of it to an integer type is the
-   * identity on its quantized values.
+   * index, a rounded or truncated value, an integer model input, or sums, differences, products and
+   * re-indexings of such values, and their products by integer constants: quantized, all of these
+   * are exact multiples of 2^s), so that a Cast of it to an integer type is the identity on its
+   * quantized values.
    */
   static boolean integral(Graph g, String tensor) {
+    return integral(g, tensor, 0);
+  }
+
+  /**
+   * 1/(2·max|c|) when {@code tensor} is a whole number divided by whole constants c (ONNX's integer Div
+   * written out), else 0: see {@link Activation.Trunc}.
+   */
+  static double quotientNudge(Graph g, String tensor) {
+    Node p = g.producer(tensor);
+    if (p == null || !(p.op() instanceof Op.Binary b) || b.kind() != Op.BinaryKind.DIV
+        || !g.isConstant(p.inputs().get(1)) || !integral(g, p.inputs().get(0))) {
+      return 0;
+    }
+    double max = 0;
+    for (double c : g.constants().get(p.inputs().get(1)).data()) {
+      if (c == 0 || c != Math.rint(c)) {
+        return 0;
+      }
+      max = Math.max(max, Math.abs(c));
+    }
+    return max < 2 ? 0 : 1 / (2 * max);
+  }
+
+  /** Beyond this depth a tensor counts as fractional (the answer is then only pessimistic). */
+  private static final int INTEGRAL_DEPTH = 48;
+
+  private static boolean integral(Graph g, String tensor, int depth) {
+    if (g.isConstant(tensor)) {
+      return wholeValues(g.constants().get(tensor));
+    }
     Node p = g.producer(tensor);
     if (p == null) {
       return g.inputs().stream().anyMatch(v -> v.name().equals(tensor) && !v.dtype().isFloating());
     }
+    if (depth > INTEGRAL_DEPTH) {
+      return false;
+    }
     Op op = p.op();
     if (op instanceof Op.Binary b) {
-      return b.kind().isPredicate();
+      return switch (b.kind()) {
+        case ADD, SUB, MUL, MAX, MIN -> allIntegral(g, p.inputs(), depth);
+        default -> b.kind().isPredicate();
+      };
     }
     if (op instanceof Op.Unary u) {
       return switch (u.kind()) {
         case NOT, FLOOR, CEIL, ROUND, SIGN -> true;
+        case NEG, ABS, RELU -> allIntegral(g, p.inputs(), depth);
         default -> false;
       };
     }
-    return op instanceof Op.ArgExtreme || (op instanceof Op.Cast c && !c.to().isFloating());
+    if (op instanceof Op.Cast c) {
+      return !c.to().isFloating() || integral(g, p.inputs().get(0), depth + 1);
+    }
+    if (op instanceof Op.MatMul || op instanceof Op.Where || IndexMap.isLayout(op)
+        || (op instanceof Op.Reduce r && r.kind() != Op.ReduceKind.MEAN)) {
+      // MatMul of two activations rescales by s a product of multiples of 2^s: still exact
+      return allIntegral(g, op instanceof Op.Where ? p.inputs().subList(1, 3) : p.inputs(), depth);
+    }
+    if (op instanceof Op.Gemm gm) {
+      return gm.alpha() == 1 && gm.beta() == 1 && allIntegral(g, p.inputs(), depth);
+    }
+    return op instanceof Op.ArgExtreme;
+  }
+
+  private static boolean allIntegral(Graph g, List<String> tensors, int depth) {
+    for (String t : tensors) {
+      if (!integral(g, t, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whole numbers small enough that every scale holds them exactly. */
+  private static boolean wholeValues(Tensor t) {
+    for (double v : t.data()) {
+      if (v != Math.rint(v) || Math.abs(v) > (1L << 20)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void constantsAt(Tensor[] c, long[][] params, int[] sc, int scale) {

@@ -29,6 +29,9 @@
  *       condition accept only 0 and 2^s (else an error naming the node). Max, Min: exact. ArgMax/ArgMin:
  *       index i as i·2^s, ties (equal quantized values) to the first index, or the last with
  *       select_last_index ({@link io.kubz.slicer.quant.LogicKernels}).
+ *   <li>Cast to an integer type: the identity when the value is whole by construction (booleans, indices,
+ *       rounded values, integer inputs, and sums, products and re-indexings of those with integer constants);
+ *       otherwise ONNX's truncation toward zero as a table of trunc(x) at scale s. Cast to a float type: the identity.
  *   <li>Reshape, Transpose, Concat, Slice, Gather, Pad: re-indexing only ({@link io.kubz.slicer.quant.IndexMap}).
  * </ul>
  */
