@@ -92,7 +92,9 @@ final class Lowering {
     } else if (op instanceof Op.Pool || op instanceof Op.GlobalAveragePool || op instanceof Op.Reduce) {
       return Pools.lower(this, qn);
     } else if (op instanceof Op.Cast && !qn.isParam(0)) {
-      return tensor(n.inputs().get(0));
+      // whole values: the identity; a fractional value cast to an integer type: the truncation table
+      int x = tensor(n.inputs().get(0));
+      return qn.table() == null ? x : lookup(x, qn.table());
     } else if (IndexMap.isLayout(op)) {
       return layout(qn);
     }
