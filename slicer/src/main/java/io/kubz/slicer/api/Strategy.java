@@ -48,7 +48,7 @@ public record Strategy(int maxLayers, int maxRowsLog2, long maxMemoryBytes) {
     return new Strategy(1, 0, 0);
   }
 
-  /** Per layer, falling back to the budget strategy when a layer needs more than half the heap. */
+  /** Per layer, falling back to the budget strategy when a layer needs more than the proving heap. */
   public static Strategy defaults() {
     return perLayerWithin(sliceBudget());
   }
