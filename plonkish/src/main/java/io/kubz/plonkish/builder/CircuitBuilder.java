@@ -42,6 +42,7 @@ public final class CircuitBuilder {
   private final Map<Column.Instance, Map<Integer, Fr>> instanceValues = new HashMap<>();
   private final List<ArgumentContext.Factory> argumentFactories = new ArrayList<>();
   private final Lookups lookups = new Lookups();
+  private boolean built;
   private int minK = 1;
 
   private record InstanceCopy(AssignedCell cell, Column.Instance column, int row) {}
@@ -170,6 +171,10 @@ public final class CircuitBuilder {
 
   /** Lays out the trace and compiles the circuit. */
   public Circuit build() {
+    if (built) {
+      throw new IllegalStateException("a circuit builder builds once (its regions are sealed by the first build)");
+    }
+    built = true;
     int userDegree = 1;
     Map<Column, Set<Integer>> rotations = new HashMap<>();
     for (Gate g : gates) {
@@ -286,6 +291,12 @@ public final class CircuitBuilder {
     };
     CircuitDescription desc = new CircuitDescription(k, blinding, alloc.advicePhases(), alloc.numFixed(),
         alloc.numInstance(), alloc.challengePhases(), gates, cc, fixed, placed, arguments);
+    for (RegionBuilder r : regions) {
+      r.seal();
+    }
+    regions.clear();
+    copies.clear();
+    instanceCopies.clear();
     return new Circuit(desc, new Witness(instance, advice,
         laterCells.isEmpty() ? List.of() : List.of(filler), assigned));
   }

@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 public final class RegionBuilder {
   private final String name;
-  private final CircuitBuilder owner;
+  private CircuitBuilder owner;
   private int start = -1;
   private int height;
   final Set<Column> used = new LinkedHashSet<>();
@@ -27,6 +27,23 @@ public final class RegionBuilder {
   RegionBuilder(String name, CircuitBuilder owner) {
     this.name = name;
     this.owner = owner;
+  }
+
+  /**
+   * Drops the assignments once the circuit is built, keeping name, start and height: a later-phase
+   * value function of the witness holds cells, a cell holds its region, and an unsealed region held
+   * every cell of the circuit and, through its owner, the whole builder (half a GiB for a 2^17-row
+   * slice, kept alive for the whole proof: issue #16, finding 7).
+   */
+  void seal() {
+    owner = null;
+    used.clear();
+    fixedCells.clear();
+    adviceCells.clear();
+    deferred.clear();
+    ((ArrayList<?>) fixedCells).trimToSize();
+    ((ArrayList<?>) adviceCells).trimToSize();
+    ((ArrayList<?>) deferred).trimToSize();
   }
 
   public String name() {

@@ -14,7 +14,7 @@ import java.util.Random;
  * Fills the advice table phase by phase, as the prover needs it: random values on the reserved
  * rows u..n−1 (the argument columns then overwrite row u, where their products close), the
  * witness's later-phase cells, then the arguments' columns; and turns a phase's columns into
- * coefficient form. The witness arrays are copied, never written.
+ * coefficient form. The witness arrays are copied, never written, unless the runner is told it owns them.
  */
 public final class PhaseRunner {
   private final CircuitDescription desc;
@@ -24,13 +24,22 @@ public final class PhaseRunner {
   private final Trace trace;
 
   public PhaseRunner(CircuitDescription desc, Witness witness, Random rnd) {
+    this(desc, witness, rnd, false);
+  }
+
+  /**
+   * @param owned whether the runner may work in the witness's advice arrays (of n elements) rather
+   *     than in copies: they then end up holding blinding rows, later-phase cells and coefficients
+   */
+  public PhaseRunner(CircuitDescription desc, Witness witness, Random rnd, boolean owned) {
     this.desc = desc;
     this.witness = witness;
     this.rnd = rnd;
     int n = desc.n();
     advice = new long[desc.numAdvice()][];
     for (int c = 0; c < advice.length; c++) {
-      advice[c] = Arrays.copyOf(witness.advice()[c], 4 * n);
+      long[] w = witness.advice()[c];
+      advice[c] = owned && w.length == 4 * n ? w : Arrays.copyOf(w, 4 * n);
     }
     trace = new Trace(n, desc.usable(), advice, desc.fixed(), witness.instance());
   }
@@ -66,6 +75,16 @@ public final class PhaseRunner {
   /** Coefficients of advice column c (a fresh array). */
   public long[] coefficients(int c) {
     return coefficients(advice[c], desc.k());
+  }
+
+  /**
+   * Coefficients of advice column c, computed over its values (this runner's own copy): once every
+   * phase is run, the prover needs the coefficients only, and keeping both doubled its advice.
+   * {@link #values(int)} of the column is then no longer its values.
+   */
+  public long[] coefficientsInPlace(int c) {
+    Ntt.radix2().inverse(PolyOps.domain(desc.k()), advice[c]);
+    return advice[c];
   }
 
   /** Coefficients of the column with values {@code values} on H (a fresh array). */

@@ -33,15 +33,47 @@ public final class Prover {
   }
 
   /**
-   * A rough upper bound of the heap a proof takes beyond its proving key, in bytes: advice values
-   * and coefficients, every column's sub-coset evaluations, the extended quotient, its pieces and
-   * the opening's combinations (32 bytes per element).
+   * The heap proving circuit d takes at its peak, with {@link #prove} (which copies the witness's
+   * advice): see {@link #estimateBytes(CircuitDescription, boolean)}.
    */
   public static long estimateBytes(CircuitDescription d) {
+    return estimateBytes(d, false);
+  }
+
+  /**
+   * The heap proving circuit d takes at its peak, everything a proof of it holds included, each
+   * array counted as this JVM lays it out ({@link HeapFootprint}): the circuit (fixed values, copy
+   * constraints, regions), the witness, the proving key (fixed coefficients, 3 domain
+   * polynomials), the instance's coefficients; then the larger of the quotient's working set (every
+   * column on one sub-coset, the coset's powers, h on the extended domain) and the opening's (h,
+   * its pieces, their combination, the batch opening's combinations). Checked against the bytes
+   * really allocated in ProverMemoryTest.
+   *
+   * @param consume whether the proof is made with {@link #proveConsuming} (no copy of the advice)
+   */
+  public static long estimateBytes(CircuitDescription d, boolean consume) {
     long n = d.n();
-    long columns = d.numAdvice() + d.numFixed() + d.numInstance() + 4L;
-    long quotient = (1L << Quotient.extension(d.maxDegree())) + d.maxDegree();
-    return 32 * n * (2L * d.numAdvice() + d.numInstance() + columns + quotient + 4);
+    long col = HeapFootprint.column(n);
+    long piece = HeapFootprint.column(n + 1);
+    long a = d.numAdvice();
+    long f = d.numFixed();
+    long ins = d.numInstance();
+    int e = Quotient.extension(d.maxDegree());
+    long h = HeapFootprint.column(n << e);
+    long held = (2 * f + 3) * col + (consume ? 1 : 2) * a * col + 2 * ins * col;
+    long quotient = (a + f + ins + 5) * col + h;
+    long opening = h + ((1L << e) + 6) * piece;
+    long objects = 48L * d.copies().size() + 96L * d.regions().size();
+    return held + Math.max(quotient, opening) + objects;
+  }
+
+  /**
+   * As {@link #prove(ProvingKey, PolynomialCommitment, Witness)}, working in the witness's advice
+   * arrays instead of copies of them (one copy of the advice less at the peak): the witness's values
+   * are destroyed, so pass a witness made for this proof alone.
+   */
+  public static Proof proveConsuming(ProvingKey pk, PolynomialCommitment pcs, Witness witness) {
+    return prove(pk, pcs, witness, new SecureRandom(), (name, nanos) -> {}, true);
   }
 
   /** Receives the wall time of each prover stage (for progress and timing tables). */
@@ -57,6 +89,12 @@ public final class Prover {
 
   public static Proof prove(ProvingKey pk, PolynomialCommitment pcs, Witness witness, Random rnd,
       StageListener listener) {
+    return prove(pk, pcs, witness, rnd, listener, false);
+  }
+
+  /** @param consume whether the witness's advice arrays may serve as the prover's working memory */
+  public static Proof prove(ProvingKey pk, PolynomialCommitment pcs, Witness witness, Random rnd,
+      StageListener listener, boolean consume) {
     long[] clock = {System.nanoTime()};
     StageListener lap = (name, ignored) -> {
       long now = System.nanoTime();
@@ -75,7 +113,7 @@ public final class Prover {
     long[][] cols = new long[a + f + ins + 3][];
     G1[] adviceCommitments = new G1[a];
     Fr[] challenges = new Fr[d.numChallenges()];
-    PhaseRunner runner = new PhaseRunner(d, witness, rnd);
+    PhaseRunner runner = new PhaseRunner(d, witness, rnd, consume);
     boolean absorbed = true;
     for (int p = 0; p < d.numPhases(); p++) {
       runner.run(p, challenges);
@@ -86,12 +124,6 @@ public final class Prover {
           phaseCols.add(c);
         }
       }
-      Parallel.forRange(0, phaseCols.size(), 1, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          cols[phaseCols.get(i)] = runner.coefficients(phaseCols.get(i));
-        }
-      });
-      lap.stage("phase " + p + " interpolate", 0);
       for (int c : phaseCols) {
         // from the values: the same point as from cols[c], cheaper when the values are small
         adviceCommitments[c] = pcs.commitLagrange(LagrangePoly.wrap(PolyOps.domain(d.k()), false, runner.values(c)));
@@ -101,6 +133,14 @@ public final class Prover {
       lap.stage("phase " + p + " commit", 0);
       absorbed = Protocol.drawChallenges(t, d.challengePhases(), p, challenges, absorbed);
     }
+    // every phase committed: later phases no longer read the values, so each advice column turns
+    // into its coefficients in place (values and coefficients of all columns never coexist)
+    Parallel.forRange(0, a, 1, (from, to) -> {
+      for (int c = from; c < to; c++) {
+        cols[c] = runner.coefficientsInPlace(c);
+      }
+    });
+    lap.stage("interpolate", 0);
     for (int c = 0; c < f; c++) {
       cols[a + c] = pk.fixedCoeffs()[c];
     }

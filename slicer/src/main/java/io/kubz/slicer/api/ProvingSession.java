@@ -277,18 +277,20 @@ public final class ProvingSession {
   }
 
   /**
-   * Twice what {@code Prover.estimateBytes} counts (its columns and the key's) plus the key: the
-   * prover's transient copies (NTT scratch, extended-domain chunks) and the collector's headroom
-   * come on top of the counted working set. Measured on LeNet: two 2^14-row slices admitted side by
-   * side on the counted estimate ran a 512 MiB heap out of memory.
+   * What {@code Prover.estimateBytes} counts for a proof that consumes its witness (as {@link
+   * #prover()} makes them): circuit, witness, proving key and the prover's arrays, as this JVM lays
+   * them out. Measured on the 3×64×64 CNN's 2^17-row slice: the old rule (twice the prover's columns
+   * plus the key, at 32 bytes per element) missed G1's humongous columns (8 MiB each, not 4) and the
+   * circuit builder the witness kept alive, and a 6 GiB heap ran out on it.
    */
   private static long peakBytes(CircuitDescription d) {
-    return 2 * Prover.estimateBytes(d) + 64L * d.n() * d.numFixed();
+    return Prover.estimateBytes(d, true);
   }
 
-  /** What a resident slice holds: its fixed columns, and the key's coefficient form of them and of the domain polys. */
+  /** What a resident slice holds: its circuit (fixed values, copies, regions) and the key's coefficients and domain polys. */
   private static long residentSize(CircuitDescription d) {
-    return 32L * d.n() * (2L * d.numFixed() + 4);
+    return (2L * d.numFixed() + 3) * io.kubz.plonkish.prover.HeapFootprint.column(d.n()) + 48L * d.copies().size()
+        + 96L * d.regions().size();
   }
 
   /** A fresh random salt for every committed (HASHED) boundary tensor of any slice. */
@@ -354,7 +356,7 @@ public final class ProvingSession {
           throw new IllegalStateException("slice " + job.sliceId() + " no longer matches its verifying key");
         }
       }
-      Proof p = Prover.prove(pk, kzg, c.witness());
+      Proof p = Prover.proveConsuming(pk, kzg, c.witness()); // the witness is this proof's alone
       return ProofCodec.encode(p);
     };
   }

@@ -11,8 +11,9 @@ import io.kubz.slicer.plan.Slicer;
  * strategy {@code --max-rows K} (2^K rows) and/or {@code --max-memory BYTES}.
  *
  * <p>The default ({@link #defaults()}) is per layer within a memory budget taken from this JVM's
- * heap (half of it per slice, {@link SliceCost#BYTES_PER_ROW} per circuit row): when a layer's slice would need more prover memory than the budget, the model is planned
- * by the budget strategy instead, which cuts that layer into parts that fit. A model whose layers
+ * heap (the heap the slices being proved share, {@link #provingHeap()}, with {@link
+ * SliceCost#COLUMNS_AT_PEAK} columns of the circuit counted per slice): when a layer's slice would
+ * need more prover memory than the budget, the model is planned by the budget strategy instead, which cuts that layer into parts that fit. A model whose layers
  * all fit keeps its per-layer plan whatever the heap.
  *
  * @param maxLayers layers per slice (0: the budget strategy)
@@ -22,13 +23,15 @@ import io.kubz.slicer.plan.Slicer;
  */
 public record Strategy(int maxLayers, int maxRowsLog2, long maxMemoryBytes) {
   /**
-   * The default split of the heap: a slice may plan for half of it (two at a time then fit when
-   * their compiled estimates allow), and a quarter is kept for resident circuits and keys
-   * ({@link ProvingSession}); the slices proved at once share the rest. Checked on LeNet: with a
-   * 1 GiB heap its per-layer plan (2^15-row slices) proves at 1.05 GiB peak, and it keeps that plan.
+   * The default split of the heap: a quarter is kept for resident circuits and keys ({@link
+   * ProvingSession}), and a slice may plan for the rest, which the slices proved at once share (the
+   * executor admits them on their compiled estimates, one at a time by default). Half the heap,
+   * as before, cut the 3×64×64 CNN (issue #16, finding 7) into 2^16-row slices once the planning
+   * estimate counted G1's humongous columns: 386 slices instead of 75, because a channel piece of
+   * a convolution re-commits every input channel it reads; its 2^17-row slices fit this share.
    */
   static long sliceBudget() {
-    return Runtime.getRuntime().maxMemory() / 2;
+    return provingHeap();
   }
 
   /** The share of the heap for circuits and keys kept in memory between their keygen and their proof. */
@@ -45,7 +48,7 @@ public record Strategy(int maxLayers, int maxRowsLog2, long maxMemoryBytes) {
     return new Strategy(1, 0, 0);
   }
 
-  /** Per layer, falling back to the budget strategy when a layer needs more than half the heap. */
+  /** Per layer, falling back to the budget strategy when a layer needs more than the proving heap. */
   public static Strategy defaults() {
     return perLayerWithin(sliceBudget());
   }

@@ -103,7 +103,7 @@ public final class PlonkishProofSystem implements ProofSystem {
 
     @Override
     public long peakBytes() {
-      return Prover.estimateBytes(description) + 64L * description.n() * description.numFixed();
+      return Prover.estimateBytes(description); // the key, circuit and witness included
     }
 
     @Override

@@ -53,7 +53,9 @@ public final class LocalExecutor implements SliceExecutor {
       if (j.peakBytes() > budgetBytes) {
         throw new BadInputException("slice " + j.sliceId() + " needs about " + mib(j.peakBytes())
             + " MiB to prove (2^" + j.k() + " rows), more than the memory budget of " + mib(budgetBytes)
-            + " MiB: slice finer (--max-rows / --max-memory) or give the JVM more heap (-Xmx)");
+            + " MiB: slice finer (--max-rows K, e.g. " + Math.max(4, j.k() - 1) + ", or --max-memory SIZE) or give"
+            + " the JVM about " + mib(heapNeeded(j.peakBytes())) + " MiB of heap (KUBZ_JAVA_OPTS=-Xmx"
+            + mib(heapNeeded(j.peakBytes())) + "m)");
       }
     }
     int budgetKib = (int) Math.min(Integer.MAX_VALUE, budgetBytes >> 10);
@@ -102,6 +104,19 @@ public final class LocalExecutor implements SliceExecutor {
       futures.forEach(f -> f.cancel(true));
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The heap (-Xmx) under which a slice of {@code peak} bytes fits this executor's budget, when the
+   * budget is the heap less a fixed share (as the default, {@code Strategy.provingHeap()}): the
+   * same share on top of the slice.
+   */
+  private long heapNeeded(long peak) {
+    long heap = Runtime.getRuntime().maxMemory();
+    if (budgetBytes >= heap) {
+      return peak;
+    }
+    return (long) Math.ceil((double) peak * heap / budgetBytes);
   }
 
   private static long mib(long bytes) {

@@ -24,6 +24,28 @@ public final class Fields {
   /** Index maps of re-indexing nodes, computed once per node (planning asks for them per candidate slice). */
   private static final Map<Node, IndexMap> MAPS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+  /**
+   * Window tables of convolution and pooling nodes, computed once per geometry: planning derives every
+   * candidate slice's fields, and rebuilding a 64×64×9 table per candidate made planning a large CNN
+   * take minutes (issue #16, finding 7). Keyed by the geometry itself, so a node of the same name
+   * in a graph of other shapes gets its own; the few most recent geometries are kept.
+   */
+  private static final Map<String, int[]> TABLES = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+          return size() > 64;
+        }
+      });
+
+  private static int[] table(int[] in, int[] out, int[] kernel, int[] strides, int[] pads, int[] dilations) {
+    String key = Arrays.toString(in) + Arrays.toString(out) + Arrays.toString(kernel) + Arrays.toString(strides)
+        + Arrays.toString(pads) + Arrays.toString(dilations);
+    return TABLES.computeIfAbsent(key, x -> Windows.table(in, out, kernel, strides, pads, dilations));
+  }
+
   private Fields() {}
 
   /** Whether the lowering of {@code op} can compute a subset of its outputs. */
@@ -72,7 +94,7 @@ public final class Fields {
       int[] xs = g.shape(n.inputs().get(0));
       int[] ins = Arrays.copyOfRange(xs, 2, xs.length);
       int[] outs = Arrays.copyOfRange(ys, 2, ys.length);
-      int[] table = Windows.table(ins, outs, p.kernel(), p.strides(), p.pads(), p.dilations());
+      int[] table = table(ins, outs, p.kernel(), p.strides(), p.pads(), p.dilations());
       int ni = (int) Shapes.size(ins);
       int no = (int) Shapes.size(outs);
       int nk = (int) Shapes.size(p.kernel());
@@ -99,7 +121,9 @@ public final class Fields {
       }
     } else {
       for (int i = 0; i < arity; i++) {
-        if (in[i] != null) {
+        if (in[i] != null && Arrays.equals(g.shape(n.inputs().get(i)), ys)) {
+          in[i].or(out); // same shape: element y reads element y
+        } else if (in[i] != null) {
           int[] idx = Shapes.broadcastIndex(g.shape(n.inputs().get(i)), ys);
           for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
             in[i].set(idx[y]);
@@ -184,7 +208,7 @@ public final class Fields {
     int[] ins = Arrays.copyOfRange(xs, 2, xs.length);
     int[] kernel = Arrays.copyOfRange(wsh, 2, wsh.length);
     int[] outs = Windows.outShape(ins, kernel, op.strides(), op.pads(), op.dilations(), false);
-    int[] table = Windows.table(ins, outs, kernel, op.strides(), op.pads(), op.dilations());
+    int[] table = table(ins, outs, kernel, op.strides(), op.pads(), op.dilations());
     int no = (int) Shapes.size(outs);
     int nk = (int) Shapes.size(kernel);
     int ni = (int) Shapes.size(ins);

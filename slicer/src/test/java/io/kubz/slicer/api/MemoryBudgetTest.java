@@ -45,8 +45,9 @@ class MemoryBudgetTest {
   void memoryIsChargedForThePowerOfTwoCircuitTheRowsLandIn() {
     SliceCost c = SliceCost.DEFAULT;
     assertEquals(c.memoryBytes(1000), c.memoryBytes(1024 - 8), "same 2^10 circuit");
-    assertEquals(2 * c.memoryBytes(1024 - 8), c.memoryBytes(1024 - 7), "one more row doubles the circuit");
-    assertEquals(1024L * SliceCost.BYTES_PER_ROW, c.memoryBytes(1000));
+    assertEquals(SliceCost.COLUMNS_AT_PEAK * io.kubz.plonkish.prover.HeapFootprint.column(2048), c.memoryBytes(1024 - 7),
+        "one more row doubles the circuit");
+    assertEquals(SliceCost.COLUMNS_AT_PEAK * io.kubz.plonkish.prover.HeapFootprint.column(1024), c.memoryBytes(1000));
   }
 
   /** Slices that do not fit the resident budget are re-synthesized and re-keyed from their verifying key. */
