@@ -33,8 +33,13 @@ public final class LayeredModelCodec {
   private static final int RESCALE = 5;
   private static final int LOOKUP = 6;
   private static final int MAX = 7;
-  /** The largest model a bundle may carry, inflated: bounds what adversarial bytes make a verifier hold. */
-  public static final int MAX_RAW_BYTES = 1 << 28;
+  /**
+   * The largest model a bundle may carry, inflated: bounds what adversarial bytes make a verifier
+   * hold. 2^29: the 264k-parameter CIFAR CNN of bench/ inflates to 273 MB (its convolutions as
+   * im2col matrices, 12 bytes per entry); a convolution layer kind with a wiring predicate (GKR.md)
+   * would make it a few MB and let this bound come down again.
+   */
+  public static final int MAX_RAW_BYTES = 1 << 29;
 
   private LayeredModelCodec() {}
 
