@@ -86,9 +86,10 @@ class LayeredFixtureModelsTest {
 
   /**
    * Accepted models of the whole suite when this was written: every model kubz quantizes (66 before
-   * comparisons, selections and Softmax).
+   * comparisons, selections and Softmax; 85 once truncating casts, TopK, computed OneHot and the
+   * written-out reductions quantized).
    */
-  static final int ACCEPTED_AT_LEAST = 75;
+  static final int ACCEPTED_AT_LEAST = 85;
 
   @AfterAll
   static void report() {
