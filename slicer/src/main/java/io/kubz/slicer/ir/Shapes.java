@@ -97,4 +97,48 @@ public final class Shapes {
   public static String str(int[] shape) {
     return Arrays.toString(shape);
   }
+
+  /** Entries of a reduction's output over {@code axes} of a tensor of shape xs (kept dimensions). */
+  public static int reducedSize(int[] axes, int[] xs) {
+    int[] kept = xs.clone();
+    for (int a : axes) {
+      kept[a] = 1;
+    }
+    return (int) size(kept);
+  }
+
+  /**
+   * For each input index of a reduction over {@code axes}, the output index it contributes to
+   * (row-major, reduced dimensions of size 1): the layout both the interpreter and the GKR lowering use.
+   */
+  public static int[] reduceTargets(int[] axes, int[] xs) {
+    int rank = xs.length;
+    boolean[] reduced = new boolean[rank];
+    for (int a : axes) {
+      reduced[a] = true;
+    }
+    int[] kept = xs.clone();
+    for (int a = 0; a < rank; a++) {
+      if (reduced[a]) {
+        kept[a] = 1;
+      }
+    }
+    int[] keptStrides = strides(kept);
+    int size = (int) size(xs);
+    int[] target = new int[size];
+    int[] idx = new int[rank];
+    for (int i = 0; i < size; i++) {
+      int rem = i;
+      for (int d = rank - 1; d >= 0; d--) {
+        idx[d] = rem % xs[d];
+        rem /= xs[d];
+      }
+      int o = 0;
+      for (int d = 0; d < rank; d++) {
+        o += (reduced[d] ? 0 : idx[d]) * keptStrides[d];
+      }
+      target[i] = o;
+    }
+    return target;
+  }
 }

@@ -117,32 +117,12 @@ final class Pools {
 
   /** The input entries of each output entry of a reduction, in input order (the interpreter's layout). */
   private static int[][] reduceWindows(Op.Reduce r, int[] xs) {
-    int rank = xs.length;
-    boolean[] reduced = new boolean[rank];
-    int count = 1;
-    for (int a : r.axes()) {
-      reduced[a] = true;
-      count *= xs[a];
-    }
-    int[] kept = xs.clone();
-    for (int a = 0; a < rank; a++) {
-      if (reduced[a]) {
-        kept[a] = 1;
-      }
-    }
-    int[] keptStrides = Shapes.strides(kept);
-    int nOut = (int) Shapes.size(kept);
-    int[][] w = new int[nOut][count];
+    int[] target = Shapes.reduceTargets(r.axes(), xs);
+    int nOut = Shapes.reducedSize(r.axes(), xs);
+    int[][] w = new int[nOut][target.length / Math.max(1, nOut)];
     int[] fill = new int[nOut];
-    int[] idx = new int[rank];
-    int size = (int) Shapes.size(xs);
-    for (int i = 0; i < size; i++) {
-      Contractions.unravel(i, xs, idx);
-      int o = 0;
-      for (int d = 0; d < rank; d++) {
-        o += (reduced[d] ? 0 : idx[d]) * keptStrides[d];
-      }
-      w[o][fill[o]++] = i;
+    for (int i = 0; i < target.length; i++) {
+      w[target[i]][fill[target[i]]++] = i;
     }
     return w;
   }

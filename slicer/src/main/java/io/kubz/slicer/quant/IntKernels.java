@@ -121,34 +121,12 @@ final class IntKernels {
 
   /** Reduction over axes; MEAN divides the exact sum by the count, rounding half up. */
   static long[] reduce(Op.Reduce r, long[] x, int[] xs) {
-    int rank = xs.length;
-    boolean[] reduced = new boolean[rank];
-    int count = 1;
-    for (int a : r.axes()) {
-      reduced[a] = true;
-      count *= xs[a];
-    }
-    int[] kept = xs.clone();
-    for (int a = 0; a < rank; a++) {
-      if (reduced[a]) {
-        kept[a] = 1;
-      }
-    }
-    int[] keptStrides = Shapes.strides(kept);
-    int nOut = (int) Shapes.size(kept);
+    int[] target = Shapes.reduceTargets(r.axes(), xs);
+    int nOut = Shapes.reducedSize(r.axes(), xs);
     long[] acc = new long[nOut];
     boolean[] seen = new boolean[nOut];
-    int[] idx = new int[rank];
     for (int i = 0; i < x.length; i++) {
-      int rem = i;
-      for (int d = rank - 1; d >= 0; d--) {
-        idx[d] = rem % xs[d];
-        rem /= xs[d];
-      }
-      int o = 0;
-      for (int d = 0; d < rank; d++) {
-        o += (reduced[d] ? 0 : idx[d]) * keptStrides[d];
-      }
+      int o = target[i];
       long v = x[i];
       switch (r.kind()) {
         case MAX: acc[o] = seen[o] ? Math.max(acc[o], v) : v; break;
@@ -158,6 +136,10 @@ final class IntKernels {
       seen[o] = true;
     }
     if (r.kind() == Op.ReduceKind.MEAN) {
+      int count = 1;
+      for (int a : r.axes()) {
+        count *= xs[a];
+      }
       for (int o = 0; o < nOut; o++) {
         acc[o] = divRound(acc[o], count);
       }
