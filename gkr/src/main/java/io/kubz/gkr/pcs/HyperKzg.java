@@ -24,7 +24,8 @@ public final class HyperKzg {
 
   private final Srs srs;
   /** [1]_2 prepared once for the verifier's pairing check. */
-  private final G2Prepared one;
+  /** [τ^k]_2 for k ≤ 3, prepared once for the verifier's pairing check (only [1]_2 for a 1-power SRS). */
+  private final G2Prepared[] g2;
 
   /**
    * HyperKZG over {@code srs}, which must hold [τ²]_2 and [τ³]_2 (a dev SRS, or one read from a
@@ -38,7 +39,11 @@ public final class HyperKzg {
           + " PtauReader or SrsCache, or use a dev SRS");
     }
     this.srs = srs;
-    this.one = Pairing.prepare(srs.g2());
+    int k = srs.size() >= 2 ? 4 : 1;
+    this.g2 = new G2Prepared[k];
+    for (int i = 0; i < k; i++) {
+      g2[i] = Pairing.prepare(i == 0 ? srs.g2() : srs.g2Power(i));
+    }
   }
 
   public Srs srs() {
@@ -184,7 +189,7 @@ public final class HyperKzg {
       weights[i] = qi;
       qi = qi.mul(q);
     }
-    return ThreePointOpening.verify(t, srs, one, parts, weights, openingPoints(r),
+    return ThreePointOpening.verify(t, srs, g2, parts, weights, openingPoints(r),
         combine(ev, q, n), proof.witnesses().get(0));
   }
 
