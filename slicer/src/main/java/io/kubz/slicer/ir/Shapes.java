@@ -141,4 +141,25 @@ public final class Shapes {
     }
     return target;
   }
+
+  /**
+   * The input indices of each output entry of a reduction over {@code axes}, in input order (the
+   * interpreter's accumulation order): what the plonkish and the GKR lowerings both sum or compare.
+   */
+  public static int[][] reduceWindows(int[] axes, int[] xs) {
+    int[] target = reduceTargets(axes, xs);
+    int[] count = new int[reducedSize(axes, xs)];
+    for (int o : target) {
+      count[o]++;
+    }
+    int[][] w = new int[count.length][];
+    for (int o = 0; o < w.length; o++) {
+      w[o] = new int[count[o]];
+      count[o] = 0;
+    }
+    for (int i = 0; i < target.length; i++) {
+      w[target[i]][count[target[i]]++] = i;
+    }
+    return w;
+  }
 }

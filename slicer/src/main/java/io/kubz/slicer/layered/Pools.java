@@ -117,13 +117,6 @@ final class Pools {
 
   /** The input entries of each output entry of a reduction, in input order (the interpreter's layout). */
   private static int[][] reduceWindows(Op.Reduce r, int[] xs) {
-    int[] target = Shapes.reduceTargets(r.axes(), xs);
-    int nOut = Shapes.reducedSize(r.axes(), xs);
-    int[][] w = new int[nOut][target.length / Math.max(1, nOut)];
-    int[] fill = new int[nOut];
-    for (int i = 0; i < target.length; i++) {
-      w[target[i]][fill[target[i]]++] = i;
-    }
-    return w;
+    return Shapes.reduceWindows(r.axes(), xs);
   }
 }

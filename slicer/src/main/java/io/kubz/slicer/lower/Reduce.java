@@ -22,45 +22,7 @@ final class Reduce {
 
   /** Input positions of each output, in input order (the interpreter's accumulation order). */
   static int[][] groups(Op.Reduce r, int[] xs) {
-    int rank = xs.length;
-    boolean[] reduced = new boolean[rank];
-    for (int a : r.axes()) {
-      reduced[a] = true;
-    }
-    int[] kept = xs.clone();
-    for (int a = 0; a < rank; a++) {
-      if (reduced[a]) {
-        kept[a] = 1;
-      }
-    }
-    int[] keptStrides = Shapes.strides(kept);
-    int nOut = (int) Shapes.size(kept);
-    int n = (int) Shapes.size(xs);
-    int[] owner = new int[n];
-    int[] count = new int[nOut];
-    int[] idx = new int[rank];
-    for (int i = 0; i < n; i++) {
-      int rem = i;
-      for (int d = rank - 1; d >= 0; d--) {
-        idx[d] = rem % xs[d];
-        rem /= xs[d];
-      }
-      int o = 0;
-      for (int d = 0; d < rank; d++) {
-        o += (reduced[d] ? 0 : idx[d]) * keptStrides[d];
-      }
-      owner[i] = o;
-      count[o]++;
-    }
-    int[][] g = new int[nOut][];
-    for (int o = 0; o < nOut; o++) {
-      g[o] = new int[count[o]];
-      count[o] = 0;
-    }
-    for (int i = 0; i < n; i++) {
-      g[owner[i]][count[owner[i]]++] = i;
-    }
-    return g;
+    return Shapes.reduceWindows(r.axes(), xs);
   }
 
   static AssignedCell[] reduce(Synth s, QuantizedGraph q, QNode qn) {
