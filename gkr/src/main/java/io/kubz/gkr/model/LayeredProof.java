@@ -22,7 +22,9 @@ import java.util.Optional;
  * gkr.proto): the witness commitment, the lookup towers, every layer's sumchecks and claimed
  * evaluations in the order the verifier reads them, the batched opening and its HyperKZG proof.
  * Filled in by {@link LayeredProver}. The parts a model without committed tensors does not need are
- * null (commitment, opening, pcs) or absent (logup without lookups).
+ * null (commitment, opening, pcs) or absent (logup without lookups). A model with committed
+ * boundary tensors ({@link Boundaries}) adds their commitments C_T (increasing tensor id) and, for
+ * each that has claims, a batched-opening reduction and a HyperKZG opening.
  */
 public final class LayeredProof {
   /** Proofs longer than this are refused before parsing (a LeNet-5-sized model's is 46 KB). */
@@ -34,15 +36,35 @@ public final class LayeredProof {
   final List<SumcheckProof> sumchecks;
   final ReductionProof opening;
   final HyperKzgProof pcs;
+  final List<G1> boundary;
+  final List<ReductionProof> boundaryOpenings;
+  final List<HyperKzgProof> boundaryPcs;
 
   LayeredProof(G1 wit, LogupProof logup, List<Fr> evals, List<SumcheckProof> sumchecks,
       ReductionProof opening, HyperKzgProof pcs) {
+    this(wit, logup, evals, sumchecks, opening, pcs, List.of(), List.of(), List.of());
+  }
+
+  LayeredProof(G1 wit, LogupProof logup, List<Fr> evals, List<SumcheckProof> sumchecks,
+      ReductionProof opening, HyperKzgProof pcs, List<G1> boundary, List<ReductionProof> boundaryOpenings,
+      List<HyperKzgProof> boundaryPcs) {
     this.wit = wit;
     this.logup = logup;
     this.evals = List.copyOf(evals);
     this.sumchecks = List.copyOf(sumchecks);
     this.opening = opening;
     this.pcs = pcs;
+    this.boundary = List.copyOf(boundary);
+    this.boundaryOpenings = List.copyOf(boundaryOpenings);
+    this.boundaryPcs = List.copyOf(boundaryPcs);
+  }
+
+  /**
+   * The commitments C_T of the committed boundary tensors, in increasing tensor id, compressed (32
+   * bytes each): what a bundle compares between the slice producing T and the slices reading it.
+   */
+  public List<byte[]> boundaryCommitments() {
+    return boundary.stream().map(G1::toCompressed).toList();
   }
 
   /** The protobuf bytes. */
@@ -62,6 +84,9 @@ public final class LayeredProof {
     if (pcs != null) {
       b.setPcs(ByteString.copyFrom(pcs.toBytes()));
     }
+    boundary.forEach(c -> b.addBoundaryCommitments(ByteString.copyFrom(c.toCompressed())));
+    boundaryOpenings.forEach(o -> b.addBoundaryOpenings(GkrCodec.reductionMsg(o)));
+    boundaryPcs.forEach(p -> b.addBoundaryPcs(ByteString.copyFrom(p.toBytes())));
     return b.build().toByteArray();
   }
 
@@ -96,12 +121,38 @@ public final class LayeredProof {
       } else if (!m.getPcs().isEmpty()) {
         return Optional.empty();
       }
-      LayeredProof p = new LayeredProof(wit, logup, GkrCodec.frs(m.getEvalsList()), sc, opening, pcs);
+      List<G1> boundary = new ArrayList<>();
+      for (ByteString c : m.getBoundaryCommitmentsList()) {
+        boundary.add(G1.fromCompressed(c.toByteArray()));
+      }
+      List<ReductionProof> bOpen = new ArrayList<>();
+      for (io.kubz.gkr.proto.OpeningReductionMsg o : m.getBoundaryOpeningsList()) {
+        bOpen.add(GkrCodec.decode(o));
+      }
+      List<HyperKzgProof> bPcs = new ArrayList<>();
+      for (ByteString b : m.getBoundaryPcsList()) {
+        Optional<HyperKzgProof> h = hyperKzg(b);
+        if (h.isEmpty()) {
+          return Optional.empty();
+        }
+        bPcs.add(h.get());
+      }
+      LayeredProof p = new LayeredProof(wit, logup, GkrCodec.frs(m.getEvalsList()), sc, opening, pcs,
+          boundary, bOpen, bPcs);
       // one encoding per proof: unknown or repeated fields, non-minimal varints are refused
       return Arrays.equals(p.toBytes(), bytes) ? Optional.of(p) : Optional.empty();
     } catch (java.io.IOException | BadInputException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** A HyperKZG proof whose variable count its length gives (n ≥ 1: 128·n bytes), or empty. */
+  private static Optional<HyperKzgProof> hyperKzg(ByteString b) {
+    int per = HyperKzgProof.encodedLength(1);
+    if (b.isEmpty() || b.size() % per != 0) {
+      return Optional.empty();
+    }
+    return Optional.of(HyperKzgProof.fromBytes(b.toByteArray(), b.size() / per));
   }
 
   /** Size of the proof in bytes. */

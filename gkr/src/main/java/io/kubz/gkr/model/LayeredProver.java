@@ -8,6 +8,9 @@ import io.kubz.gkr.opening.BatchOpening;
 import io.kubz.gkr.pcs.HyperKzg;
 import io.kubz.gkr.pcs.HyperKzgProof;
 import io.kubz.poly.transcript.Transcript;
+import io.kubz.gkr.opening.Claim;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Proves a {@link LayeredModel} run (GKR.md, "The protocol for one model"; the package documentation). */
 public final class LayeredProver {
@@ -51,15 +54,47 @@ public final class LayeredProver {
   }
 
   /**
+   * The same with the tensors {@code committed} committed as boundaries ({@link #commitTensor}):
+   * the SRS must also hold 2^vars powers for each of them.
+   */
+  public static int commitmentVars(LayeredModel model, int[] committed) {
+    return Math.max(commitmentVars(model), Boundaries.maxVars(model, Boundaries.check(model, committed)));
+  }
+
+  /**
+   * C_T of a committed boundary tensor with these values: deterministic (no blinding), so the proof
+   * producing T and every proof reading it carry the same commitment (package documentation).
+   */
+  public static G1 commitTensor(HyperKzg pcs, long[] values) {
+    return Boundaries.commit(pcs, values);
+  }
+
+  /**
    * Runs {@code model} on {@code inputs} (order of {@link LayeredModel#inputs()}) and proves it.
    * {@code t} must have absorbed the caller's statement (model digest, SRS) already; a witness the
    * model's ranges or tables refuse is a {@link io.kubz.field.BadInputException}.
    */
   public static Output prove(LayeredModel model, long[][] inputs, HyperKzg pcs, Transcript t) {
-    return prove(model, inputs, pcs, t, null);
+    return prove(model, new int[0], inputs, pcs, t, null);
+  }
+
+  /**
+   * As above, with the inputs and outputs whose tensor ids are in {@code committed} linked to other
+   * proofs by their commitments C_T instead of public values (package documentation, "Committed
+   * boundaries"). {@code inputs} still holds every input's values (the prover needs them); the
+   * proof carries each C_T ({@link LayeredProof#boundaryCommitments()}).
+   */
+  public static Output prove(LayeredModel model, int[] committed, long[][] inputs, HyperKzg pcs, Transcript t) {
+    return prove(model, committed, inputs, pcs, t, null);
   }
 
   static Output prove(LayeredModel model, long[][] inputs, HyperKzg pcs, Transcript t, Hook hook) {
+    return prove(model, new int[0], inputs, pcs, t, hook);
+  }
+
+  static Output prove(LayeredModel model, int[] committedIds, long[][] inputs, HyperKzg pcs, Transcript t,
+      Hook hook) {
+    int[] committed = Boundaries.check(model, committedIds);
     long t0 = System.nanoTime();
     Layout layout = new Layout(model);
     long[][] values = Evaluator.run(model, inputs);
@@ -71,13 +106,20 @@ public final class LayeredProver {
     for (int i = 0; i < outs.length; i++) {
       outputs[i] = values[outs[i]].clone();
     }
-    if (layout.witVars > pcs.maxVars()) {
-      throw new io.kubz.field.BadInputException("the model commits 2^" + layout.witVars
+    int need = Math.max(layout.witVars, Boundaries.maxVars(model, committed));
+    if (need > pcs.maxVars()) {
+      throw new io.kubz.field.BadInputException("the model commits 2^" + need
           + " witness entries but the SRS holds 2^" + pcs.maxVars() + " powers: use a larger SRS");
     }
     Witness w = new Witness(layout, values, hook);
     long t1 = System.nanoTime();
-    Protocol.absorbStatement(t, ModelDigests.digest(model), inputs, outputs);
+    G1[] boundary = new G1[committed.length];
+    boolean[] isCommitted = new boolean[values.length];
+    for (int i = 0; i < committed.length; i++) {
+      boundary[i] = Boundaries.commit(pcs, values[committed[i]]);
+      isCommitted[committed[i]] = true;
+    }
+    Protocol.absorbStatement(t, ModelDigests.digest(model), model, committed, boundary, inputs, outputs);
     G1 c = null;
     if (layout.witVars >= 0) {
       c = pcs.commitIntegers(w.wit);
@@ -92,7 +134,7 @@ public final class LayeredProver {
       walk.lookups(lo.claims());
     }
     long t3 = System.nanoTime();
-    walk.outputs();
+    walk.outputs(isCommitted);
     walk.layers();
     if (hook != null) {
       hook.claims(walk.claims, walk.witClaims);
@@ -109,9 +151,14 @@ public final class LayeredProver {
       }
       kzg = pcs.open(t, c, w.witFr, u).proof();
     }
+    List<List<Claim>> onBoundary = new ArrayList<>();
+    for (int id : committed) {
+      onBoundary.add(walk.claims.get(id));
+    }
+    Boundaries.Openings bo = Boundaries.prove(committed, boundary, values, onBoundary, pcs, t);
     long t5 = System.nanoTime();
     LayeredProof proof = new LayeredProof(c, logup, walk.msg.evals, walk.msg.sumchecks,
-        open == null ? null : open.proof(), kzg);
+        open == null ? null : open.proof(), kzg, List.of(boundary), bo.reductions(), bo.pcs());
     return new Output(proof, outputs, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
   }
 }

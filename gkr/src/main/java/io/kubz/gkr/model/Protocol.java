@@ -14,13 +14,35 @@ final class Protocol {
 
   /** Label and version, D, every public input and output value (with its length). */
   static void absorbStatement(Transcript t, byte[] digest, long[][] inputs, long[][] outputs) {
+    absorbStatement(t, digest, null, new int[0], new io.kubz.field.G1[0], inputs, outputs);
+  }
+
+  /**
+   * Label and version, D, then each input and each output in order: a public one's values (with
+   * their length), a committed one's C_T under its own label, so the transcript tells which is
+   * which. With no committed tensor the bytes are those of the model without boundaries.
+   */
+  static void absorbStatement(Transcript t, byte[] digest, LayeredModel model, int[] committed,
+      io.kubz.field.G1[] commitments, long[][] inputs, long[][] outputs) {
     t.absorbBytes("layered", VERSION.getBytes(StandardCharsets.US_ASCII));
     t.absorbBytes("layered-model", digest);
-    for (long[] x : inputs) {
-      t.absorbBytes("layered-input", longs(x));
+    int[] ins = model == null ? new int[inputs.length] : model.inputs();
+    for (int i = 0; i < inputs.length; i++) {
+      int k = committed.length == 0 ? -1 : java.util.Arrays.binarySearch(committed, ins[i]);
+      if (k >= 0) {
+        t.absorbG1("layered-committed-input", commitments[k]);
+      } else {
+        t.absorbBytes("layered-input", longs(inputs[i]));
+      }
     }
-    for (long[] y : outputs) {
-      t.absorbBytes("layered-output", longs(y));
+    int[] outs = model == null ? new int[outputs.length] : model.outputs();
+    for (int i = 0; i < outputs.length; i++) {
+      int k = committed.length == 0 ? -1 : java.util.Arrays.binarySearch(committed, outs[i]);
+      if (k >= 0) {
+        t.absorbG1("layered-committed-output", commitments[k]);
+      } else {
+        t.absorbBytes("layered-output", longs(outputs[i]));
+      }
     }
   }
 

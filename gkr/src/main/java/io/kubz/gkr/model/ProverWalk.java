@@ -65,13 +65,20 @@ final class ProverWalk {
     }
   }
 
-  /** Output i's claim at a fresh r_out: the verifier evaluates the public output there. */
-  void outputs() {
+  /**
+   * Output i's claim at a fresh r_out: the verifier evaluates a public output there; the value of a
+   * committed one ({@code committed[tensor]}) is sent, and opened against C_T later.
+   */
+  void outputs(boolean[] committed) {
     int[] outs = layout.model.outputs();
     for (int i = 0; i < outs.length; i++) {
       Protocol.beginLayer(t, -1 - i);
       long[] r = Protocol.point(t, "layered-r-out", layout.vars[outs[i]]);
-      claims.get(outs[i]).add(new Claim(r, w.eval(outs[i], r)));
+      Fr v = w.eval(outs[i], r);
+      if (committed[outs[i]]) {
+        msg.send(t, v);
+      }
+      claims.get(outs[i]).add(new Claim(r, v));
     }
   }
 
@@ -98,7 +105,7 @@ final class ProverWalk {
       } else if (l instanceof Layer.MatMul mm) {
         MatMulStep.prove(id, mm, cs, w, t, msg, claims);
       }
-      // Input: the verifier evaluates the public input itself
+      // Input: the verifier evaluates a public input itself; a committed one is opened against C_T
     }
   }
 

@@ -94,14 +94,23 @@ final class VerifierWalk {
     return true;
   }
 
-  void outputs() {
+  /**
+   * Output claims at fresh points: a public output evaluated here, a committed one's value read
+   * from the proof (opened against C_T later). False on a short proof.
+   */
+  boolean outputs(boolean[] committed) {
     int[] outs = layout.model.outputs();
     for (int i = 0; i < outs.length; i++) {
       Protocol.beginLayer(t, -1 - i);
       int v = layout.vars[outs[i]];
       long[] r = Protocol.point(t, "layered-r-out", v);
-      claims.get(outs[i]).add(new Claim(r, Protocol.evaluatePublic(outputs[i], v, r)));
+      Fr y = committed[outs[i]] ? msg.read(t) : Protocol.evaluatePublic(outputs[i], v, r);
+      if (y == null) {
+        return false;
+      }
+      claims.get(outs[i]).add(new Claim(r, y));
     }
+    return true;
   }
 
   boolean layers() {
@@ -128,8 +137,10 @@ final class VerifierWalk {
       } else if (l instanceof Layer.Product p) {
         ok = product(id, p, cs);
       } else if (l instanceof Layer.Input) {
+        // a committed input (no values: null) is opened against its C_T after the walk
         long[] x = inputs[Arrays.binarySearch(inputIds, id)];
         ok = true;
+        cs = x == null ? List.of() : cs;
         for (Claim c : cs) {
           ok &= Protocol.evaluatePublic(x, layout.vars[id], c.point()).equals(c.value());
         }

@@ -92,5 +92,33 @@
  * All Wit claims (each a claim on a slot, embedded with the slot's block bits as its top
  * coordinates) are reduced to one point by {@link io.kubz.gkr.opening.BatchOpening} and opened once
  * with HyperKZG. The verifier also rejects a proof with messages it did not read.
+ *
+ * <h2>Committed boundaries (GKR.md "Slices and links")</h2>
+ * An input or output tensor T may be declared committed instead of public (the tensor ids passed
+ * to {@link io.kubz.gkr.model.LayeredProver#prove(LayeredModel, int[], long[][],
+ * io.kubz.gkr.pcs.HyperKzg, io.kubz.poly.transcript.Transcript)}): it links this proof to the
+ * proof of another slice that produces or reads T. C_T is the HyperKZG commitment of T's integer
+ * values zero-padded to 2^max(1, vars) entries, made with {@code commitIntegers} and no blinding, so
+ * that the producer and every consumer compute the same C_T on their own; the proof carries the
+ * C_T (increasing tensor id) and whoever checks the link compares the bytes.
+ * <ul>
+ *   <li>Transcript: in the statement each input and each output in order is absorbed either as its
+ *       values ("layered-input"/"layered-output") or as its C_T ("layered-committed-input"/
+ *       "layered-committed-output"), so which tensors are committed is bound too; all of it
+ *       before C_wit and before any challenge. A model without committed tensors absorbs exactly
+ *       the bytes it absorbed before (its proofs are unchanged).
+ *   <li>Output: after r_out is drawn the prover sends T~(r_out) (absorbed) instead of the verifier
+ *       evaluating it; the walk continues from that claim.
+ *   <li>Input: the claims the walk leaves on T are not evaluated but kept.
+ *   <li>Opening: after Wit's opening, for each committed T in increasing id that has claims, every
+ *       claim the walk made on T (on an output: its r_out claim and any lookup claims) is lifted to
+ *       the committed MLE's variables, reduced to one point by a batched opening and opened there
+ *       against C_T with HyperKZG: one extra opening per boundary tensor.
+ * </ul>
+ * Soundness: r_out is drawn after C_T is absorbed, so a producer's C_T opens at r_out to the value
+ * its layer walk proves for T: C_T commits T's computed entries i &lt; size (entries ≥ size are what
+ * the producer's layer representation holds there, zero for an honest prover; no layer of a consumer
+ * reads them). A consumer's claims on T are its input's, checked against the same C_T instead of
+ * public values. So two proofs with equal C_T prove one computation across the cut.
  */
 package io.kubz.gkr.model;

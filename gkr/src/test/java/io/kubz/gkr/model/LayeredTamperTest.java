@@ -72,7 +72,21 @@ class LayeredTamperTest {
       HyperKzgProof pcs = p.pcs == null ? null : new HyperKzgProof(
           p.pcs.folds().stream().map(this::g1).toList(), frs(p.pcs.evals()),
           p.pcs.witnesses().stream().map(this::g1).toList());
-      return new LayeredProof(wit, logup, evals, sums, opening, pcs);
+      List<G1> boundary = p.boundary.stream().map(this::g1).toList();
+      List<ReductionProof> bOpen = p.boundaryOpenings.stream()
+          .map(o -> new ReductionProof(sc(o.sumcheck()), fr(o.value()))).toList();
+      List<HyperKzgProof> bPcs = p.boundaryPcs.stream().map(h -> new HyperKzgProof(
+          h.folds().stream().map(this::g1).toList(), frs(h.evals()),
+          h.witnesses().stream().map(this::g1).toList())).toList();
+      return new LayeredProof(wit, logup, evals, sums, opening, pcs, boundary, bOpen, bPcs);
+    }
+
+    int frs() {
+      return fr;
+    }
+
+    int g1s() {
+      return g1;
     }
   }
 
