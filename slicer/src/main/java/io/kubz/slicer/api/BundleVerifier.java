@@ -131,7 +131,7 @@ public final class BundleVerifier {
           + settings.describe(vis.input()) + "): " + String.join("; ", diff)
           + ". Pass the prover's settings file with --settings if you trust it").withSettings(claimed);
     }
-    boolean gkr = b.slices().size() == 1 && GkrProofSystem.NAME.equals(b.slices().get(0).system());
+    boolean gkr = !b.slices().isEmpty() && b.slices().stream().allMatch(s -> GkrProofSystem.NAME.equals(s.system()));
     ProvingSession session = null;
     GkrSession gkrSession = null;
     RuntimeException[] srsFailure = new RuntimeException[1];
@@ -144,8 +144,9 @@ public final class BundleVerifier {
       }
     };
     try {
-      if (gkr) { // the plan is the whole model: derived, not read from the bundle; 4 powers will do
-        gkrSession = new GkrSession(q, vis, loader, ProgressListener.NONE, true);
+      if (gkr) { // the bundle's plan (its node sets, in the canonical form a GKR prover writes); 4 powers will do
+        SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), io.kubz.slicer.plan.SliceCost.DEFAULT);
+        gkrSession = new GkrSession(q, plan, vis, loader, ProgressListener.NONE, true);
       } else {
         SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
         session = new ProvingSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE);
@@ -240,9 +241,9 @@ public final class BundleVerifier {
             + ": the slices are out of order");
       }
       if (!s.plonkish()) {
-        if (b.slices().size() != 1) {
-          return VerificationResult.slice(digest, i, "slice " + i + " is a " + s.system() + " slice in a bundle of "
-              + b.slices().size() + " slices: this kubz links no cuts to or between GKR slices");
+        if (b.slices().stream().anyMatch(ProofBundle.Slice::plonkish)) {
+          return VerificationResult.slice(digest, i, "slice " + i + " is a " + s.system() + " slice in a bundle with"
+              + " plonkish slices: this kubz links no cuts between plonkish and GKR slices (GKR.md's bridge)");
         }
         gkr[i] = GkrCheck.decode(s);
         if (gkr[i].failure() != null) {
@@ -259,7 +260,9 @@ public final class BundleVerifier {
         }
       }
       for (ProofBundle.Entry e : s.layout()) {
-        if (e.length() < 1 || (long) e.row() + e.length() > s.instance().size() || (e.commitment() && e.length() != 1)) {
+        // a GKR slice's commitment entry names its C_T among the slice's boundary commitments
+        int cells = !s.plonkish() && e.commitment() ? s.commitments().size() : s.instance().size();
+        if (e.length() < 1 || (long) e.row() + e.length() > cells || (e.commitment() && e.length() != 1)) {
           return VerificationResult.slice(digest, i, "slice " + i + ": instance layout entry for '" + e.tensor()
               + "' lies outside its " + s.instance().size() + " instance values");
         }

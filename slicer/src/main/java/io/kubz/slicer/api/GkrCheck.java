@@ -6,7 +6,9 @@ import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.backend.GkrProofSystem;
 import io.kubz.slicer.backend.LayeredModelCodec;
 import io.kubz.slicer.bundle.ProofBundle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -14,17 +16,19 @@ import java.util.function.IntFunction;
  * The checks of {@link BundleVerifier} on a GKR slice: its verifying key decodes to a layered model
  * whose digest is the slice's key digest (which the model digest covers), its row count is the
  * power of two its witness commitment needs, and its proof verifies under the caller's SRS, whose
- * four G2 powers must be the bundle's. The links, inputs and outputs are checked by
- * {@link LinkCheck} from the slice's layout, as for plonkish slices. Each check returns null when
+ * four G2 powers must be the bundle's; its layout is its model's inputs then outputs, each public
+ * (values in the instance) or committed (a commitment entry naming its C_T among the slice's boundary
+ * commitments, which must be the proof's). The links, inputs and outputs are checked by
+ * {@link LinkCheck} from the slice's layout, as for plonkish slices (a GKR link compares C_T bytes). Each check returns null when
  * it passes, else why it failed; none throws.
  */
 final class GkrCheck {
   private GkrCheck() {}
 
-  /** A decoded GKR slice, or why it is not one. */
-  record Decoded(LayeredModel model, int log2, String failure) {
+  /** A decoded GKR slice (with its committed boundary tensor ids, increasing), or why it is not one. */
+  record Decoded(LayeredModel model, int log2, int[] committed, String failure) {
     static Decoded failed(String why) {
-      return new Decoded(null, 0, why);
+      return new Decoded(null, 0, null, why);
     }
   }
 
@@ -44,7 +48,58 @@ final class GkrCheck {
     if (!Arrays.equals(ModelDigests.digest(m.get()), s.vkDigest())) {
       return Decoded.failed("its layered model does not match its digest");
     }
-    return new Decoded(m.get(), Long.numberOfTrailingZeros(rows), null);
+    int[] committed = committed(m.get(), s);
+    if (committed == null) {
+      return Decoded.failed("its instance layout is not its layered model's inputs then outputs (public values in"
+          + " order, or a commitment naming its C_T by increasing tensor id)");
+    }
+    if (!s.commitments().isEmpty() && s.commitments().size() != committed.length) {
+      return Decoded.failed("it has " + committed.length + " committed boundary tensors but "
+          + s.commitments().size() + " boundary commitments");
+    }
+    return new Decoded(m.get(), Long.numberOfTrailingZeros(rows), committed, null);
+  }
+
+  /**
+   * The committed tensor ids of a GKR slice from its layout, or null when the layout is not the
+   * model's inputs then outputs in order: a public one as its values at consecutive rows from 0, a
+   * committed one as a commitment entry whose row is its rank among the committed ids.
+   */
+  static int[] committed(LayeredModel m, ProofBundle.Slice s) {
+    int[] ins = m.inputs();
+    int[] outs = m.outputs();
+    if (s.layout().size() != ins.length + outs.length) {
+      return null;
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (int k = 0; k < s.layout().size(); k++) {
+      if (s.layout().get(k).commitment()) {
+        ids.add(k < ins.length ? ins[k] : outs[k - ins.length]);
+      }
+    }
+    int[] sorted = ids.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    if (sorted.length != ids.size()) {
+      return null;
+    }
+    int row = 0;
+    for (int k = 0; k < s.layout().size(); k++) {
+      ProofBundle.Entry e = s.layout().get(k);
+      int id = k < ins.length ? ins[k] : outs[k - ins.length];
+      if (e.output() != (k >= ins.length)) {
+        return null;
+      }
+      if (e.commitment()) {
+        if (e.length() != 1 || e.row() != Arrays.binarySearch(sorted, id)) {
+          return null;
+        }
+        continue;
+      }
+      if (e.row() != row || e.length() != m.layers().get(id).size()) {
+        return null;
+      }
+      row += e.length();
+    }
+    return sorted;
   }
 
   /**
@@ -75,7 +130,7 @@ final class GkrCheck {
         || !Arrays.equals(srs.g2Power(3).toEvmBytes(), b.srs().tau3G2())) {
       return "the GKR proof was made with a different SRS than the trusted one (" + srs.source() + ")";
     }
-    if (!GkrProofSystem.verify(d.model(), s.vkDigest(), s.proof(), s.instance(), srs)) {
+    if (!GkrProofSystem.verify(d.model(), d.committed(), s.vkDigest(), s.proof(), s.instance(), s.commitments(), srs)) {
       return "the GKR proof does not verify against its public inputs and outputs";
     }
     return null;

@@ -222,7 +222,7 @@ public final class ModelProver {
    */
   public static GkrSession setupGkr(QuantizedGraph q, Options o) {
     GkrProve.refuseUnsupported(o);
-    return new GkrSession(q, o.visibility(), o.srs(), o.progress());
+    return new GkrSession(q, GkrProve.plan(q, o), o.visibility(), o.srs(), o.progress());
   }
 
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */

@@ -66,20 +66,21 @@ public final class GkrProofSystem implements ProofSystem {
   @Override
   public Compiled compile(SliceSource source) {
     checkVisibility(source.links().visibility());
-    if (source.spec().nodes().size() != source.graph().nodes().size()) {
-      throw new BadInputException("--proof-system gkr proves the whole model as one slice, not a slice of "
-          + source.spec().nodes().size() + " of its " + source.graph().nodes().size() + " nodes");
+    if (source.spec().nodes().size() == source.graph().nodes().size()) {
+      return compile(LayeredLowering.lower(source.graph()));
     }
-    return compile(LayeredLowering.lower(source.graph()));
+    return compile(LayeredLowering.lower(source.graph(), source.spec()));
   }
 
-  /** The compiled form of an already lowered model. */
+  /** The compiled form of an already lowered model (a whole model, or a slice with committed boundaries). */
   public GkrCompiled compile(LayeredLowering.Lowered lowered) {
-    return new GkrCompiled(lowered, ModelDigests.digest(lowered.model()), witnessLog2(lowered.model()));
+    return new GkrCompiled(lowered, ModelDigests.digest(lowered.model()),
+        witnessLog2(lowered.model(), lowered.committed()));
   }
 
   @Override
   public boolean verify(VerifierKey key, SliceProof proof, Srs srs) {
+    // the key says nothing about committed boundaries: a slice with some is checked by the 7-argument verify
     if (key == null || proof == null || srs == null || !NAME.equals(key.system()) || !NAME.equals(proof.system())
         || !proof.boundaryCommitments().isEmpty()) {
       return false;
@@ -100,39 +101,67 @@ public final class GkrProofSystem implements ProofSystem {
    * caller) maps the inputs to the outputs in {@code publicValues}. Never throws on the proof.
    */
   public static boolean verify(LayeredModel model, byte[] digest, byte[] proof, List<Fr> publicValues, Srs srs) {
+    return verify(model, new int[0], digest, proof, publicValues, List.of(), srs);
+  }
+
+  /**
+   * As above for a slice whose tensors {@code committed} (increasing ids) are boundaries linked by
+   * commitments: {@code publicValues} holds only the public inputs then outputs, and the proof's
+   * C_T must be {@code commitments} (compressed, increasing tensor id; what the bundle records and
+   * compares with the other end of each link). Never throws on the proof.
+   */
+  public static boolean verify(LayeredModel model, int[] committed, byte[] digest, byte[] proof,
+      List<Fr> publicValues, List<byte[]> commitments, Srs srs) {
     try {
       int[] ins = model.inputs();
       int[] outs = model.outputs();
       long total = 0;
       for (int t : ins) {
-        total += model.layers().get(t).size();
+        total += Arrays.binarySearch(committed, t) >= 0 ? 0 : model.layers().get(t).size();
       }
       for (int t : outs) {
-        total += model.layers().get(t).size();
+        total += Arrays.binarySearch(committed, t) >= 0 ? 0 : model.layers().get(t).size();
       }
-      if (total != publicValues.size() || srs.g2PowerCount() < 4) {
+      if (total != publicValues.size() || srs.g2PowerCount() < 4 || commitments.size() != committed.length) {
         return false;
       }
-      int at = 0;
-      long[][] inputs = new long[ins.length][];
-      for (int i = 0; i < ins.length; i++) {
-        inputs[i] = integers(publicValues, at, model.layers().get(ins[i]).size());
-        at += inputs[i].length;
-      }
-      long[][] outputs = new long[outs.length][];
-      for (int i = 0; i < outs.length; i++) {
-        outputs[i] = integers(publicValues, at, model.layers().get(outs[i]).size());
-        at += outputs[i].length;
-      }
-      if (Arrays.asList(inputs).contains(null) || Arrays.asList(outputs).contains(null)) {
+      int[] at = {0};
+      long[][] inputs = split(model, ins, committed, publicValues, at);
+      long[][] outputs = split(model, outs, committed, publicValues, at);
+      if (inputs == null || outputs == null) {
         return false;
       }
       Optional<LayeredProof> p = LayeredProof.parse(proof);
-      return p.isPresent()
-          && LayeredVerifier.verify(model, inputs, outputs, p.get(), new HyperKzg(srs), statement(digest, srs));
+      if (p.isEmpty()) {
+        return false;
+      }
+      List<byte[]> carried = p.get().boundaryCommitments();
+      for (int i = 0; i < committed.length; i++) {
+        if (!Arrays.equals(carried.get(i), commitments.get(i))) {
+          return false;
+        }
+      }
+      return LayeredVerifier.verify(model, committed, inputs, outputs, p.get(), new HyperKzg(srs),
+          statement(digest, srs));
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The public tensors among {@code ids} read from {@code values} at {@code at} (null for committed ones). */
+  private static long[][] split(LayeredModel model, int[] ids, int[] committed, List<Fr> values, int[] at) {
+    long[][] out = new long[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      if (Arrays.binarySearch(committed, ids[i]) >= 0) {
+        continue;
+      }
+      out[i] = integers(values, at[0], model.layers().get(ids[i]).size());
+      if (out[i] == null) {
+        return null;
+      }
+      at[0] += out[i].length;
+    }
+    return out;
   }
 
   /**
@@ -185,6 +214,23 @@ public final class GkrProofSystem implements ProofSystem {
     return out;
   }
 
+  /** The public values of a run of a slice: its public inputs then public outputs (committed ones left out). */
+  public static List<Fr> publicValues(LayeredModel model, int[] committed, long[][] inputs, long[][] outputs) {
+    List<Fr> out = new ArrayList<>();
+    int[][] ids = {model.inputs(), model.outputs()};
+    long[][][] groups = {inputs, outputs};
+    for (int g = 0; g < 2; g++) {
+      for (int i = 0; i < ids[g].length; i++) {
+        if (Arrays.binarySearch(committed, ids[g][i]) < 0) {
+          for (long v : groups[g][i]) {
+            out.add(Fr.of(v));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The public values of a run: the inputs then the outputs, as field elements. */
   public static List<Fr> publicValues(long[][] inputs, long[][] outputs) {
     List<Fr> out = new ArrayList<>();
@@ -204,6 +250,28 @@ public final class GkrProofSystem implements ProofSystem {
    */
   public static int witnessLog2(LayeredModel m) {
     return Math.max(2, LayeredProver.commitmentVars(m));
+  }
+
+  /** The same for a slice whose tensors {@code committed} are boundaries (each committed too). */
+  public static int witnessLog2(LayeredModel m, int[] committed) {
+    return Math.max(2, LayeredProver.commitmentVars(m, committed));
+  }
+
+  /** The graph tensor name of a lowered model's input or output tensor {@code id}. */
+  public static String boundaryName(LayeredLowering.Lowered low, int id) {
+    int[] ins = low.model().inputs();
+    for (int i = 0; i < ins.length; i++) {
+      if (ins[i] == id) {
+        return low.inputs().get(i);
+      }
+    }
+    int[] outs = low.model().outputs();
+    for (int i = 0; i < outs.length; i++) {
+      if (outs[i] == id) {
+        return low.outputs().get(i);
+      }
+    }
+    throw new IllegalArgumentException("tensor " + id + " is no input or output");
   }
 
   /** A lowered model: its statement digest and the SRS size its witness needs. */
@@ -297,12 +365,21 @@ public final class GkrProofSystem implements ProofSystem {
       }
       long[][] inputs = compiled.lowered.inputValues(job.tensors());
       LayeredProver.Output o = prove(inputs);
-      return new SliceProof(NAME, o.proof().toBytes(), publicValues(inputs, o.outputs()), Map.of());
+      LayeredLowering.Lowered low = compiled.lowered;
+      int[] committed = low.committed();
+      Map<String, byte[]> links = new java.util.LinkedHashMap<>();
+      List<byte[]> cs = o.proof().boundaryCommitments();
+      for (int i = 0; i < committed.length; i++) {
+        links.put(boundaryName(low, committed[i]), cs.get(i));
+      }
+      return new SliceProof(NAME, o.proof().toBytes(), publicValues(low.model(), committed, inputs, o.outputs()),
+          links);
     }
 
     /** Proves a run on the model's inputs (order of {@link LayeredModel#inputs()}), with stage times. */
     public LayeredProver.Output prove(long[][] inputs) {
-      return LayeredProver.prove(compiled.lowered.model(), inputs, pcs, statement(compiled.digest, srs));
+      return LayeredProver.prove(compiled.lowered.model(), compiled.lowered.committed(), inputs, pcs,
+          statement(compiled.digest, srs));
     }
   }
 }

@@ -37,6 +37,8 @@ public final class BundleCodec {
   public static final int MAX_NAME = 1 << 12;
   /** Characters of the plan and settings JSON. */
   public static final int MAX_JSON = 1 << 26;
+  /** Bytes of a GKR boundary commitment C_T (a compressed G1 point). */
+  public static final int COMMITMENT_BYTES = 32;
 
   private BundleCodec() {}
 
@@ -57,6 +59,7 @@ public final class BundleCodec {
       if (version >= ProofBundle.FORMAT_VERSION_SYSTEMS) {
         sm.setProofSystem(s.system());
       }
+      s.commitments().forEach(c -> sm.addBoundaryCommitments(ByteString.copyFrom(c)));
       for (ProofBundle.Entry e : s.layout()) {
         sm.addLayout(InstanceEntryMsg.newBuilder().setTensor(e.tensor()).setOutput(e.output())
             .setCommitment(e.commitment()).setRow(e.row()).setLength(e.length()));
@@ -132,11 +135,23 @@ public final class BundleCodec {
         if (version == ProofBundle.FORMAT_VERSION_SYSTEMS && system.isEmpty()) {
           throw new IllegalArgumentException("slice " + s.getId() + " names no proof system");
         }
+        within("boundary commitments of a slice", s.getBoundaryCommitmentsCount(), MAX_LAYOUT);
+        List<byte[]> commitments = new ArrayList<>();
+        for (ByteString c : s.getBoundaryCommitmentsList()) {
+          if (c.size() != COMMITMENT_BYTES) {
+            throw new IllegalArgumentException("a boundary commitment is " + COMMITMENT_BYTES + " bytes, got " + c.size());
+          }
+          commitments.add(c.toByteArray());
+        }
+        if (!commitments.isEmpty() && (version == ProofBundle.FORMAT_VERSION || ProofBundle.PLONKISH.equals(system))) {
+          throw new IllegalArgumentException("slice " + s.getId() + " carries boundary commitments but is no GKR slice");
+        }
         if (s.getRows() < 0) {
           throw new IllegalArgumentException("negative row count " + Long.toUnsignedString(s.getRows()));
         }
         slices.add(new ProofBundle.Slice(nonNegative(s.getId()), s.getNodesList(), s.getVerifyingKey().toByteArray(),
-            s.getVkDigest().toByteArray(), layout, instance, s.getProof().toByteArray(), s.getRows(), system));
+            s.getVkDigest().toByteArray(), layout, instance, s.getProof().toByteArray(), s.getRows(), system,
+            commitments));
       }
       within("model inputs", m.getInputsCount(), MAX_TENSORS);
       within("model outputs", m.getOutputsCount(), MAX_TENSORS);

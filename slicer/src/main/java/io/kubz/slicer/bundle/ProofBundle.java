@@ -69,15 +69,24 @@ public record ProofBundle(byte[] modelDigest, String modelName, String planJson,
    * @param rows the circuit's used rows (for reports); for a GKR slice 2^(variables of its committed
    *     witness), the SRS size its verifier needs
    * @param system the proof system that proved it ({@value #PLONKISH} or "gkr"); for GKR the
-   *     verifying key is the encoded layered model and the instance its inputs and outputs
+   *     verifying key is the encoded layered model and the instance its public inputs and outputs
+   * @param commitments a GKR slice's boundary commitments C_T (compressed G1), in increasing tensor
+   *     id of its layered model; a commitment entry of its layout names one by its row
    */
   public record Slice(int id, List<String> nodes, byte[] verifyingKey, byte[] vkDigest, List<Entry> layout,
-      List<Fr> instance, byte[] proof, long rows, String system) {
+      List<Fr> instance, byte[] proof, long rows, String system, List<byte[]> commitments) {
     public Slice {
       nodes = List.copyOf(nodes);
       layout = List.copyOf(layout);
       instance = List.copyOf(instance);
       system = system == null || system.isEmpty() ? PLONKISH : system;
+      commitments = commitments == null ? List.of() : commitments.stream().map(byte[]::clone).toList();
+    }
+
+    /** A slice without boundary commitments (every plonkish slice; a GKR slice with public boundaries). */
+    public Slice(int id, List<String> nodes, byte[] verifyingKey, byte[] vkDigest, List<Entry> layout,
+        List<Fr> instance, byte[] proof, long rows, String system) {
+      this(id, nodes, verifyingKey, vkDigest, layout, instance, proof, rows, system, List.of());
     }
 
     /** A plonkish slice. */
