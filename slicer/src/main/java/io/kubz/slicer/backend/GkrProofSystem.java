@@ -26,7 +26,9 @@ import java.util.Optional;
 
 /**
  * The sumcheck / logUp-GKR back end behind the {@link ProofSystem} seam (GKR.md): a slice (by
- * default the whole model: GKR.md "Slices and links") is lowered to a {@link LayeredModel}, proved
+ * default the whole model: GKR.md "Slices and links"; with a plan, each slice, whose boundaries to
+ * other slices are committed tensors: {@link LayeredLowering#lower(io.kubz.slicer.quant.QuantizedGraph,
+ * io.kubz.slicer.plan.SliceSpec)}) is lowered to a {@link LayeredModel}, proved
  * by {@link LayeredProver} with HyperKZG over the same SRS as the plonkish path, and checked by
  * {@link LayeredVerifier}.
  *
@@ -36,7 +38,8 @@ import java.util.Optional;
  * (Keccak-256) absorbs, before the prover's first message, a domain label, D and the SRS's
  * [τ^k]_2 for k ≤ 3 (GKR.md, "Fiat–Shamir rules"). The public values are the model's inputs then
  * outputs (order of {@link LayeredModel#inputs()} and {@link LayeredModel#outputs()}), integers as
- * field elements (negatives as r − |v|).
+ * field elements (negatives as r − |v|); a committed boundary is left out of them and linked by its
+ * C_T instead ({@link SliceProof#boundaryCommitments()}, by tensor name).
  *
  * <p>Privacy: sumcheck messages reveal information about the witness, so until a zero-knowledge
  * sumcheck exists only PUBLIC inputs and outputs are accepted ({@link #checkVisibility}).

@@ -39,7 +39,13 @@
  * carries the encoded layered model as its verifying key and that model's digest as the key digest,
  * its witness size (2^v) as its row count, and as its instance the model's inputs then outputs, laid
  * out by its entries like public tensors; GKR-Verify(model, inputs, outputs, π) replaces
- * Plonkish-Verify. This kubz proves a GKR model as the bundle's only slice (no cuts yet).
+ * Plonkish-Verify. By default a GKR bundle has one slice (the whole model); with a plan it has several,
+ * all GKR: a tensor between two of them (neither a model input nor output) is a commitment entry in
+ * both layouts, whose row indexes the slice's boundary commitments (C_T, a compressed G1 HyperKZG
+ * commitment, increasing tensor id of its layered model: the proof's order, and the proof must carry
+ * the same). The link check of such a tensor is C_T(producer) = C_T(consumer), byte for byte; the
+ * GKR proofs bind their C_T (io.kubz.gkr.model, "Committed boundaries"). A bundle that mixes
+ * plonkish and GKR slices is refused (the bridge of GKR.md is not built).
  *
  * <p>Reading malformed bytes raises {@link io.kubz.slicer.bundle.BundleFormatException}; the
  * verifier turns it into a failed result.
