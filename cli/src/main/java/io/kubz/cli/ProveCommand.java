@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       "                 --cluster 127.0.0.1:5701 --slice-timeout 10m --out proof.kubz",
       "With --srs FILE.ptau, every worker needs the file at the same path.", "",
       "--proof-system gkr proves the whole model as one sumcheck / logUp-GKR proof (no circuits, no",
-      "keys; public inputs and outputs only; not on a cluster). kubz verify reads the system from the bundle:",
+      "keys; public inputs and outputs only); with --plan or --max-layers as several GKR slices linked by",
+      "commitments (also on a --cluster). kubz verify reads the system from the bundle:",
       "  kubz prove network.onnx --input input.json --dev-srs --proof-system gkr --out proof.kubz"})
 final class ProveCommand implements Callable<Integer> {
   static final List<String> BACKENDS = List.of("native-java");
@@ -116,11 +117,6 @@ final class ProveCommand implements Callable<Integer> {
     if (!ModelProver.Options.PROOF_SYSTEMS.contains(proofSystem)) {
       throw new UsageException("unknown --proof-system '" + proofSystem + "'; use one of "
           + String.join(", ", ModelProver.Options.PROOF_SYSTEMS));
-    }
-    boolean gkr = !io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(proofSystem);
-    if (gkr && clusterOptions.enabled()) {
-      throw new UsageException("--proof-system gkr proves the whole model as one proof on this machine: drop --cluster"
-          + " (a cluster distributes slices, and a GKR proof has none), or use --proof-system plonkish");
     }
     var srs = srsOptions.require();
     if (threads != null) {

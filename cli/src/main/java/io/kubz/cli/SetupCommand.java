@@ -91,7 +91,8 @@ final class SetupCommand implements Callable<Integer> {
         .withProgress(new ProgressBridge(display, table));
     o = o.withStrategy(planOptions.strategy()).withProofSystem(proofSystem);
     if (o.gkr()) {
-      return gkr(g, q, vis, o, table);
+      var saved = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+      return gkr(g, q, vis, saved != null ? o.withPlan(saved) : o, table);
     }
     var plan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
     ModelProver.Options opts = o;
@@ -132,8 +133,9 @@ final class SetupCommand implements Callable<Integer> {
         proofSystem);
     String d = ModelDigest.hex(statement.modelDigest());
     var w = spec.commandLine().getOut();
-    w.println("gkr: the whole model as one layered model (committed witness 2^" + session.log2Size()
-        + " entries); settings.json, plan.json and " + KeysManifest.FILE + " written to " + out);
+    w.println("gkr: " + (session.plan().slices().size() == 1 ? "the whole model as one layered model"
+        : session.plan().slices().size() + " layered models linked by commitments") + " (largest committed witness 2^"
+        + session.log2Size() + " entries); settings.json, plan.json and " + KeysManifest.FILE + " written to " + out);
     w.println("model digest " + d + " (proof system gkr, input public, output public"
         + (statement.srs().insecure() ? ", INSECURE development SRS" : "") + ")");
     String srsArg = srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau";

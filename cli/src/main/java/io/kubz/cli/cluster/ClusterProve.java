@@ -1,9 +1,11 @@
 package io.kubz.cli.cluster;
 
+import io.kubz.slicer.api.GkrSession;
 import io.kubz.slicer.api.LoweredCost;
 import io.kubz.slicer.api.ModelProver;
 import io.kubz.slicer.api.ProgressListener;
 import io.kubz.slicer.api.ProvingSession;
+import io.kubz.slicer.backend.GkrProofSystem;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.plan.SlicePlan;
@@ -47,6 +49,9 @@ public final class ClusterProve {
     progress.begin(ProgressListener.QUANTIZE, 1);
     QuantizedGraph q = ModelProver.quantizeFor(model, inputs, o); // a private input never enters the settings
     progress.end(ProgressListener.QUANTIZE, System.nanoTime() - t0);
+    if (o.gkr()) {
+      return gkr(cluster, onnx, q, inputs, o, srs, notes);
+    }
     t0 = System.nanoTime();
     progress.begin(ProgressListener.PLAN, 1);
     SlicePlan plan = o.plan() != null ? o.plan() : o.strategy().plan(q.graph(), new LoweredCost(q));
@@ -62,6 +67,31 @@ public final class ClusterProve {
         srs.devSeed(), srs.ptau());
     ClusterSliceExecutor ex = new ClusterSliceExecutor(cluster, spec, ClusterSliceExecutor.verifying(session), notes);
     ModelProver.Result r = ModelProver.prove(session, inputs, o.withExecutor(ex));
+    return new Result(r, ex.lastOutcomes());
+  }
+
+  /**
+   * {@code --proof-system gkr} on the cluster: the plan of the options ({@link GkrSession#planFor};
+   * never re-planned: a GKR slice's memory is linear in its size), lowered here (the coordinator
+   * checks every returned proof against its layered model and the C_T of the job's tensors), and
+   * each slice proved by a worker that lowers the same plan from the published context.
+   */
+  private static Result gkr(ClusterExecutor cluster, byte[] onnx, QuantizedGraph q, List<Tensor> inputs,
+      ModelProver.Options o, SrsChoice srs, Consumer<String> notes) {
+    ProgressListener progress = o.progress();
+    long t0 = System.nanoTime();
+    progress.begin(ProgressListener.PLAN, 1);
+    SlicePlan plan = GkrSession.planFor(q, o);
+    progress.end(ProgressListener.PLAN, System.nanoTime() - t0);
+    t0 = System.nanoTime();
+    progress.begin("workers", 1);
+    cluster.awaitWorkers(); // before lowering, so that an empty cluster fails fast
+    progress.end("workers", System.nanoTime() - t0);
+    GkrSession session = new GkrSession(q, plan, o.visibility(), o.srs(), progress);
+    SessionSpec spec = new SessionSpec(onnx, q.plan().toJson(), plan.toJson(), o.visibility(), srs.devSeed(),
+        srs.ptau(), GkrProofSystem.NAME);
+    ClusterSliceExecutor ex = new ClusterSliceExecutor(cluster, spec, ClusterSliceExecutor.verifying(session), notes);
+    ModelProver.Result r = session.prove(inputs, o.withExecutor(ex));
     return new Result(r, ex.lastOutcomes());
   }
 }

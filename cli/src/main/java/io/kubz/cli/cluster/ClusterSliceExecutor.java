@@ -8,7 +8,13 @@ import io.kubz.field.Fr;
 import io.kubz.plonkish.format.ProofCodec;
 import io.kubz.plonkish.verifier.Verifier;
 import io.kubz.poly.kzg.Kzg;
+import io.kubz.gkr.model.LayeredModel;
+import io.kubz.gkr.model.LayeredProver;
+import io.kubz.gkr.pcs.HyperKzg;
+import io.kubz.slicer.api.GkrSession;
 import io.kubz.slicer.api.ProvingSession;
+import io.kubz.slicer.backend.GkrProofSystem;
+import io.kubz.slicer.layered.LayeredLowering;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,6 +110,54 @@ public final class ClusterSliceExecutor implements SliceExecutor {
         job.salts().forEach((t, b) -> salts.put(t, Fr.fromBytesBE(b)));
         Fr[][] instance = s.slices().get(i).instance(job.tensors(), salts);
         return Verifier.verify(s.verifyingKey(i), kzg, instance, ProofCodec.decode(proof));
+      } catch (RuntimeException e) {
+        return false;
+      }
+    };
+  }
+
+  /** The position of slice {@code id} in {@code plan}, or -1. */
+  static int index(io.kubz.slicer.plan.SlicePlan plan, int id) {
+    for (int x = 0; x < plan.slices().size(); x++) {
+      if (plan.slices().get(x).id() == id) {
+        return x;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The coordinator's check of a worker's GKR slice proof: the job must name the session's layered
+   * model for its slice, and the proof must verify against that model with the public inputs and
+   * outputs and the boundary commitments C_T computed here from the job's own tensors (a worker that
+   * proved other boundary values carries other C_T and is rejected here, before the bundle's links).
+   */
+  public static SliceCheck verifying(GkrSession s) {
+    HyperKzg pcs = new HyperKzg(s.srs());
+    return (job, proof) -> {
+      try {
+        int i = index(s.plan(), job.sliceId());
+        if (i < 0 || !s.compiled(i).digest().equals(job.circuitDigest())) {
+          return false;
+        }
+        LayeredLowering.Lowered low = s.lowered(i);
+        LayeredModel m = low.model();
+        long[][] in = low.inputValues(job.tensors());
+        long[][] out = new long[low.outputs().size()][];
+        for (int k = 0; k < out.length; k++) {
+          out[k] = job.tensors().get(low.outputs().get(k));
+          if (out[k] == null) {
+            return false;
+          }
+        }
+        int[] committed = low.committed();
+        List<byte[]> cs = new ArrayList<>();
+        for (int id : committed) {
+          cs.add(LayeredProver.commitTensor(pcs, job.tensors().get(GkrProofSystem.boundaryName(low, id)))
+              .toCompressed());
+        }
+        return GkrProofSystem.verify(m, committed, s.compiled(i).digestBytes(), proof,
+            GkrProofSystem.publicValues(m, committed, in, out), cs, s.srs());
       } catch (RuntimeException e) {
         return false;
       }

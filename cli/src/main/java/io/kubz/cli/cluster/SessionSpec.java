@@ -2,6 +2,7 @@ package io.kubz.cli.cluster;
 
 import io.kubz.poly.srs.PtauReader;
 import io.kubz.poly.srs.Srs;
+import io.kubz.slicer.api.GkrSession;
 import io.kubz.slicer.api.LoweredCost;
 import io.kubz.slicer.api.ProgressListener;
 import io.kubz.slicer.api.ProvingSession;
@@ -9,6 +10,8 @@ import io.kubz.slicer.exec.KeyCache;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.onnx.OnnxImporter;
+import io.kubz.slicer.backend.GkrProofSystem;
+import io.kubz.slicer.plan.SliceCost;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.quant.QuantPlan;
 import io.kubz.slicer.quant.QuantizedGraph;
@@ -35,13 +38,24 @@ import java.util.function.IntFunction;
  * @param ptau path of the powers-of-tau file on the workers, or null for the dev SRS of {@code devSeed}
  */
 public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibility visibility, long devSeed,
-    String ptau) {
-  private static final int MAGIC = 0x4b5a5353; // "KZSS"
+    String ptau, String proofSystem) {
+  private static final int MAGIC = 0x4b5a5353; // "KZSS": a plonkish session
+  private static final int MAGIC_GKR = 0x4b5a5347; // "KZSG": the same fields, a gkr session
+
+  /** A plonkish session. */
+  public SessionSpec(byte[] onnx, String quantJson, String planJson, Visibility visibility, long devSeed, String ptau) {
+    this(onnx, quantJson, planJson, visibility, devSeed, ptau, io.kubz.slicer.bundle.ProofBundle.PLONKISH);
+  }
+
+  /** Whether the workers prove GKR slices (a {@link GkrSession}) rather than plonkish circuits. */
+  boolean gkr() {
+    return GkrProofSystem.NAME.equals(proofSystem);
+  }
 
   byte[] encode() {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(b)) {
-      out.writeInt(MAGIC);
+      out.writeInt(gkr() ? MAGIC_GKR : MAGIC);
       out.writeInt(onnx.length);
       out.write(onnx);
       string(out, quantJson);
@@ -58,7 +72,8 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
 
   static SessionSpec decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readInt() != MAGIC) {
+      int magic = in.readInt();
+      if (magic != MAGIC && magic != MAGIC_GKR) {
         throw new IllegalArgumentException("not a kubz session context");
       }
       byte[] onnx = exactly(in, in.readInt(), bytes.length);
@@ -67,7 +82,8 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
       Visibility v = new Visibility(Visibility.Mode.valueOf(in.readUTF()), Visibility.Mode.valueOf(in.readUTF()));
       long seed = in.readLong();
       String ptau = in.readUTF();
-      return new SessionSpec(onnx, quant, plan, v, seed, ptau.isEmpty() ? null : ptau);
+      return new SessionSpec(onnx, quant, plan, v, seed, ptau.isEmpty() ? null : ptau,
+          magic == MAGIC_GKR ? GkrProofSystem.NAME : io.kubz.slicer.bundle.ProofBundle.PLONKISH);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated session context", e);
     }
@@ -75,11 +91,26 @@ public record SessionSpec(byte[] onnx, String quantJson, String planJson, Visibi
 
   /** Compiles every slice and makes its keys, as the coordinator did. */
   ProvingSession session() {
-    Graph g = OnnxImporter.read(onnx, null, Map.of(), "the published model");
-    QuantizedGraph q = QuantizedGraph.quantize(g, QuantPlan.fromJson(quantJson));
+    QuantizedGraph q = graph();
     SlicePlan plan = SlicePlan.fromJson(planJson, q.graph(), new LoweredCost(q, visibility));
-    IntFunction<Srs> srs = ptau == null ? k -> io.kubz.poly.srs.SrsCache.defaultCache().dev(k, devSeed) : k -> PtauReader.read(Path.of(ptau), k);
-    return new ProvingSession(q, plan, visibility, srs, KeyCache.inMemory(), ProgressListener.NONE);
+    return new ProvingSession(q, plan, visibility, srs(), KeyCache.inMemory(), ProgressListener.NONE);
+  }
+
+  /** Lowers every slice and loads the SRS, as a gkr coordinator did (its plan is in canonical form). */
+  GkrSession gkrSession() {
+    QuantizedGraph q = graph();
+    SlicePlan plan = SlicePlan.fromJson(planJson, q.graph(), SliceCost.DEFAULT);
+    return new GkrSession(q, plan, visibility, srs(), ProgressListener.NONE);
+  }
+
+  private QuantizedGraph graph() {
+    Graph g = OnnxImporter.read(onnx, null, Map.of(), "the published model");
+    return QuantizedGraph.quantize(g, QuantPlan.fromJson(quantJson));
+  }
+
+  private IntFunction<Srs> srs() {
+    return ptau == null ? k -> io.kubz.poly.srs.SrsCache.defaultCache().dev(k, devSeed)
+        : k -> PtauReader.read(Path.of(ptau), k);
   }
 
   static String digest(byte[] ctx) {

@@ -13,7 +13,12 @@ public final class SliceWork implements WorkHandler {
 
   @Override
   public Object prepare(byte[] context) {
-    return SessionSpec.decode(context).session().prover();
+    SessionSpec spec = SessionSpec.decode(context);
+    if (spec.gkr()) {
+      io.kubz.slicer.api.GkrSession g = spec.gkrSession();
+      return (SliceProver) job -> g.keyed(ClusterSliceExecutor.index(g.plan(), job.sliceId())).prove(job).proof();
+    }
+    return spec.session().prover();
   }
 
   @Override

@@ -120,12 +120,18 @@ final class GkrProve {
     return new ModelProver.Result(bytes, bundle, summary, Map.of(), Map.of());
   }
 
-  /** One job per slice: its id and model digest, the values of the tensors it reads (no salts: no hashing). */
+  /**
+   * One job per slice: its id and model digest, the values of the tensors it reads and of those it
+   * produces (no salts: no hashing).
+   */
   static List<SliceJob> jobs(GkrSession session, Map<String, long[]> tensors) {
     List<SliceJob> jobs = new ArrayList<>();
     for (int s = 0; s < session.plan().slices().size(); s++) {
       Map<String, long[]> in = new LinkedHashMap<>();
       for (String t : session.lowered(s).inputs()) {
+        in.put(t, tensors.get(t));
+      }
+      for (String t : session.lowered(s).outputs()) { // so that a coordinator checks a result against them
         in.put(t, tensors.get(t));
       }
       jobs.add(new SliceJob(session.plan().slices().get(s).id(), session.compiled(s).digest(),

@@ -171,6 +171,24 @@ public final class GkrSession {
     return setupNanos;
   }
 
+  /**
+   * The plan a GKR run with these options proves under: a saved plan or an asked-for strategy
+   * (canonical form), else the whole model as one slice (see {@link GkrProve}).
+   */
+  public static SlicePlan planFor(QuantizedGraph q, ModelProver.Options o) {
+    return GkrProve.plan(q, o);
+  }
+
+  /**
+   * Proves a run of this session on {@code inputs} (real values, quantized as the session's graph
+   * says) and bundles it: on this machine, or through {@code o.executor()} (a cluster), whose
+   * results the caller's executor must have verified ({@code GkrProofSystem#verify}); the bundle
+   * verifier checks them all again.
+   */
+  public ModelProver.Result prove(List<io.kubz.slicer.ir.Tensor> inputs, ModelProver.Options o) {
+    return GkrProve.prove(this, inputs, o, new LinkedHashMap<>());
+  }
+
   /** Proves a run of a one-slice session on the quantized graph inputs by name. */
   public LayeredProver.Output prove(Map<String, long[]> quantizedInputs) {
     return keyed.get(0).prove(compiled.get(0).lowered().inputValues(quantizedInputs));
