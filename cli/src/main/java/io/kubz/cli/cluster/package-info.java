@@ -60,6 +60,12 @@
  *   Files.write(out, r.proved().bundle());   // r.outcomes(): worker, attempts, times per slice
  * }
  * }</pre>
+ * With {@code --proof-system gkr} ({@link io.kubz.cli.cluster.ClusterProve}'s gkr path) the plan is the
+ * options' (a saved plan or a strategy; one slice without either) and is never re-planned; the
+ * context names the gkr system, a worker lowers the same slices ({@code GkrSession}) and proves a
+ * job's {@code LayeredProof}, and the coordinator accepts it only if it verifies against the slice's
+ * layered model with the public values and the boundary commitments C_T it computes itself from the
+ * job's tensors ({@link io.kubz.cli.cluster.ClusterSliceExecutor#verifying(io.kubz.slicer.api.GkrSession)}).
  * Models with external data files are not supported on a cluster (workers get the model's bytes
  * only); with {@code --srs FILE.ptau} every worker needs the file at the same absolute path.
  * The generic form (any job kind): {@code c.publish(digest, bytes); c.run(jobs, verifier, listener)}.

@@ -3,9 +3,9 @@ package io.kubz.slicer.api;
 /**
  * What {@link ModelProver} reports while it works, for progress bars and timing tables. Stages run
  * in this order: {@value #QUANTIZE}, {@value #PLAN}, {@value #COMPILE}, {@value #KEYGEN},
- * {@value #WITNESS}, {@value #PROVE}, {@value #BUNDLE}. With {@code --proof-system gkr} the whole model
- * is one slice and {@value #PROVE} is replaced by the GKR prover's own stages, reported when it
- * returns: {@value #WITNESS}, {@value #COMMIT}, {@value #TOWERS}, {@value #LAYERS}, {@value #OPENING}
+ * {@value #WITNESS}, {@value #PROVE}, {@value #BUNDLE}. With {@code --proof-system gkr} proved on this
+ * machine, {@value #PROVE} is replaced by the GKR prover's own stages (summed over its slices),
+ * reported when it returns: {@value #WITNESS}, {@value #COMMIT}, {@value #TOWERS}, {@value #LAYERS}, {@value #OPENING}
  * ({@value #LOWER} replaces {@value #COMPILE} and {@value #SRS} replaces {@value #KEYGEN}). Per-slice stages announce the number of
  * slices in {@link #begin} and call {@link #advance} once per slice (from worker threads during
  * {@value #PROVE}: implementations must be thread-safe). Every method has an empty default.
