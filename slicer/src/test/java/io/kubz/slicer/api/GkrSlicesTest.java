@@ -187,6 +187,66 @@ class GkrSlicesTest {
     }
   }
 
+  /**
+   * Bit flips anywhere in the sliced bundle: rejected under the digest and on its own, never thrown;
+   * unless the mutant states exactly the honest statement (a flip in the unused bits of a carried
+   * layered model's deflate stream, see GkrBundleFuzzTest).
+   */
+  @Test
+  void bitFlipsOfASlicedBundleAreRejected() {
+    byte[] honest = sliced.bundle();
+    java.util.Random rnd = new java.util.Random(20261207);
+    int rejected = 0;
+    for (int i = 0; i < 40; i++) { // each mutant inflates and hashes 3+ carried models: ~0.4 s
+      int bit = rnd.nextInt(8 * honest.length);
+      byte[] b = honest.clone();
+      b[bit / 8] ^= (byte) (1 << (bit % 8));
+      if (sameStatement(b)) {
+        continue;
+      }
+      VerificationResult d;
+      VerificationResult self;
+      try {
+        d = byDigest(b);
+        self = BundleVerifier.selfCheck(b);
+      } catch (Throwable t) {
+        throw new AssertionError("bit " + bit + ": " + t + " escaped the verifier", t);
+      }
+      assertFalse(d.valid() || self.valid(), "bit " + bit + " flipped and accepted");
+      rejected++;
+    }
+    assertTrue(rejected > 30, "mutants checked: " + rejected);
+  }
+
+  /** The mutant decodes to the honest bundle but for the carried models' bytes, which inflate to the same models. */
+  private static boolean sameStatement(byte[] bytes) {
+    ProofBundle q;
+    try {
+      q = BundleCodec.decode(bytes);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    ProofBundle h = sliced.parsed();
+    if (q.slices().size() != h.slices().size()) {
+      return false;
+    }
+    List<ProofBundle.Slice> fixed = new ArrayList<>();
+    for (int i = 0; i < q.slices().size(); i++) {
+      ProofBundle.Slice x = q.slices().get(i);
+      var a = io.kubz.slicer.backend.LayeredModelCodec.decode(x.verifyingKey());
+      var b = io.kubz.slicer.backend.LayeredModelCodec.decode(h.slices().get(i).verifyingKey());
+      if (a.isEmpty() || b.isEmpty() || !Arrays.equals(io.kubz.gkr.model.ModelDigests.digest(a.get()),
+          io.kubz.gkr.model.ModelDigests.digest(b.get()))) {
+        return false;
+      }
+      fixed.add(new ProofBundle.Slice(x.id(), x.nodes(), h.slices().get(i).verifyingKey(), x.vkDigest(), x.layout(),
+          x.instance(), x.proof(), x.rows(), x.system(), x.commitments()));
+    }
+    return Arrays.equals(BundleCodec.encode(new ProofBundle(q.modelDigest(), q.modelName(), q.planJson(),
+        q.quantJson(), q.inputVisibility(), q.outputVisibility(), q.srs(), fixed, q.inputs(), q.outputs())),
+        sliced.bundle());
+  }
+
   @Test
   void aSplitSliceIsRefusedNamingWhatToDo() {
     QuantizedGraph q = ModelProver.quantizeFor(g, in, gkr());
