@@ -125,6 +125,47 @@ class BundleCodecTest {
     assertFalse(Arrays.equals(ModelDigest.of(gkr), ModelDigest.of(b)));
   }
 
+  /** A GKR slice's boundary commitments round-trip, stay out of the digest, and are refused elsewhere. */
+  @Test
+  void boundaryCommitmentsRoundTripOnGkrSlicesOnly() {
+    ProofBundle b = sample(8);
+    ProofBundle.Slice s = b.slices().get(0);
+    byte[] g2 = b.srs().g2();
+    ProofBundle.SrsInfo srs = new ProofBundle.SrsInfo(g2, b.srs().tauG2(), "", 0, false, g2, g2);
+    byte[] c = new byte[BundleCodec.COMMITMENT_BYTES];
+    c[0] = 7;
+    ProofBundle.Slice with = new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(),
+        s.instance(), s.proof(), s.rows(), "gkr", List.of(c));
+    ProofBundle gkr = new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(),
+        b.inputVisibility(), b.outputVisibility(), srs, List.of(with), b.inputs(), b.outputs());
+    byte[] bytes = BundleCodec.encode(gkr);
+    ProofBundle back = BundleCodec.decode(bytes);
+    assertEquals(1, back.slices().get(0).commitments().size());
+    assertArrayEquals(c, back.slices().get(0).commitments().get(0));
+    assertArrayEquals(bytes, BundleCodec.encode(back));
+    ProofBundle none = new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(),
+        b.inputVisibility(), b.outputVisibility(), srs, List.of(new ProofBundle.Slice(s.id(), s.nodes(),
+            s.verifyingKey(), s.vkDigest(), s.layout(), s.instance(), s.proof(), s.rows(), "gkr")), b.inputs(),
+        b.outputs());
+    assertArrayEquals(ModelDigest.of(none), ModelDigest.of(gkr), "values, not statement");
+    ProofBundle.Slice wrongSize = new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(),
+        s.instance(), s.proof(), s.rows(), "gkr", List.of(new byte[33]));
+    assertThrows(BundleFormatException.class, () -> BundleCodec.decode(BundleCodec.encode(new ProofBundle(
+        b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(), b.inputVisibility(), b.outputVisibility(), srs,
+        List.of(wrongSize), b.inputs(), b.outputs()))));
+    ProofBundle.Slice plonkish = new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(), s.layout(),
+        s.instance(), s.proof(), s.rows(), "plonkish", List.of(c));
+    BundleFormatException e = assertThrows(BundleFormatException.class, () -> BundleCodec.decode(BundleCodec.encode(
+        new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(), b.inputVisibility(),
+            b.outputVisibility(), srs, List.of(plonkish), b.inputs(), b.outputs()))));
+    assertTrue(e.getMessage().contains("no GKR slice"), e.getMessage());
+    // version 1 (every slice plonkish, no [τ²]_2): commitments are refused too
+    ProofBundle v1 = new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(), b.inputVisibility(),
+        b.outputVisibility(), b.srs(), List.of(plonkish), b.inputs(), b.outputs());
+    assertEquals(ProofBundle.FORMAT_VERSION, v1.formatVersion());
+    assertThrows(BundleFormatException.class, () -> BundleCodec.decode(BundleCodec.encode(v1)));
+  }
+
   @Property(tries = 300)
   void anyBytesDecodeOrGiveAFormatError(@ForAll byte[] bytes) {
     try {
