@@ -88,7 +88,8 @@ final class ProveCommand implements Callable<Integer> {
 
   @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
       description = "plonkish (default: sliced circuits, any visibility) or gkr (the whole model as one sumcheck /"
-          + " logUp-GKR proof over the same SRS; public inputs and outputs only).")
+          + " logUp-GKR proof over the same SRS, or with --plan/--max-layers one per slice, linked by commitments;"
+          + " public inputs and outputs only).")
   String proofSystem;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads to prove with (default: KUBZ_THREADS or all cores).")
