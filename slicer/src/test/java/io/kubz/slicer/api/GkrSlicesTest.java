@@ -247,6 +247,69 @@ class GkrSlicesTest {
         sliced.bundle());
   }
 
+  /** x → fc0 → relu = a; a → fc1 → relu → fc2 = h; relu(h + a) → head: a is read by two later slices. */
+  static io.kubz.slicer.onnx.proto.Onnx.ModelProto skip() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    io.kubz.slicer.onnx.OnnxWriter w = io.kubz.slicer.onnx.OnnxWriter.create("skip", 13);
+    String x = w.input("x", 1, 5);
+    String a = w.node("Relu", List.of(gemm(w, rnd, x, 5, 6, "fc0")));
+    String h = gemm(w, rnd, w.node("Relu", List.of(gemm(w, rnd, a, 6, 6, "fc1"))), 6, 6, "fc2");
+    String y = w.node("Relu", List.of(w.node("Add", List.of(h, a))));
+    w.output(gemm(w, rnd, y, 6, 3, "head"));
+    return w.build();
+  }
+
+  private static String gemm(io.kubz.slicer.onnx.OnnxWriter w, java.util.SplittableRandom rnd, String x, int in,
+      int out, String name) {
+    double[] wt = new double[in * out];
+    double[] b = new double[out];
+    for (int i = 0; i < wt.length; i++) {
+      wt[i] = rnd.nextDouble(-0.6, 0.6);
+    }
+    for (int i = 0; i < out; i++) {
+      b[i] = rnd.nextDouble(-0.1, 0.1);
+    }
+    return w.node("Gemm", name, List.of(x, w.initializer(name + ".w", Tensor.of(new int[] {out, in}, wt)),
+        w.initializer(name + ".b", Tensor.of(new int[] {out}, b))), name + "_out",
+        io.kubz.slicer.onnx.OnnxWriter.attr("transB", 1L));
+  }
+
+  /**
+   * A slice that reads two committed tensors (the skip connection and the block's output) and a
+   * tensor read by two slices: each C_T is named by its own layout entry, and the bundle verifies.
+   */
+  @Test
+  void aSliceWithTwoCommittedInputsAndATensorWithTwoReadersVerify() {
+    Graph m = Runs.graph(skip());
+    List<Tensor> x = Runs.input(m, 6);
+    List<String> names = m.nodes().stream().map(n -> n.name()).toList();
+    int add = 0;
+    while (!m.nodes().get(add).onnxOpType().equals("Add")) {
+      add++;
+    }
+    List<SlicePlan.Group> groups = List.of(new SlicePlan.Group(names.subList(0, 2), null),
+        new SlicePlan.Group(names.subList(2, add), null), new SlicePlan.Group(names.subList(add, names.size()), null));
+    SlicePlan plan = SlicePlan.of("manual", m, groups, io.kubz.slicer.plan.SliceCost.DEFAULT);
+    ModelProver.Result r = ModelProver.prove(m, x, gkr().withPlan(plan));
+    ProofBundle b = r.parsed();
+    assertEquals(3, b.slices().size());
+    assertEquals(2, b.slices().get(2).commitments().size(), "the last slice reads two committed tensors");
+    assertEquals(2, b.slices().get(0).layout().size(), "slice 0: x and a");
+    VerificationResult v = BundleVerifier.verifyForModel(r.bundle(), m, TrustedSettings.defaults(), SRS, true, null);
+    assertTrue(v.valid(), v.reason());
+    ModelProver.Result one = ModelProver.prove(m, x, gkr());
+    assertArrayEquals(one.parsed().outputs().get(0).values(), b.outputs().get(0).values());
+    // the two C_T of the last slice swapped: each link now compares another tensor's commitment
+    List<byte[]> cs = b.slices().get(2).commitments();
+    List<ProofBundle.Slice> slices = new ArrayList<>(b.slices());
+    ProofBundle.Slice z = slices.get(2);
+    slices.set(2, new ProofBundle.Slice(z.id(), z.nodes(), z.verifyingKey(), z.vkDigest(), z.layout(), z.instance(),
+        z.proof(), z.rows(), z.system(), List.of(cs.get(1), cs.get(0))));
+    byte[] swapped = BundleCodec.encode(new ProofBundle(b.modelDigest(), b.modelName(), b.planJson(), b.quantJson(),
+        b.inputVisibility(), b.outputVisibility(), b.srs(), slices, b.inputs(), b.outputs()));
+    assertFalse(BundleVerifier.verify(swapped, b.modelDigest(), Srs.dev(0, SEED), SRS, true).valid());
+  }
+
   @Test
   void aSplitSliceIsRefusedNamingWhatToDo() {
     QuantizedGraph q = ModelProver.quantizeFor(g, in, gkr());
