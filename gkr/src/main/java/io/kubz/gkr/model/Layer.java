@@ -30,9 +30,10 @@ public sealed interface Layer {
 
   /**
    * out[i] = bias[i] + Σ_terms (matrix·tensor)[i]: matrix products with constant weights,
-   * convolutions (im2col as the matrix), additions and subtractions, sums over windows or axes,
-   * multiplication by constants, and every re-indexing (reshape, transpose, slice, concat, pad,
-   * gather with constant indices, broadcast) as a 0/1 matrix. Each term's matrix has
+   * transposed convolutions (their scatter as the matrix; a convolution is a {@link Conv}),
+   * additions and subtractions, sums over windows or axes, multiplication by constants, and every
+   * re-indexing (reshape, transpose, slice, concat, pad, gather with constant indices, broadcast)
+   * as a 0/1 matrix. Each term's matrix has
    * {@code size} rows and exactly as many columns as its tensor has entries. Not committed.
    *
    * @param bias size entries, or null for none
