@@ -144,6 +144,59 @@ final class ConvKernels {
     return k;
   }
 
+  /**
+   * Whether x's flat layout is its padded view (b, g, c, a0, a1, a2) on {@code vars} variables, a2
+   * lowest: every flat index is its own padded index (power-of-two extents, but the batch).
+   */
+  static boolean inputAligned(ConvShape s, int vars) {
+    int[] a = s.a();
+    int[] va = {ConvShape.bits(a[0]), ConvShape.bits(a[1]), ConvShape.bits(a[2])};
+    int vc = ConvShape.bits(s.cg());
+    int vg = ConvShape.bits(s.groups());
+    if (vars != ConvShape.bits(s.n()) + vg + vc + va[0] + va[1] + va[2]) {
+      return false;
+    }
+    int j = 0;
+    for (int b = 0; b < s.n(); b++) {
+      for (int ci = 0; ci < s.channels(); ci++) {
+        int head = (((b << vg) | (ci / s.cg())) << vc) | (ci % s.cg());
+        for (int a0 = 0; a0 < a[0]; a0++) {
+          for (int a1 = 0; a1 < a[1]; a1++) {
+            for (int a2 = 0; a2 < a[2]; a2++) {
+              if (((((((head << va[0]) | a0) << va[1]) | a1) << va[2]) | a2) != j++) {
+                return false;
+              }
+            }
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * K~(τ) on an aligned input ({@link #inputAligned}): K is a product over the view's segments, so
+   * K~(τ) = Π_segments Σ_i K_segment(i)·eq(τ_segment, i), in O(N + G + cg + Σ_d (A_d + O_d·K_d)).
+   *
+   * @param er eq tables of ρ's segments (o2, o1, o0, m', g, b); es of σ's (u2, u1, u0, c, g, b)
+   */
+  static Fr inputWeightAt(ConvShape s, long[][] er, long[][] es, long[] tau) {
+    int[] a = s.a();
+    long[][] et = eqs(tau, ConvShape.bits(a[2]), ConvShape.bits(a[1]), ConvShape.bits(a[0]),
+        ConvShape.bits(s.cg()), ConvShape.bits(s.groups()), ConvShape.bits(s.n()));
+    Fr v = dot(es[5], et[5], s.n()).mul(dot(es[4], et[4], s.groups())).mul(dot(es[3], et[3], s.cg()));
+    for (int d = 0; d < 3; d++) {
+      long[] t = axisWeights(s.positions(d), a[d], s.o()[d], s.k()[d], er[2 - d], es[2 - d]);
+      v = v.mul(dot(t, et[2 - d], a[d]));
+    }
+    return v;
+  }
+
+  /** Σ_(i &lt; n) x[i]·y[i]. */
+  private static Fr dot(long[] x, long[] y, int n) {
+    return dot(java.util.Arrays.copyOf(x, 4 * n), y);
+  }
+
   /** Every value in [−max, max] in Montgomery form at index v + max, max = max|w| (empty above 2^16). */
   static long[] montgomery(long[] w) {
     long max = 0;

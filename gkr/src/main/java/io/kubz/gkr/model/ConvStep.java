@@ -33,7 +33,9 @@ import java.util.Optional;
  * </ol>
  * Step 2 holds because Acc(b, g, m', o) = Σ_(c, u) w·x is an identity on the hypercube: summing it
  * against eq(ρ, ·) gives the right side, with W' and X'' zero at padded (invalid) indices by
- * construction. Soundness error (γ-combination, then Schwartz–Zippel per round):
+ * construction. Step 1 is skipped on one claim whose point already addresses the padded view
+ * ({@link #direct}); K~(τ) is a product of per-segment sums on an aligned input
+ * ({@link ConvKernels#inputAligned}). Soundness error (γ-combination, then Schwartz–Zippel per round):
  * ((#claims − 1) + 2·outVars + 3·windowVars + 2·vars(x))/|F|. The prover's work is
  * O(|out| + #weights + |x|·Σ_d K_d/s_d + window view); nothing of size |out|·C·K is formed.
  */
@@ -72,6 +74,51 @@ final class ConvStep {
     return Fr.readFrom(acc, 0);
   }
 
+  /**
+   * Whether step 1 is skipped: one claim, on an output whose flat layout is already the padded view
+   * (every flat index is its own padded index, as when every axis but the batch has a power-of-two
+   * extent). Then ρ = r_0 and Acc'~(ρ) = v_0 − bias~(r_0), with no message.
+   */
+  static boolean direct(ConvShape s, int vy, int claims) {
+    if (claims != 1 || s.outVars() != vy) {
+      return false;
+    }
+    int[] q = ConvKernels.outIndex(s);
+    for (int f = 0; f < q.length; f++) {
+      if (q[f] != f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * bias~(r) for the broadcast bias on an output whose flat layout is the padded view:
+   * [Σ_(b&lt;N) eq(r_b, b)]·[Σ_m eq(r_(g,m'), m)·bias[m]]·Π_d [Σ_(i&lt;O_d) eq(r_(o_d), i)], O(C_out + vars).
+   */
+  private static Fr biasAt(Layer.Conv cv, ConvShape s, long[] r) {
+    if (cv.bias() == null) {
+      return Fr.ZERO;
+    }
+    int[] ow = outWidths(s);
+    int at = 0;
+    Fr v = Fr.ONE;
+    for (int d = 0; d < 3; d++) {
+      v = v.mul(Mle.prefix(ConvKernels.part(r, at, ow[d]), ow[d], s.o()[2 - d]));
+      at += ow[d];
+    }
+    long[] eqM = Mle.eq(ConvKernels.part(r, at, ow[3] + ow[4]));
+    long[] b = new long[4];
+    long[] acc = new long[4];
+    for (int m = 0; m < s.outChannels(); m++) {
+      Fr.set(b, 0, cv.bias()[m]);
+      Fr.mul(b, 0, b, 0, eqM, 4 * m);
+      Fr.add(acc, 0, acc, 0, b, 0);
+    }
+    at += ow[3] + ow[4];
+    return v.mul(Fr.readFrom(acc, 0)).mul(Mle.prefix(ConvKernels.part(r, at, ow[5]), ow[5], s.n()));
+  }
+
   /** Segment widths of the output view, lowest first: o2, o1, o0, m', g, b. */
   private static int[] outWidths(ConvShape s) {
     return new int[] {ConvShape.bits(s.o()[2]), ConvShape.bits(s.o()[1]), ConvShape.bits(s.o()[0]),
@@ -87,8 +134,14 @@ final class ConvStep {
   static void prove(int id, Layer.Conv cv, List<Claim> cs, Witness w, Transcript t, Messages msg,
       List<List<Claim>> claims) {
     ConvShape s = ConvShape.of(cv);
+    int vy = w.layout.vars[id];
+    if (direct(s, vy, cs.size())) {
+      long[] r = cs.get(0).point();
+      window(cv, s, r, cs.get(0).value().sub(biasAt(cv, s, r)), w, t, msg, claims);
+      return;
+    }
     Fr[] g = Protocol.gammaPowers(t, cs.size());
-    long[] e = Sparse.rowWeights(cs, g, w.layout.vars[id]);
+    long[] e = Sparse.rowWeights(cs, g, vy);
     Fr c = combined(g, cs).sub(biasTerm(cv, s, e));
     // 1: onto the padded output view
     int vq = s.outVars();
@@ -106,7 +159,12 @@ final class ConvStep {
     msg.sumchecks.add(o1.proof());
     Fr accR = Fr.readFrom(o1.finalValues(), 4);
     msg.send(t, accR);
-    long[] rho = o1.point();
+    window(cv, s, o1.point(), accR, w, t, msg, claims);
+  }
+
+  /** Steps 2 and 3 from the claim Acc'~(ρ) = accR. */
+  private static void window(Layer.Conv cv, ConvShape s, long[] rho, Fr accR, Witness w, Transcript t,
+      Messages msg, List<List<Claim>> claims) {
     long[][] er = ConvKernels.eqs(rho, outWidths(s));
     // 2: the window view
     int[] a = s.a();
@@ -195,6 +253,10 @@ final class ConvStep {
   static boolean verify(Layer.Conv cv, List<Claim> cs, Layout layout, Transcript t, Messages msg,
       List<List<Claim>> claims, int vy) {
     ConvShape s = ConvShape.of(cv);
+    if (direct(s, vy, cs.size())) {
+      long[] r = cs.get(0).point();
+      return window(cv, s, r, cs.get(0).value().sub(biasAt(cv, s, r)), layout, t, msg, claims);
+    }
     Fr[] g = Protocol.gammaPowers(t, cs.size());
     long[] e = Sparse.rowWeights(cs, g, vy);
     Fr c = combined(g, cs).sub(biasTerm(cv, s, e));
@@ -215,6 +277,12 @@ final class ConvStep {
     if (!Fr.readFrom(ev, 0).mul(accR).equals(r1.get().value())) {
       return false;
     }
+    return window(cv, s, rho, accR, layout, t, msg, claims);
+  }
+
+  /** The verifier's steps 2 and 3 from the claim Acc'~(ρ) = accR. */
+  private static boolean window(Layer.Conv cv, ConvShape s, long[] rho, Fr accR, Layout layout, Transcript t,
+      Messages msg, List<List<Claim>> claims) {
     Optional<SumcheckVerifier.Result> r2 = sumcheck(msg, s.windowVars(), 3, accR, t);
     Fr x2r = r2.isEmpty() ? null : msg.read(t);
     if (x2r == null) {
@@ -241,7 +309,9 @@ final class ConvStep {
       return false;
     }
     long[] tau = r3.get().point();
-    Fr kr = ConvKernels.dot(inputWeights(s, rho, sigma, vx), Mle.eq(tau));
+    Fr kr = ConvKernels.inputAligned(s, vx)
+        ? ConvKernels.inputWeightAt(s, ConvKernels.eqs(rho, ow), ConvKernels.eqs(sigma, ww), tau)
+        : ConvKernels.dot(inputWeights(s, rho, sigma, vx), Mle.eq(tau));
     if (!kr.mul(xr).equals(r3.get().value())) {
       return false;
     }

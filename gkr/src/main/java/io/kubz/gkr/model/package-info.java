@@ -91,7 +91,11 @@
  *       (strides, pads and dilations live in T_d, O(O_d·K_d) per axis), a degree-2 sumcheck ending
  *       at τ with the claim x~(τ); the verifier computes K~(τ) in O(|x|). Soundness error
  *       ((#claims − 1) + 2·vars(out view) + 3·vars(window view) + 2·vars(x))/|F|. Prover:
- *       O(|out| + #weights + |x|·Σ_d K_d/s_d); verifier O(|out| + #weights + |x|).
+ *       O(|out| + #weights + |x|·Σ_d K_d/s_d); verifier O(|out| + #weights + |x|). When the
+ *       output's flat layout is its padded view (power-of-two extents but the batch) and it has
+ *       one claim, step (1) is skipped (ρ = r_0, Acc'~(ρ) = v_0 − bias~(r_0) in O(C_out + vars));
+ *       when x's is, K~(τ) is a product of per-segment sums; the verifier's work is then
+ *       O(#weights + Σ_d O_d·K_d + channels), independent of the image size.
  *   <li>MatMul of two activations ({@link io.kubz.gkr.model.MatMulStep}): on views padded per
  *       dimension, the γ-combined claims become a claim on Y'(s, i, k) at ρ (the verifier weighs the
  *       flat claims' eq into the padded positions itself), then Y'~(ρ) = Σ_(s,j) eq(ρ_s, s)·

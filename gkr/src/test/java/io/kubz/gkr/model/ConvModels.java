@@ -82,6 +82,71 @@ final class ConvModels {
     }
   }
 
+  /**
+   * A "same" convolution on power-of-two extents (kernel 1 or 3, pad (k−1)/2, stride 1, or stride
+   * 2 on an even extent), power-of-two channels per group: flat layouts are the padded views, so
+   * the Conv step takes its direct path on a single claim.
+   */
+  static Layer.Conv aligned(Random rnd, int input, int batch, int channels, int[] in, int maxW) {
+    int r = in.length;
+    int group = channels > 1 && rnd.nextBoolean() ? 2 : 1;
+    int outChannels = group << rnd.nextInt(3);
+    int[] kernel = new int[r];
+    int[] strides = new int[r];
+    int[] pads = new int[r];
+    int[] dil = new int[r];
+    int[] out = new int[r];
+    for (int d = 0; d < r; d++) {
+      kernel[d] = rnd.nextBoolean() ? 1 : 3;
+      pads[d] = (kernel[d] - 1) / 2;
+      strides[d] = in[d] > 1 && rnd.nextInt(3) == 0 ? 2 : 1;
+      dil[d] = 1;
+      out[d] = in[d] / strides[d];
+    }
+    int k = 1;
+    for (int x : kernel) {
+      k *= x;
+    }
+    long[] w = Models.vector(rnd, outChannels * (channels / group) * k, maxW);
+    long[] bias = rnd.nextBoolean() ? null : Models.vector(rnd, outChannels, 9);
+    return new Layer.Conv(input, batch, channels, outChannels, group, in, out, kernel, strides, pads,
+        dil, w, bias);
+  }
+
+  /**
+   * {@link #pair}'s chain on aligned convolutions (power-of-two channels and extents); with
+   * {@code twoClaims} the first conv is an output too, so it has two claims (the general path).
+   */
+  static Case alignedPair(long seed, boolean twoClaims) {
+    for (long s = seed; ; s += 1_000_003) {
+      Random rnd = new Random(s);
+      int batch = rnd.nextInt(4) == 0 ? 3 : 1;
+      int channels = 1 << rnd.nextInt(3);
+      int r = 1 + rnd.nextInt(2);
+      int[] in = new int[r];
+      for (int d = 0; d < r; d++) {
+        in[d] = 1 << rnd.nextInt(4);
+      }
+      Layer.Conv a = aligned(rnd, 0, batch, channels, in, 3);
+      Layer.Conv b = aligned(rnd, 3, batch, a.outChannels(), a.out(), 2);
+      List<Layer> l = new ArrayList<>();
+      l.add(new Layer.Input(a.inputSize()));
+      l.add(a);
+      l.add(new Layer.Rescale(a.size(), 1, 1 + rnd.nextInt(3), 6));
+      l.add(new Layer.Lookup(a.size(), 2, 0));
+      l.add(b);
+      int[] outs = twoClaims ? new int[] {4, 2, 1} : new int[] {4, 2};
+      Models.Case c = new Models.Case(new LayeredModel(l, outs, List.of(Models.relu(6))),
+          new long[][] {Models.vector(rnd, a.inputSize(), 9)});
+      try {
+        Evaluator.run(c.model(), c.inputs());
+        return new Case(c, a, b);
+      } catch (BadInputException e) {
+        // a rescale out of range: the next seed
+      }
+    }
+  }
+
   /** The im2col matrix of a convolution, built entry by entry from the definition (the reference). */
   static SparseMatrix im2col(Layer.Conv cv) {
     ConvShape s = ConvShape.of(cv);

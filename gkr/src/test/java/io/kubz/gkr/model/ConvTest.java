@@ -58,6 +58,41 @@ class ConvTest {
         + " p" + java.util.Arrays.toString(cv.pads()) + " d" + java.util.Arrays.toString(cv.dilations());
   }
 
+  /**
+   * Power-of-two geometries: the direct path (one claim, no first sumcheck) on both convolutions,
+   * and the general path when the first one has two claims; its claims are the true MLEs.
+   */
+  @Property(tries = 30)
+  void alignedConvolutionsVerifyOnBothPaths(@ForAll long seed) {
+    for (boolean two : new boolean[] {false, true}) {
+      ConvModels.Case k = ConvModels.alignedPair(seed, two);
+      Models.Case c = k.c();
+      Layout layout = new Layout(c.model());
+      assertTrue(ConvKernels.inputAligned(ConvShape.of(k.second()), layout.vars[3]));
+      assertTrue(ConvStep.direct(ConvShape.of(k.second()), layout.vars[4], 1), describe(k.second()));
+      long[][] v = Evaluator.run(c.model(), c.inputs());
+      LayeredProver.Hook hook = new LayeredProver.Hook() {
+        @Override
+        public void claims(List<List<Claim>> tensors, List<Claim> witClaims) {
+          for (int t = 0; t < tensors.size(); t++) {
+            for (Claim cl : tensors.get(t)) {
+              assertEquals(Naive.mle(LayeredTest.padded(v[t], layout.vars[t]), Naive.big(cl.point())),
+                  cl.value().toBigInteger(), "a claim on tensor " + t);
+            }
+          }
+        }
+      };
+      LayeredProver.Output out = LayeredProver.prove(c.model(), c.inputs(), LayeredTest.PCS,
+          LayeredTest.transcript(), hook);
+      assertTrue(LayeredTest.verify(c, out.outputs(), out.proof()), describe(k.first()) + " then "
+          + describe(k.second()) + (two ? ", two claims" : ""));
+      long[][] bad = out.outputs().clone();
+      bad[0] = bad[0].clone();
+      bad[0][0] -= 1;
+      assertFalse(LayeredTest.verify(c, bad, out.proof()), "a changed output entry");
+    }
+  }
+
   /** A convolution alone (nothing committed), claimed at the output point only. */
   @Property(tries = 60)
   void aLoneConvolutionVerifies(@ForAll long seed) {
