@@ -69,7 +69,8 @@ class ConvTest {
       Models.Case c = k.c();
       Layout layout = new Layout(c.model());
       assertTrue(ConvKernels.inputAligned(ConvShape.of(k.second()), layout.vars[3]));
-      assertTrue(ConvStep.direct(ConvShape.of(k.second()), layout.vars[4], 1), describe(k.second()));
+      assertTrue(ConvStep.direct(ConvShape.of(k.second()), layout.vars[4],
+          List.of(new Claim(new long[4 * layout.vars[4]], io.kubz.field.Fr.ZERO))), describe(k.second()));
       long[][] v = Evaluator.run(c.model(), c.inputs());
       LayeredProver.Hook hook = new LayeredProver.Hook() {
         @Override
