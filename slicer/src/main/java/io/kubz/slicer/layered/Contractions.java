@@ -198,12 +198,19 @@ final class Contractions {
     return l.b.linear(x, mb.build(), bias);
   }
 
-  /** Scatter form: y[n, g·M/g + m', i·s − p + k·d] += x[n,c,i]·w[c,m',k] for c in group g. */
+  /**
+   * Scatter form: y[n, g·M/g + m', i·s − p + k·d] += x[n,c,i]·w[c,m',k] for c in group g; a
+   * {@link Layer.Conv} on the upsampled input ({@link TransposedConvs}) where that applies.
+   */
   static int convTranspose(Lowering l, QNode qn) {
     Node node = qn.node();
     Op.ConvTranspose op = (Op.ConvTranspose) node.op();
     if (qn.isParam(0)) {
       throw Lowering.unsupported(node);
+    }
+    int asConv = TransposedConvs.lower(l, qn);
+    if (asConv >= 0) {
+      return asConv;
     }
     int[] xs = l.shape(node.inputs().get(0));
     int[] ws = l.shape(node.inputs().get(1));

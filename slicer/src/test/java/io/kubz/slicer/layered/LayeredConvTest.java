@@ -85,6 +85,34 @@ class LayeredConvTest {
     assertFalse(LayeredVerifier.verify(m, inputs, other, out.proof(), PCS, transcript()));
   }
 
+  /** ConvTranspose becomes an upsampling gather and a Conv with the flipped kernel: same integers, proved. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void transposedConvolutionsLowerToConvLayersAndProve(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int group = 1 + rnd.nextInt(2);
+    int cg = 1 + rnd.nextInt(2);
+    int mg = 1 + rnd.nextInt(3);
+    int s0 = 1 + rnd.nextInt(3);
+    int s1 = 1 + rnd.nextInt(2);
+    int k0 = 1 + rnd.nextInt(3);
+    int k1 = 1 + rnd.nextInt(2);
+    int pad = rnd.nextInt(Math.min(k0, k1));
+    int op = rnd.nextInt(Math.min(s0, s1));
+    int dil = 1 + rnd.nextInt(2);
+    LayeredLowering.Lowered l = LayeredRandomModelsTest.agrees("convT", 13,
+        new int[] {1, group * cg, 1 + rnd.nextInt(4), 1 + rnd.nextInt(5)}, rnd, (w, r) -> w.node("ConvTranspose",
+        List.of("x", w.initializer("w", LayeredRandomModelsTest.uniform(r, 1, group * cg, mg, k0, k1)),
+            w.initializer("b", LayeredRandomModelsTest.uniform(r, 0.5, group * mg))),
+        ints("strides", s0, s1), ints("pads", pad, 0, pad, 0), ints("output_padding", op, op),
+        ints("dilations", 1, dil), attr("group", (long) group)));
+    LayeredModel m = l.model();
+    assertTrue(m.layers().stream().anyMatch(x -> x instanceof Layer.Conv), Differential.size(m));
+    long[][] inputs = {new SplittableRandom(seed).longs(m.layers().get(m.inputs()[0]).size(), -200, 200).toArray()};
+    LayeredProver.Output out = LayeredProver.prove(m, inputs, PCS, transcript());
+    assertTrue(LayeredVerifier.verify(m, inputs, out.outputs(), out.proof(), PCS, transcript()));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1})
   void theExampleCnnsUseConvLayers(int which) {
