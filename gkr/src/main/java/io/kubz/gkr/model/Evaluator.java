@@ -77,6 +77,8 @@ public final class Evaluator {
       return y;
     } else if (l instanceof Layer.Max mx) {
       return max(mx, v);
+    } else if (l instanceof Layer.Conv cv) {
+      return conv(cv, v[cv.input()]);
     }
     throw new IllegalStateException("unknown layer " + l);
   }
@@ -95,6 +97,55 @@ public final class Evaluator {
         }
       }
     }
+    return y;
+  }
+
+  /** The convolution's integers ({@link Layer.Conv}), exact; output channels split between threads. */
+  static long[] conv(Layer.Conv cv, long[] x) {
+    ConvShape s = ConvShape.of(cv);
+    int[][] pos = {s.positions(0), s.positions(1), s.positions(2)};
+    int[] a = s.a();
+    int[] o = s.o();
+    int[] k = s.k();
+    int area = s.outArea();
+    int inArea = s.inArea();
+    int kArea = s.kernelArea();
+    long[] w = cv.weights();
+    long[] y = new long[cv.size()];
+    io.kubz.field.Parallel.forRange(0, s.n() * s.outChannels(), 1, (from, to) -> {
+      for (int row = from; row < to; row++) {
+        int m = row % s.outChannels();
+        int yo = row * area;
+        if (cv.bias() != null) {
+          java.util.Arrays.fill(y, yo, yo + area, cv.bias()[m]);
+        }
+        for (int c = 0; c < s.cg(); c++) {
+          int xo = ((row / s.outChannels()) * s.channels() + (m / s.mg()) * s.cg() + c) * inArea;
+          for (int u = 0; u < kArea; u++) {
+            long wv = w[(m * s.cg() + c) * kArea + u];
+            if (wv == 0) {
+              continue;
+            }
+            int u0 = u / (k[1] * k[2]);
+            int u1 = (u / k[2]) % k[1];
+            int u2 = u % k[2];
+            for (int i0 = 0; i0 < o[0]; i0++) {
+              int a0 = pos[0][i0 * k[0] + u0];
+              for (int i1 = 0; i1 < o[1] && a0 >= 0; i1++) {
+                int a1 = pos[1][i1 * k[1] + u1];
+                for (int i2 = 0; i2 < o[2] && a1 >= 0; i2++) {
+                  int a2 = pos[2][i2 * k[2] + u2];
+                  if (a2 >= 0) {
+                    int f = yo + (i0 * o[1] + i1) * o[2] + i2;
+                    y[f] = Math.addExact(y[f], Math.multiplyExact(wv, x[xo + (a0 * a[1] + a1) * a[2] + a2]));
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    });
     return y;
   }
 

@@ -30,9 +30,10 @@ public sealed interface Layer {
 
   /**
    * out[i] = bias[i] + Σ_terms (matrix·tensor)[i]: matrix products with constant weights,
-   * convolutions (im2col as the matrix), additions and subtractions, sums over windows or axes,
-   * multiplication by constants, and every re-indexing (reshape, transpose, slice, concat, pad,
-   * gather with constant indices, broadcast) as a 0/1 matrix. Each term's matrix has
+   * transposed convolutions (their scatter as the matrix; a convolution is a {@link Conv}),
+   * additions and subtractions, sums over windows or axes, multiplication by constants, and every
+   * re-indexing (reshape, transpose, slice, concat, pad, gather with constant indices, broadcast)
+   * as a 0/1 matrix. Each term's matrix has
    * {@code size} rows and exactly as many columns as its tensor has entries. Not committed.
    *
    * @param bias size entries, or null for none
@@ -57,6 +58,88 @@ public sealed interface Layer {
     @Override
     public int[] inputs() {
       return terms.stream().mapToInt(Term::tensor).toArray();
+    }
+  }
+
+  /**
+   * A convolution with constant weights, stored once: x is [batch, channels, in…] and out is
+   * [batch, outChannels, out…] (row-major, 1 to 3 spatial axes), and
+   * out[b, m, o] = bias[m] + Σ_(c &lt; channels/group, u) weights[m, c, u]·x[b, g·channels/group + c,
+   * o·strides − pads + u·dilations] with g = m / (outChannels/group), the sum over kernel
+   * positions u whose input position lies inside [0, in) on every axis (zero padding).
+   * weights is [outChannels, channels/group, kernel…] row-major; pads are the leading pads (a
+   * trailing pad only shapes {@code out}). Proved by {@link ConvStep}. Not committed.
+   *
+   * @param bias outChannels entries, or null for none
+   */
+  record Conv(int input, int batch, int channels, int outChannels, int group, int[] in, int[] out,
+      int[] kernel, int[] strides, int[] pads, int[] dilations, long[] weights, long[] bias)
+      implements Layer {
+    public Conv {
+      int r = in.length;
+      if (r < 1 || r > 3 || out.length != r || kernel.length != r || strides.length != r
+          || pads.length != r || dilations.length != r) {
+        throw new IllegalArgumentException("a convolution needs 1 to 3 spatial axes, each with its "
+            + "in, out, kernel, stride, pad and dilation");
+      }
+      positive(batch);
+      positive(channels);
+      positive(outChannels);
+      if (group < 1 || channels % group != 0 || outChannels % group != 0) {
+        throw new IllegalArgumentException("group " + group + " must divide " + channels + " and "
+            + outChannels + " channels");
+      }
+      long k = 1;
+      for (int d = 0; d < r; d++) {
+        positive(in[d]);
+        positive(out[d]);
+        positive(kernel[d]);
+        if (strides[d] < 1 || dilations[d] < 1 || pads[d] < 0
+            || (long) (out[d] - 1) * strides[d] + (long) (kernel[d] - 1) * dilations[d] > 1 << 30) {
+          throw new IllegalArgumentException("axis " + d + ": stride " + strides[d] + ", pad " + pads[d]
+              + ", dilation " + dilations[d] + " out of range");
+        }
+        k = Math.multiplyExact(k, kernel[d]);
+      }
+      in = in.clone();
+      out = out.clone();
+      kernel = kernel.clone();
+      strides = strides.clone();
+      pads = pads.clone();
+      dilations = dilations.clone();
+      if (weights.length != Math.multiplyExact(Math.multiplyExact((long) outChannels, channels / group), k)) {
+        throw new IllegalArgumentException(weights.length + " weights for a convolution of "
+            + outChannels + "×" + channels / group + "×" + k);
+      }
+      if (bias != null && bias.length != outChannels) {
+        throw new IllegalArgumentException(bias.length + " biases for " + outChannels + " channels");
+      }
+      if (entries(batch, channels, in) > 1 << 30 || entries(batch, outChannels, out) > 1 << 30) {
+        throw new IllegalArgumentException("a convolution over 2^30 entries");
+      }
+    }
+
+    private static long entries(int batch, int channels, int[] dims) {
+      long s = (long) batch * channels;
+      for (int x : dims) {
+        s = Math.multiplyExact(s, x);
+      }
+      return s;
+    }
+
+    /** Entries of x. */
+    public int inputSize() {
+      return (int) entries(batch, channels, in);
+    }
+
+    @Override
+    public int size() {
+      return (int) entries(batch, outChannels, out);
+    }
+
+    @Override
+    public int[] inputs() {
+      return new int[] {input};
     }
   }
 

@@ -58,6 +58,8 @@ public record LayeredModel(List<Layer> layers, int[] outputs, List<TableDef> tab
       for (int in : mx.inputs()) {
         same(t, mx.size(), layers.get(in).size());
       }
+    } else if (l instanceof Layer.Conv cv) {
+      same(t, cv.inputSize(), layers.get(cv.input()).size());
     }
   }
 

@@ -67,6 +67,22 @@ public final class ModelDigests {
       d.u(mx.size());
       d.u(mx.diffBits());
       d.ints(mx.inputs());
+    } else if (l instanceof Layer.Conv cv) {
+      d.u(8);
+      d.ints(new int[] {cv.input(), cv.batch(), cv.channels(), cv.outChannels(), cv.group()});
+      d.ints(cv.in());
+      d.ints(cv.out());
+      d.ints(cv.kernel());
+      d.ints(cv.strides());
+      d.ints(cv.pads());
+      d.ints(cv.dilations());
+      d.longs(cv.weights());
+      d.u(cv.bias() == null ? 0 : 1);
+      if (cv.bias() != null) {
+        d.longs(cv.bias());
+      }
+    } else {
+      throw new IllegalArgumentException("no digest for layer kind " + l.getClass().getSimpleName());
     }
   }
 

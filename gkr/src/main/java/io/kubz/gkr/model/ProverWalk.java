@@ -104,6 +104,8 @@ final class ProverWalk {
         product(id, p, cs);
       } else if (l instanceof Layer.MatMul mm) {
         MatMulStep.prove(id, mm, cs, w, t, msg, claims);
+      } else if (l instanceof Layer.Conv cv) {
+        ConvStep.prove(id, cv, cs, w, t, msg, claims);
       }
       // Input: the verifier evaluates a public input itself; a committed one is opened against C_T
     }

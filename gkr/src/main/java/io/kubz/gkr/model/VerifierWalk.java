@@ -146,6 +146,8 @@ final class VerifierWalk {
         }
       } else if (l instanceof Layer.MatMul mm) {
         ok = MatMulStep.verify(mm, cs, layout, t, msg, claims, layout.vars[id]);
+      } else if (l instanceof Layer.Conv cv) {
+        ok = ConvStep.verify(cv, cs, layout, t, msg, claims, layout.vars[id]);
       } else {
         ok = false;
       }

@@ -80,6 +80,22 @@
  *   <li>Product y = a·b: the claims combined with γ; a degree-3 sumcheck of Σ_x e(x)·a(x)·b(x);
  *       the prover sends a~(ρ), b~(ρ), the verifier evaluates e(ρ) = Σ_k γ^k·eq(r_k, ρ).
  *   <li>Input: the verifier evaluates the public input's MLE at every claim's point.
+ *   <li>Conv ({@link io.kubz.gkr.model.ConvStep}, weights stored once, im2col never formed): on
+ *       padded views with every axis on its own bits, (1) the γ-combined claims minus the bias
+ *       become a claim Acc'~(ρ) on the padded accumulator over (b, g, m', o) by a degree-2 sumcheck
+ *       (the verifier weighs the flat claims' eq into padded positions in O(|out|)); (2) Acc'~(ρ) =
+ *       Σ_(b,g,c,u) eq(ρ_b, b)·eq(ρ_g, g)·W~(g, ρ_m', c, u)·X''(b, g, c, u) with X''(b, g, c, u) =
+ *       Σ_o eq(ρ_o, o)·x[b, g·cg + c, o·s − p + u·d], a degree-3 sumcheck ending at σ, the verifier
+ *       evaluating W~ in O(#weights); (3) X''~(σ) = Σ_j K(j)·x(j) with K = eq(σ_b, ·)·eq(σ_g, ·)·
+ *       eq(σ_c, ·)·Π_d T_d, T_d(a) = Σ_(i, u: i·s_d − p_d + u·d_d = a) eq(σ_(u_d), u)·eq(ρ_(o_d), i)
+ *       (strides, pads and dilations live in T_d, O(O_d·K_d) per axis), a degree-2 sumcheck ending
+ *       at τ with the claim x~(τ); the verifier computes K~(τ) in O(|x|). Soundness error
+ *       ((#claims − 1) + 2·vars(out view) + 3·vars(window view) + 2·vars(x))/|F|. Prover:
+ *       O(|out| + #weights + |x|·Σ_d K_d/s_d); verifier O(|out| + #weights + |x|). When the
+ *       output's flat layout is its padded view (power-of-two extents but the batch) and it has
+ *       one claim, step (1) is skipped (ρ = r_0, Acc'~(ρ) = v_0 − bias~(r_0) in O(C_out + vars));
+ *       when x's is, K~(τ) is a product of per-segment sums; the verifier's work is then
+ *       O(#weights + Σ_d O_d·K_d + channels), independent of the image size.
  *   <li>MatMul of two activations ({@link io.kubz.gkr.model.MatMulStep}): on views padded per
  *       dimension, the γ-combined claims become a claim on Y'(s, i, k) at ρ (the verifier weighs the
  *       flat claims' eq into the padded positions itself), then Y'~(ρ) = Σ_(s,j) eq(ρ_s, s)·

@@ -35,8 +35,8 @@ class LayeredTamperTest {
   static final class Mapper {
     private final int frTarget;
     private final int g1Target;
-    private int fr;
-    private int g1;
+    int fr;
+    int g1;
 
     Mapper(int frTarget, int g1Target) {
       this.frTarget = frTarget;

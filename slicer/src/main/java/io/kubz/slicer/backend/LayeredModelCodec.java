@@ -33,11 +33,12 @@ public final class LayeredModelCodec {
   private static final int RESCALE = 5;
   private static final int LOOKUP = 6;
   private static final int MAX = 7;
+  private static final int CONV = 8;
   /**
    * The largest model a bundle may carry, inflated: bounds what adversarial bytes make a verifier
-   * hold. 2^29: the 264k-parameter CIFAR CNN of bench/ inflates to 273 MB (its convolutions as
-   * im2col matrices, 12 bytes per entry); a convolution layer kind with a wiring predicate (GKR.md)
-   * would make it a few MB and let this bound come down again.
+   * hold. 2^29: a model whose convolutions the lowering keeps as im2col matrices (ConvTranspose,
+   * 12 bytes per entry) can be that large; a {@link Layer.Conv} stores its weights once (the
+   * 264k-parameter CIFAR CNN of bench/ went from 273 MB to a few MB).
    */
   public static final int MAX_RAW_BYTES = 1 << 29;
 
@@ -150,6 +151,17 @@ public final class LayeredModelCodec {
       out.writeInt(mx.size());
       ints(out, mx.inputs());
       out.writeInt(mx.diffBits());
+    } else if (l instanceof Layer.Conv cv) {
+      out.writeByte(CONV);
+      fields(out, cv.input(), cv.batch(), cv.channels(), cv.outChannels(), cv.group(), cv.in().length);
+      for (int[] axis : new int[][] {cv.in(), cv.out(), cv.kernel(), cv.strides(), cv.pads(), cv.dilations()}) {
+        fields(out, axis);
+      }
+      longs(out, cv.weights());
+      out.writeBoolean(cv.bias() != null);
+      if (cv.bias() != null) {
+        longs(out, cv.bias());
+      }
     } else {
       throw new IllegalArgumentException("no encoding for layer kind " + l.getClass().getSimpleName());
     }
@@ -219,9 +231,37 @@ public final class LayeredModelCodec {
         return new Layer.Lookup(in.getInt(), in.getInt(), in.getInt());
       case MAX:
         return new Layer.Max(in.getInt(), ints(in), in.getInt());
+      case CONV:
+        return conv(in);
       default:
         throw new IllegalArgumentException("unknown layer kind " + kind);
     }
+  }
+
+  /** A {@link Layer.Conv}'s fields after its kind byte: 1 to 3 axes, six per-axis arrays, weights, bias. */
+  private static Layer conv(ByteBuffer in) {
+    int[] f = new int[6];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = in.getInt();
+    }
+    int r = f[5];
+    if (r < 1 || r > 3) {
+      throw new IllegalArgumentException("a convolution of " + r + " axes");
+    }
+    int[][] axes = new int[6][r];
+    for (int[] axis : axes) {
+      for (int d = 0; d < r; d++) {
+        axis[d] = in.getInt();
+      }
+    }
+    long[] weights = longs(in);
+    int flag = in.get();
+    if (flag != 0 && flag != 1) {
+      throw new IllegalArgumentException("bias flag " + flag);
+    }
+    long[] bias = flag == 1 ? longs(in) : null;
+    return new Layer.Conv(f[0], f[1], f[2], f[3], f[4], axes[0], axes[1], axes[2], axes[3], axes[4],
+        axes[5], weights, bias);
   }
 
   /** A count of items of at least {@code minBytes} bytes each, checked against the bytes left. */

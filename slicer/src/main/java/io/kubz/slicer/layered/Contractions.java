@@ -1,5 +1,6 @@
 package io.kubz.slicer.layered;
 
+import io.kubz.gkr.model.Layer;
 import io.kubz.gkr.model.SparseMatrix;
 import io.kubz.slicer.interp.Windows;
 import io.kubz.slicer.ir.Node;
@@ -136,7 +137,12 @@ final class Contractions {
     return l.b.linear(rows, append(extra, x), append(extraMats, t.build()), bias);
   }
 
-  /** y[n,m,o] = b[m] + Σ_{c in group(m), k} x[n,c,o·s − p + k·d]·w[m,c,k]. */
+  /**
+   * y[n,m,o] = b[m] + Σ_{c in group(m), k} x[n,c,o·s − p + k·d]·w[m,c,k]: a {@link Layer.Conv}
+   * (weights stored once, proved without im2col) unless the window and the output are a single
+   * position (a dense product, where the matrix has no more entries than the weights), or the
+   * convolution has more than 3 spatial axes.
+   */
   static int conv(Lowering l, QNode qn) {
     Node node = qn.node();
     Op.Conv op = (Op.Conv) node.op();
@@ -149,6 +155,13 @@ final class Contractions {
     int[] in = Arrays.copyOfRange(xs, 2, xs.length);
     int[] kernel = Arrays.copyOfRange(ws, 2, ws.length);
     int[] out = Arrays.copyOfRange(ys, 2, ys.length);
+    int r = in.length;
+    if (r >= 1 && r <= 3 && Shapes.size(kernel) * Shapes.size(out) > 1) {
+      long[] bias = node.inputs().size() > 2 ? qn.params()[2].clone() : null;
+      return l.b.conv(new Layer.Conv(l.tensor(node.inputs().get(0)), xs[0], xs[1], ws[0], op.group(), in, out,
+          kernel, Arrays.copyOf(op.strides(), r), Arrays.copyOf(op.pads(), r), Arrays.copyOf(op.dilations(), r),
+          qn.params()[1], bias));
+    }
     int[] table = Windows.table(in, out, kernel, op.strides(), op.pads(), op.dilations());
     int n = xs[0];
     int c = xs[1];
@@ -185,12 +198,19 @@ final class Contractions {
     return l.b.linear(x, mb.build(), bias);
   }
 
-  /** Scatter form: y[n, g·M/g + m', i·s − p + k·d] += x[n,c,i]·w[c,m',k] for c in group g. */
+  /**
+   * Scatter form: y[n, g·M/g + m', i·s − p + k·d] += x[n,c,i]·w[c,m',k] for c in group g; a
+   * {@link Layer.Conv} on the upsampled input ({@link TransposedConvs}) where that applies.
+   */
   static int convTranspose(Lowering l, QNode qn) {
     Node node = qn.node();
     Op.ConvTranspose op = (Op.ConvTranspose) node.op();
     if (qn.isParam(0)) {
       throw Lowering.unsupported(node);
+    }
+    int asConv = TransposedConvs.lower(l, qn);
+    if (asConv >= 0) {
+      return asConv;
     }
     int[] xs = l.shape(node.inputs().get(0));
     int[] ws = l.shape(node.inputs().get(1));

@@ -138,6 +138,9 @@ final class Fusion {
       return new Layer.Lookup(k.size(), id[k.input()], k.table());
     } else if (l instanceof Layer.Max mx) {
       return new Layer.Max(mx.size(), Arrays.stream(mx.inputs()).map(i -> id[i]).toArray(), mx.diffBits());
+    } else if (l instanceof Layer.Conv c) {
+      return new Layer.Conv(id[c.input()], c.batch(), c.channels(), c.outChannels(), c.group(), c.in(), c.out(),
+          c.kernel(), c.strides(), c.pads(), c.dilations(), c.weights(), c.bias());
     }
     return l;
   }

@@ -92,6 +92,20 @@ final class LayerBuilder {
     return linear(0, new SparseMatrix.Builder(values.length, size(0)).build(), values.clone());
   }
 
+  /** A convolution with its weights stored once; its bound is max_m |bias[m]| + Σ_(c,u) |w[m,c,u]|·B(x). */
+  int conv(Layer.Conv c) {
+    int per = c.weights().length / c.outChannels();
+    double max = 0;
+    for (int m = 0; m < c.outChannels(); m++) {
+      double s = c.bias() == null ? 0 : Math.abs((double) c.bias()[m]);
+      for (int k = m * per; k < (m + 1) * per; k++) {
+        s += Math.abs((double) c.weights()[k]) * bound(c.input());
+      }
+      max = Math.max(max, s);
+    }
+    return add(c, max);
+  }
+
   int product(int a, int b) {
     return add(new Layer.Product(size(a), a, b), bound(a) * bound(b));
   }

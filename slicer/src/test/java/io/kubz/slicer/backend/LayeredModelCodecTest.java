@@ -69,6 +69,26 @@ class LayeredModelCodecTest {
     LayeredModelCodec.decode(bytes); // never throws
   }
 
+  /** A convolution layer's bytes (ExampleModels.cnn) flipped anywhere: decoding never throws. */
+  @Property(tries = 300)
+  void aFlippedByteOfAConvModelNeverThrows(@ForAll int at, @ForAll byte x) {
+    byte[] bytes = CNN.clone();
+    bytes[Math.floorMod(at, bytes.length)] ^= (byte) (x == 0 ? 1 : x);
+    LayeredModelCodec.decode(bytes).ifPresent(m -> assertTrue(m.layers().size() > 0));
+  }
+
+  /** Every truncation of a conv model's raw bytes is refused (the deflate stream ends early or the model does). */
+  @Test
+  void aTruncatedConvModelIsNoModel() {
+    LayeredModel m = LayeredModelCodec.decode(CNN).orElseThrow();
+    assertTrue(m.layers().stream().anyMatch(l -> l instanceof io.kubz.gkr.model.Layer.Conv));
+    for (int n = 0; n < CNN.length; n += 5) {
+      assertTrue(LayeredModelCodec.decode(java.util.Arrays.copyOf(CNN, n)).isEmpty(), "cut at " + n);
+    }
+  }
+
+  private static final byte[] CNN = LayeredModelCodec.encode(lowered(ExampleModels.cnn(3)));
+
   @Property(tries = 300)
   void aFlippedByteNeverThrows(@ForAll int at, @ForAll byte x) {
     byte[] bytes = LayeredModelCodec.encode(lowered(ExampleModels.mlp(1, 6, 5, 3)));

@@ -56,7 +56,7 @@ final class Differential {
   static String size(LayeredModel m) {
     long nnz = 0;
     long committed = 0;
-    int[] kinds = new int[7];
+    int[] kinds = new int[8];
     for (Layer l : m.layers()) {
       if (l instanceof Layer.Linear lin) {
         kinds[0]++;
@@ -76,12 +76,15 @@ final class Differential {
         kinds[4]++;
       } else if (l instanceof Layer.MatMul) {
         kinds[5]++;
+      } else if (l instanceof Layer.Conv c) {
+        kinds[7]++;
+        nnz += c.weights().length;
       } else {
         kinds[6]++;
       }
     }
-    return String.format("%d layers (%d linear, %d rescale, %d lookup, %d max, %d product, %d matmul, %d input),"
-        + " %d nnz, %d committed entries, %d tables", m.layers().size(), kinds[0], kinds[1], kinds[2], kinds[3],
-        kinds[4], kinds[5], kinds[6], nnz, committed, m.tables().size());
+    return String.format("%d layers (%d linear, %d conv, %d rescale, %d lookup, %d max, %d product, %d matmul, %d input),"
+        + " %d nnz (conv: weights), %d committed entries, %d tables", m.layers().size(), kinds[0], kinds[7], kinds[1],
+        kinds[2], kinds[3], kinds[4], kinds[5], kinds[6], nnz, committed, m.tables().size());
   }
 }
