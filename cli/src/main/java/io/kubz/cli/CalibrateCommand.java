@@ -36,8 +36,10 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "FILE", description = "More inputs to calibrate on.")
   Path samples;
 
-  @Option(names = "--target", paramLabel = "accuracy|resources", defaultValue = "accuracy",
-      description = "accuracy: scales 2^10 (default); resources: scales 2^6, smaller tables and circuits.")
+  @Option(names = "--target", paramLabel = "accuracy|balanced|resources", defaultValue = "accuracy",
+      description = "accuracy (default, also what prove uses without --settings): scales from 2^8, raised by 2 bits"
+          + " at a time (up to 2^16, tables up to 2^18 entries) until the outputs are within 0.5 % of the float"
+          + " model's on the samples; balanced: 2^8 fixed; resources: 2^6 fixed, the smallest tables and circuits.")
   String target;
 
   @Option(names = "--out", required = true, paramLabel = "SETTINGS", description = "Where to write the settings JSON.")

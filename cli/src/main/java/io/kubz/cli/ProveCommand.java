@@ -166,8 +166,35 @@ final class ProveCommand implements Callable<Integer> {
     if (secretsFile != null) {
       extra.put("secrets", secretsFile.toString());
     }
+    io.kubz.slicer.quant.AccuracyReport acc = accuracy(g, in, r.summary().outputs());
+    if (acc != null) {
+      extra.put("accuracy", acc);
+    }
     report(spec.commandLine().getOut(), r.summary(), table, out, json, extra);
     return 0;
+  }
+
+  /**
+   * The proved public outputs against the float model on the same input (null when no output is
+   * public): what quantization cost, in the numbers the user will read.
+   */
+  static io.kubz.slicer.quant.AccuracyReport accuracy(Graph g, List<Tensor> in, List<ProofBundle.PublicTensor> outs) {
+    Map<String, double[]> got = new LinkedHashMap<>();
+    for (ProofBundle.PublicTensor t : outs) {
+      if (t.values() != null) {
+        got.put(t.name(), t.real());
+      }
+    }
+    if (got.isEmpty()) {
+      return null;
+    }
+    Map<String, double[]> ref = new LinkedHashMap<>();
+    io.kubz.slicer.interp.FloatInterpreter.run(g, in).forEach((name, t) -> {
+      if (got.containsKey(name)) {
+        ref.put(name, t.data());
+      }
+    });
+    return io.kubz.slicer.quant.AccuracyReport.compare(List.of(ref), List.of(got));
   }
 
   /** Proves as the coordinator of a cluster; fills {@code extra} with where each slice was proved and at what cost. */
@@ -228,6 +255,9 @@ final class ProveCommand implements Callable<Integer> {
       m.put("slices", slices);
       m.put("outputs", outputs(s.outputs()));
       m.put("stages", table.toJson());
+      if (extra.containsKey("accuracy")) {
+        m.put("accuracy", ((io.kubz.slicer.quant.AccuracyReport) extra.get("accuracy")).toJson());
+      }
       if (extra.containsKey("secrets")) {
         m.put("secrets", extra.get("secrets"));
       }
@@ -246,6 +276,10 @@ final class ProveCommand implements Callable<Integer> {
             StageTable.seconds(row.proveNanos() / 1e9), row.worker() == null ? "local" : row.worker());
       }
       printOutputs(w, s.outputs());
+      if (extra.containsKey("accuracy")) {
+        w.println("accuracy: proved outputs against the float model, "
+            + ((io.kubz.slicer.quant.AccuracyReport) extra.get("accuracy")).describe());
+      }
       if (extra.containsKey("cluster_text")) {
         w.print(extra.get("cluster_text"));
       }

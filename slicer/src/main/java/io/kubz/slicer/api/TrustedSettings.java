@@ -69,12 +69,47 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
     return Calibrator.fromModel(model, base, range).graph();
   }
 
+  /**
+   * The settings a verifier expects of a bundle that claims {@code claimed}, as the quantized model.
+   * Given settings and settings derived from the model alone are re-derived exactly ({@link
+   * #quantize}). Settings calibrated on a PUBLIC input by the scale search (the "accuracy" preset,
+   * {@link Calibrator#calibrate}) cannot be: the verifier sees the input only as the bundle holds it,
+   * rounded to the chosen scale, and its float run on that input is not the prover's. So the claimed
+   * scale is accepted when it is on the search's ladder and at least the scale the search picks on
+   * the bundle's own input with twice the target error ({@link #VERIFIER_SLACK}); then the table and
+   * range bits must be exactly those of calibration at the claimed scale (the bundle holds the
+   * quantized input exactly, so the integer traces that pick them are the prover's). A lower scale —
+   * a less accurate model than the rule allows — is a mismatch, reported against the search's pick.
+   *
+   * @param inputs the bundle's public inputs (PUBLIC only; null otherwise)
+   */
+  public QuantizedGraph trusted(Graph model, Visibility.Mode input, List<Tensor> inputs, QuantPlan claimed) {
+    if (given != null || input != Visibility.Mode.PUBLIC || !base.searched()) {
+      return quantize(model, input, inputs);
+    }
+    Calibrator.Result least = Calibrator.calibrate(model, List.of(inputs), base,
+        VERIFIER_SLACK * Calibrator.TARGET_ERROR);
+    int s = claimed.activationScale();
+    if (s > least.plan().activationScale() && claimed.paramScale() == s && base.target().equals(claimed.target())
+        && Calibrator.onSearchLadder(base, s)) {
+      return Calibrator.calibrateAt(model, List.of(inputs), base.withScales(s)).graph();
+    }
+    return least.graph();
+  }
+
+  /**
+   * How much more error than {@link Calibrator#TARGET_ERROR} the verifier's search tolerates on the
+   * rounded input before it calls a claimed scale too low (see {@link #trusted}).
+   */
+  public static final double VERIFIER_SLACK = 2;
+
   /** How the trusted settings were chosen for this visibility, for reports. */
   public String describe(Visibility.Mode input) {
     if (given != null) {
       return "the given settings";
     }
-    return input == Visibility.Mode.PUBLIC ? "calibrated on the public input (" + base.target() + " preset)"
+    return input == Visibility.Mode.PUBLIC ? "calibrated on the public input (" + base.target() + " preset"
+        + (base.searched() ? ", scale searched for " + 100 * Calibrator.TARGET_ERROR + " % error)" : ")")
         : "derived from the model for inputs in " + range + " (" + base.target() + " preset)";
   }
 
@@ -105,6 +140,11 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
     nodes.addAll(trusted.tableBits().keySet());
     for (String n : nodes) {
       differ(d, "table_bits." + n, bits(claimed.tableBits(), n), bits(trusted.tableBits(), n));
+    }
+    TreeSet<String> shifted = new TreeSet<>(claimed.normShifts().keySet());
+    shifted.addAll(trusted.normShifts().keySet());
+    for (String n : shifted) {
+      differ(d, "norm_shift." + n, bits(claimed.normShifts(), n), bits(trusted.normShifts(), n));
     }
     // range_bits only shape the GKR back end's range checks; a bundle from before they existed has
     // none, and its plonkish slices do not depend on them (a GKR slice lowered without them would

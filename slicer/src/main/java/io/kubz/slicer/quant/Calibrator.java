@@ -23,6 +23,20 @@ import java.util.Map;
 public final class Calibrator {
   /** Seed of the synthetic samples of {@link #fromModel}: fixed, so that prover and verifier agree. */
   static final long MODEL_SAMPLES_SEED = 0x6b75627a73657473L;
+  /**
+   * The error the scale search aims for: 0.5 % of the largest float output, half of the 1 % a
+   * user may expect, so that inputs like the calibration samples land within 1 %.
+   */
+  public static final double TARGET_ERROR = 0.005;
+  /** The highest scale the search tries (2^16: products at 2^32 still leave ample headroom in a long). */
+  public static final int MAX_SEARCH_SCALE = 16;
+  /** Scales tried: every second power of two (each rung quarters the rounding error). */
+  public static final int SEARCH_STEP = 2;
+  /**
+   * The widest table the search accepts (2^18 entries): wider tables make every circuit that holds
+   * them at least that many rows, a cost the user should choose explicitly (a settings file).
+   */
+  public static final int MAX_SEARCH_TABLE_BITS = 18;
 
   private Calibrator() {}
 
@@ -98,32 +112,79 @@ public final class Calibrator {
         || n.op() instanceof io.kubz.slicer.ir.Op.DynamicGatherElements) && n.inputs().size() > 1 && n.inputs().get(1).equals(input));
   }
 
+  /**
+   * Calibrates on {@code samples}. A plan that {@link QuantPlan#searched() searches} its scale
+   * (the default, "accuracy") is tried at its scale s, then s + 2, s + 4, … up to
+   * {@link #MAX_SEARCH_SCALE} (activations and parameters alike), and the first plan whose outputs
+   * are within {@link #TARGET_ERROR} of the float model's on the samples (relative to the largest
+   * float output, {@link AccuracyReport#relativeError()}) is taken. A rung is not taken when one of
+   * its tables would need more than {@link #MAX_SEARCH_TABLE_BITS} bits (or the integers no longer
+   * fit): then the last feasible rung is, the most accurate one affordable. Other plans keep their
+   * scales. Deterministic: the same model and samples give the same plan.
+   */
   public static Result calibrate(Graph g, List<List<Tensor>> samples, QuantPlan base) {
+    return calibrate(g, samples, base, TARGET_ERROR);
+  }
+
+  /** {@link #calibrate} with the search aiming for {@code target} instead of {@link #TARGET_ERROR}. */
+  public static Result calibrate(Graph g, List<List<Tensor>> samples, QuantPlan base, double target) {
+    if (!base.searched()) {
+      return calibrateAt(g, samples, base);
+    }
+    Result best = calibrateAt(g, samples, base);
+    for (int s = base.activationScale() + SEARCH_STEP; best.accuracy().relativeError() > target
+        && s <= MAX_SEARCH_SCALE; s += SEARCH_STEP) {
+      Result next;
+      try {
+        next = calibrateAt(g, samples, base.withScales(s));
+      } catch (BadInputException | ArithmeticException e) {
+        break; // tables too wide or integers too large at this scale: the previous rung is the best affordable
+      }
+      if (maxTableBits(next.plan()) > MAX_SEARCH_TABLE_BITS) {
+        break;
+      }
+      best = next;
+    }
+    return best;
+  }
+
+  /** The scales the search may pick for {@code base}: s, s + 2, … up to {@link #MAX_SEARCH_SCALE}. */
+  public static boolean onSearchLadder(QuantPlan base, int scale) {
+    return base.searched() && scale >= base.activationScale() && scale <= MAX_SEARCH_SCALE
+        && (scale - base.activationScale()) % SEARCH_STEP == 0;
+  }
+
+  static int maxTableBits(QuantPlan p) {
+    return p.tableBits().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /** {@link #calibrate} at the scales of {@code base}, without searching. */
+  public static Result calibrateAt(Graph g, List<List<Tensor>> samples, QuantPlan base) {
     if (samples.isEmpty()) {
       throw new BadInputException("calibration needs at least one input sample");
     }
     Map<String, Integer> wide = new HashMap<>();
     g.nodes().forEach(n -> wide.put(n.name(), TableSpec.MAX_BITS));
-    QuantizedGraph probe = QuantizedGraph.quantize(g, base.withTableBits(wide));
-    Map<String, Long> maxAbs = new LinkedHashMap<>();
-    Map<String, Long> outAbs = new LinkedHashMap<>();
-    for (List<Tensor> sample : samples) {
-      FloatInterpreter.run(g, sample); // validates shapes and finiteness with clear messages
-      Map<String, long[]> env = IntegerInterpreter.trace(probe, quantize(probe, sample),
-          (node, v) -> maxAbs.merge(node.name(), Math.abs(v), Math::max));
-      for (QNode n : probe.nodes()) {
-        long m = 0;
-        for (long v : env.get(n.node().output())) {
-          m = Math.max(m, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
-        }
-        outAbs.merge(n.name(), m, Math::max);
+    base = base.withNormShifts(Map.of());
+    Probe probe = probe(g, samples, base.withTableBits(wide));
+    Map<String, Integer> shifts = new LinkedHashMap<>();
+    for (NormChains.Chain c : NormChains.find(g).values()) {
+      int k = NormChains.shift(probe.outAbs().getOrDefault(c.mean(), 0L), base.activationScale());
+      if (k > 0) {
+        shifts.put(c.pow(), k);
       }
     }
+    if (!shifts.isEmpty()) { // the shifted chains' tables see other values: observe them again
+      base = base.withNormShifts(shifts);
+      probe = probe(g, samples, base.withTableBits(wide));
+    }
+    Map<String, Long> maxAbs = probe.maxAbs();
+    Map<String, Long> outAbs = probe.outAbs();
     Map<String, Integer> ranges = new LinkedHashMap<>();
-    outAbs.forEach((node, m) -> ranges.put(node, Math.min(62, 64 - Long.numberOfLeadingZeros(m) + 1
-        + base.marginBits())));
+    int margin = base.marginBits();
+    outAbs.forEach((node, m) -> ranges.put(node, Math.min(62, 64 - Long.numberOfLeadingZeros(m) + 1 + margin)));
     Map<String, Integer> bits = new LinkedHashMap<>();
-    for (QNode n : probe.nodes()) {
+    for (QNode n : probe.graph().nodes()) {
       if (n.table() == null) {
         continue;
       }
@@ -142,28 +203,43 @@ public final class Calibrator {
     return new Result(plan, q, accuracy(q, samples));
   }
 
-  /** Max and mean absolute error of the quantized outputs against the float reference. */
-  public static AccuracyReport accuracy(QuantizedGraph q, List<List<Tensor>> samples) {
-    double max = 0;
-    double sum = 0;
-    double maxOut = 0;
-    long n = 0;
+  /** What a trace of the samples with every table at full width saw: table queries and node outputs. */
+  private record Probe(QuantizedGraph graph, Map<String, Long> maxAbs, Map<String, Long> outAbs) {}
+
+  private static Probe probe(Graph g, List<List<Tensor>> samples, QuantPlan wide) {
+    QuantizedGraph probe = QuantizedGraph.quantize(g, wide);
+    Map<String, Long> maxAbs = new LinkedHashMap<>();
+    Map<String, Long> outAbs = new LinkedHashMap<>();
     for (List<Tensor> sample : samples) {
-      Map<String, Tensor> ref = FloatInterpreter.run(q.graph(), sample);
-      Map<String, Tensor> got = IntegerInterpreter.runReal(q, sample);
-      for (Map.Entry<String, Tensor> e : ref.entrySet()) {
-        double[] r = e.getValue().data();
-        double[] x = got.get(e.getKey()).data();
-        for (int i = 0; i < r.length; i++) {
-          double err = Math.abs(r[i] - x[i]);
-          max = Math.max(max, err);
-          maxOut = Math.max(maxOut, Math.abs(r[i]));
-          sum += err;
-          n++;
+      FloatInterpreter.run(g, sample); // validates shapes and finiteness with clear messages
+      Map<String, long[]> env = IntegerInterpreter.trace(probe, quantize(probe, sample),
+          (node, v) -> maxAbs.merge(node.name(), Math.abs(v), Math::max));
+      for (QNode n : probe.nodes()) {
+        long m = 0;
+        for (long v : env.get(n.node().output())) {
+          m = Math.max(m, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
         }
+        outAbs.merge(n.name(), m, Math::max);
       }
     }
-    return new AccuracyReport(samples.size(), n, max, n == 0 ? 0 : sum / n, maxOut);
+    return new Probe(probe, maxAbs, outAbs);
+  }
+
+  /** Max and mean absolute error of the quantized outputs against the float reference. */
+  public static AccuracyReport accuracy(QuantizedGraph q, List<List<Tensor>> samples) {
+    List<Map<String, double[]>> ref = new ArrayList<>();
+    List<Map<String, double[]>> got = new ArrayList<>();
+    for (List<Tensor> sample : samples) {
+      ref.add(data(FloatInterpreter.run(q.graph(), sample)));
+      got.add(data(IntegerInterpreter.runReal(q, sample)));
+    }
+    return AccuracyReport.compare(ref, got);
+  }
+
+  private static Map<String, double[]> data(Map<String, Tensor> ts) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    ts.forEach((k, v) -> m.put(k, v.data()));
+    return m;
   }
 
   static List<long[]> quantize(QuantizedGraph q, List<Tensor> sample) {

@@ -19,9 +19,12 @@ import java.util.TreeMap;
  * @param rangeBits signed bits of each node's output values seen in calibration, margin included, by
  *     node name: the range the GKR back end checks a rescaled output to (an output beyond it is
  *     refused, like a table input beyond its table); empty when not calibrated
+ * @param normShifts for each normalisation's variance chain (by the name of its Pow node,
+ *     {@link NormChains}), the k by which the centred values are scaled by 2^k before squaring, so
+ *     that a small variance keeps its precision at scale s (chosen by calibration; empty: none)
  */
 public record QuantPlan(int activationScale, int paramScale, int marginBits, Map<String, Integer> tableBits,
-    String target, Map<String, Integer> rangeBits) {
+    String target, Map<String, Integer> rangeBits, Map<String, Integer> normShifts) {
   public static final int FORMAT_VERSION = 1;
 
   public QuantPlan {
@@ -34,6 +37,19 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
     }
     tableBits = Map.copyOf(tableBits);
     rangeBits = Map.copyOf(rangeBits);
+    normShifts = Map.copyOf(normShifts);
+    for (Map.Entry<String, Integer> e : normShifts.entrySet()) {
+      if (e.getValue() < 0 || e.getValue() > NormChains.MAX_SHIFT) {
+        throw new BadInputException("norm_shift." + e.getKey() + " must be in [0, " + NormChains.MAX_SHIFT
+            + "], got " + e.getValue());
+      }
+    }
+  }
+
+  /** A plan without normalisation shifts. */
+  public QuantPlan(int activationScale, int paramScale, int marginBits, Map<String, Integer> tableBits,
+      String target, Map<String, Integer> rangeBits) {
+    this(activationScale, paramScale, marginBits, tableBits, target, rangeBits, Map.of());
   }
 
   /** A plan without calibrated output ranges. */
@@ -42,29 +58,50 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
     this(activationScale, paramScale, marginBits, tableBits, target, Map.of());
   }
 
-  /** A preset before calibration: "accuracy" (scales 2^10) or "resources" (2^6). */
+  /**
+   * A preset before calibration. "accuracy" (the default): scales from 2^8, raised by calibration
+   * until the outputs are within {@link Calibrator#TARGET_ERROR} of the float model's
+   * ({@link #searched()}); "resources": 2^6, smaller tables and circuits, whatever the error;
+   * "balanced": 2^8 fixed (the default before the search existed).
+   */
   public static QuantPlan preset(String target) {
     switch (target) {
       case "accuracy":
-        return new QuantPlan(10, 10, 1, Map.of(), target);
+        return new QuantPlan(8, 8, 1, Map.of(), target);
+      case "balanced":
+        return new QuantPlan(8, 8, 1, Map.of(), target);
       case "resources":
         return new QuantPlan(6, 6, 1, Map.of(), target);
       default:
-        throw new BadInputException("unknown --target '" + target + "': use accuracy or resources");
+        throw new BadInputException("unknown --target '" + target + "': use accuracy, balanced or resources");
     }
   }
 
-  /** The default preset: a balance of accuracy and circuit size (scales 2^8). */
+  /** The default preset: "accuracy", the scale searched from 2^8 (see {@link Calibrator#calibrate}). */
   public static QuantPlan defaults() {
-    return new QuantPlan(8, 8, 1, Map.of(), "balanced");
+    return preset("accuracy");
+  }
+
+  /** Whether calibration searches the scales of this plan (the "accuracy" preset) or keeps them. */
+  public boolean searched() {
+    return "accuracy".equals(target);
+  }
+
+  /** This plan at activation and parameter scale {@code s}, before calibration (no table or range bits). */
+  public QuantPlan withScales(int s) {
+    return new QuantPlan(s, s, marginBits, Map.of(), target);
   }
 
   public QuantPlan withTableBits(Map<String, Integer> bits) {
-    return new QuantPlan(activationScale, paramScale, marginBits, bits, target, rangeBits);
+    return new QuantPlan(activationScale, paramScale, marginBits, bits, target, rangeBits, normShifts);
   }
 
   public QuantPlan withRangeBits(Map<String, Integer> bits) {
-    return new QuantPlan(activationScale, paramScale, marginBits, tableBits, target, bits);
+    return new QuantPlan(activationScale, paramScale, marginBits, tableBits, target, bits, normShifts);
+  }
+
+  public QuantPlan withNormShifts(Map<String, Integer> shifts) {
+    return new QuantPlan(activationScale, paramScale, marginBits, tableBits, target, rangeBits, shifts);
   }
 
   public String toJson() {
@@ -77,6 +114,9 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
     m.put("table_bits", new TreeMap<>(tableBits));
     if (!rangeBits.isEmpty()) {
       m.put("range_bits", new TreeMap<>(rangeBits));
+    }
+    if (!normShifts.isEmpty()) {
+      m.put("norm_shift", new TreeMap<>(normShifts));
     }
     return Json.writePretty(m);
   }
@@ -102,9 +142,15 @@ public record QuantPlan(int activationScale, int paramScale, int marginBits, Map
         ranges.put(e.getKey(), b);
       }
     }
+    Map<String, Integer> shifts = new LinkedHashMap<>();
+    if (m.containsKey("norm_shift")) {
+      for (Map.Entry<String, Object> e : Json.asObject(m.get("norm_shift"), "norm_shift").entrySet()) {
+        shifts.put(e.getKey(), Json.asInt(e.getValue(), "norm_shift." + e.getKey()));
+      }
+    }
     return new QuantPlan(Json.asInt(Json.get(m, "activation_scale"), "activation_scale"),
         Json.asInt(Json.get(m, "param_scale"), "param_scale"),
         Json.asInt(Json.get(m, "margin_bits"), "margin_bits"), bits,
-        m.containsKey("target") ? Json.asString(m.get("target"), "target") : "custom", ranges);
+        m.containsKey("target") ? Json.asString(m.get("target"), "target") : "custom", ranges, shifts);
   }
 }

@@ -117,9 +117,10 @@ public final class QuantizedGraph {
     }
     Map<String, QNode> nodes = new LinkedHashMap<>();
     Map<String, IndexMap> maps = new LinkedHashMap<>();
+    Map<String, Integer> normShift = NormChains.roles(g, plan);
     for (Node n : g.nodes()) {
       try {
-        nodes.put(n.name(), quantizeNode(n, g, plan));
+        nodes.put(n.name(), quantizeNode(n, g, plan, normShift.getOrDefault(n.name(), 0)));
       } catch (io.kubz.field.KubzException | ArithmeticException | IllegalArgumentException e) {
         if (problems == null) {
           throw e;
@@ -151,7 +152,8 @@ public final class QuantizedGraph {
     return g.inputs().stream().anyMatch(v -> v.name().equals(tensor));
   }
 
-  private static QNode quantizeNode(Node n, Graph g, QuantPlan plan) {
+  /** @param ns the shift of the normalisation chain {@code n} belongs to ({@link NormChains}), or 0 */
+  private static QNode quantizeNode(Node n, Graph g, QuantPlan plan, int ns) {
     int s = plan.activationScale();
     int p = plan.paramScale();
     int k = n.inputs().size();
@@ -201,8 +203,9 @@ public final class QuantizedGraph {
       switch (kind) {
         case ADD:
         case SUB:
-          quantizeParam(c, params, sc, 0, s, 1);
-          quantizeParam(c, params, sc, 1, s, 1);
+          // a normalisation's ε is held as 4^ns·ε, like the shifted variance it is added to
+          quantizeParam(c, params, sc, 0, s, Math.scalb(1.0, 2 * ns));
+          quantizeParam(c, params, sc, 1, s, Math.scalb(1.0, 2 * ns));
           break;
         case MUL:
           quantizeParam(c, params, sc, 0, p, 1);
@@ -215,7 +218,8 @@ public final class QuantizedGraph {
             // scale t = s + p so that large divisors keep precision), then rescaled by t
             int t = Math.min(40, s + p);
             quantizeParam(c, params, sc, 0, s, 1);
-            table = new FunctionTable(new Activation.Inverse(), bits(plan, n), s, t);
+            // dividing by a normalisation's shifted σ' = 2^ns·σ: T(σ') = round(2^(t+ns)/σ') = round(2^t/σ)
+            table = new FunctionTable(new Activation.Inverse(), bits(plan, n), s, t + ns);
             shift = t;
             break;
           }
@@ -234,7 +238,8 @@ public final class QuantizedGraph {
           }
           double e = exponent(c[1 - x], n);
           Activation f = x == 0 ? new Activation.Pow(e) : new Activation.Exponential(e);
-          table = new FunctionTable(f, bits(plan, n), s, s);
+          // a normalisation's d² is tabulated as (2^ns·d)²: the table reads its input at scale s − ns
+          table = new FunctionTable(f, bits(plan, n), s - ns, s);
           quantizeParam(c, params, sc, 1 - x, s, 1);
           break;
         }

@@ -39,8 +39,8 @@ class SettingsMismatchTest {
         log2 -> Runs.srs(), true, null);
     assertFalse(v.valid(), "scale-0 settings verified against the model's default settings");
     assertFalse(v.malformed());
-    assertTrue(v.reason().contains("activation_scale: bundle 0, trusted 8"), v.reason());
-    assertTrue(v.reason().contains("param_scale: bundle 0, trusted 8"), v.reason());
+    assertTrue(v.reason().contains("activation_scale: bundle 0, trusted "), v.reason());
+    assertTrue(v.reason().contains("param_scale: bundle 0, trusted "), v.reason());
     assertEquals(0, v.settings().activationScale(), "the report shows the settings it checked");
   }
 
@@ -51,6 +51,45 @@ class SettingsMismatchTest {
     assertTrue(v.valid(), v.reason());
     assertEquals(scaleZero, v.settings());
     assertTrue(v.insecureSrs(), "a dev SRS is reported");
+  }
+
+  /** The same MLP on inputs 50 times smaller: the scale search must go above 2^8 for it. */
+  static List<Tensor> smallInput() {
+    double[] d = input.get(0).data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] *= 0.02;
+    }
+    return List.of(Tensor.of(input.get(0).shape(), d));
+  }
+
+  @Test
+  void aScaleBelowTheSearchsPickIsRejectedAndAHigherRungIsAccepted() {
+    List<Tensor> small = smallInput();
+    ModelProver.Result honest = ModelProver.prove(model, small, ModelProver.Options.of(Runs.srs()));
+    VerificationResult ok = BundleVerifier.verifyForModel(honest.bundle(), model, TrustedSettings.defaults(),
+        log2 -> Runs.srs(), true, null);
+    assertTrue(ok.valid(), ok.reason());
+    int picked = ok.settings().activationScale();
+    assertTrue(picked > 8, "the search kept 2^8 on inputs it cannot resolve: " + ok.settings().toJson());
+
+    QuantPlan lazy = Calibrator.calibrateAt(model, List.of(small), QuantPlan.defaults()).plan();
+    ModelProver.Result coarser = ModelProver.prove(model, small, ModelProver.Options.of(Runs.srs()).withQuant(lazy));
+    VerificationResult v = BundleVerifier.verifyForModel(coarser.bundle(), model, TrustedSettings.defaults(),
+        log2 -> Runs.srs(), true, null);
+    assertFalse(v.valid(), "a prover kept the inaccurate 2^8 and the verifier accepted it");
+    assertTrue(v.reason().contains("activation_scale: bundle 8, trusted "), v.reason());
+
+    QuantPlan finer = Calibrator.calibrateAt(model, List.of(small), QuantPlan.defaults().withScales(picked + 2)).plan();
+    ModelProver.Result more = ModelProver.prove(model, small, ModelProver.Options.of(Runs.srs()).withQuant(finer));
+    VerificationResult w = BundleVerifier.verifyForModel(more.bundle(), model, TrustedSettings.defaults(),
+        log2 -> Runs.srs(), true, null);
+    assertTrue(w.valid(), "a prover may spend more on accuracy than the rule asks: " + w.reason());
+
+    QuantPlan offLadder = Calibrator.calibrateAt(model, List.of(small), new QuantPlan(picked + 1, picked + 1, 1,
+        Map.of(), "accuracy")).plan();
+    ModelProver.Result odd = ModelProver.prove(model, small, ModelProver.Options.of(Runs.srs()).withQuant(offLadder));
+    assertFalse(BundleVerifier.verifyForModel(odd.bundle(), model, TrustedSettings.defaults(), log2 -> Runs.srs(),
+        true, null).valid(), "a scale the search never picks is not the trusted rule's");
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.kubz.slicer.onnx.OnnxWriter;
 import io.kubz.slicer.onnx.proto.Onnx.ModelProto;
 import io.kubz.slicer.quant.Calibrator;
 import io.kubz.slicer.quant.IntegerInterpreter;
+import io.kubz.slicer.quant.NormChains;
 import io.kubz.slicer.quant.QuantPlan;
 import io.kubz.slicer.quant.QuantizedGraph;
 import java.nio.file.Files;
@@ -41,9 +42,14 @@ class NormLoweringTest {
 
   /** x [2, 8] (seeded, scaled by 3, shifted by 1) normalised over the last axis. */
   private static ModelProto model(boolean writtenOut) {
+    return model(writtenOut, 3.0);
+  }
+
+  /** x [2, 8] (seeded, scaled by {@code spread}, shifted by 1) normalised over the last axis. */
+  private static ModelProto model(boolean writtenOut, double spread) {
     OnnxWriter w = OnnxWriter.create(writtenOut ? "ln_torch" : "ln_op", 17);
     String x = w.input("input", 2, 8);
-    x = w.node("Add", List.of(w.node("Mul", List.of(x, w.initializer("three", Tensor.of(new int[] {}, 3.0)))),
+    x = w.node("Add", List.of(w.node("Mul", List.of(x, w.initializer("three", Tensor.of(new int[] {}, spread)))),
         w.initializer("one", Tensor.of(new int[] {}, 1.0))));
     String g = w.initializer("gamma", Tensor.of(new int[] {8}, GAMMA));
     String b = w.initializer("beta", Tensor.of(new int[] {8}, BETA));
@@ -86,6 +92,33 @@ class NormLoweringTest {
       double err = ElementwiseFunctionsTest.maxError(t.q());
       System.out.printf("layer norm (%s): max |quantized - float| = %.4g%n", writtenOut ? "torch" : "op", err);
       assertTrue(err < 0.05, "error " + err);
+    }
+  }
+
+  /**
+   * Centred values of about 0.05 have a variance near 2^−9: at 2^8 it would hold one significant
+   * bit. Calibration shifts the chain (NormChains): d is squared as 2^k·d, and the output, which the
+   * float model does not see change, stays accurate; the circuit still forces every output.
+   */
+  @Test
+  void aSmallVarianceIsSquaredShiftedAndStaysAccurateAndForced() {
+    for (boolean writtenOut : new boolean[] {false, true}) {
+      Graph g = OnnxImporter.convert(model(writtenOut, 0.05), null, Map.of());
+      assertEquals(1, NormChains.find(g).size(), "the written-out chain is found");
+      Tensor x = ExampleModels.input(5, 2, 8);
+      Calibrator.Result r = Calibrator.calibrateAt(g, List.of(List.of(x)), QuantPlan.preset("balanced"));
+      int k = r.plan().normShifts().values().iterator().next();
+      assertTrue(k > 0, "no shift for a tiny variance: " + r.plan().toJson());
+      QuantizedGraph plain = QuantizedGraph.quantize(g, r.plan().withNormShifts(Map.of()));
+      double shifted = r.accuracy().relativeError();
+      double unshifted = Calibrator.accuracy(plain, List.of(List.of(x))).relativeError();
+      System.out.printf("small-variance layer norm at 2^8: shift %d, relative error %.3g%% (unshifted %.3g%%)%n",
+          k, 100 * shifted, 100 * unshifted);
+      assertTrue(shifted < 0.05 && shifted < unshifted / 10, shifted + " vs " + unshifted);
+      QuantizedGraph q = r.graph();
+      assertForced(new Models.Traced(q, IntegerInterpreter.trace(q, List.of(q.quantizeInput(x)))));
+      QuantPlan back = QuantPlan.fromJson(r.plan().toJson());
+      assertEquals(r.plan().normShifts(), back.normShifts(), "the shift is part of the saved settings");
     }
   }
 
