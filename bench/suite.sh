@@ -2,7 +2,7 @@
 # The model suite: for each model folder (network.onnx, input.json, reference_output.json) of the
 # ezkl fixtures ($KUBZ_FIXTURES or ../shared/fixtures, onnx/ezkl-examples/*) and of the project's
 # sequence fixtures (slicer/src/test/resources/models/sequence/*), or for the folders given, runs
-#   kubz prove MODEL --input input.json --dev-srs --json --out BUNDLE
+#   kubz prove MODEL --input input.json --dev-srs --json --out BUNDLE [--proof-system SYSTEM]
 #   kubz verify BUNDLE --model MODEL --dev-srs --json
 # one at a time, each in a fresh JVM under a timeout and /usr/bin/time -v (peak RSS), compares the
 # verified outputs with reference_output.json and writes a markdown table to OUT.md (plus the raw
@@ -11,6 +11,7 @@
 # Usage: bench/suite.sh OUT.md [MODEL_DIR ...]
 # Environment (optional): TIMEOUT=300 (seconds per command), ONLY=REGEX (models whose name matches),
 # KUBZ_FIXTURES, KUBZ_JAVA_OPTS (e.g. -Xmx6g), KUBZ_THREADS, NOTE="..." (printed with the table),
+# SYSTEM=gkr (prove with --proof-system gkr; default: kubz's default, plonkish),
 # KEEP=1 (keep the bundles and logs in the work folder), RESULTS=1 (also write the table into the
 # suite section of bench/RESULTS.md).
 set -euo pipefail
@@ -70,7 +71,8 @@ for dir in "${models[@]}"; do
   W="$WORK/${name//\//_}"
   mkdir -p "$W"
   echo "$TIMEOUT" > "$W/timeout"
-  run prove "$ROOT/kubz" prove "$dir/network.onnx" --input "$dir/input.json" --dev-srs --json --out "$W/bundle.kubz"
+  run prove "$ROOT/kubz" prove "$dir/network.onnx" --input "$dir/input.json" --dev-srs --json --out "$W/bundle.kubz" \
+    ${SYSTEM:+--proof-system "$SYSTEM"}
   if [ "$(cat "$W/prove.rc")" = 0 ]; then
     run verify "$ROOT/kubz" verify "$W/bundle.kubz" --model "$dir/network.onnx" --dev-srs --json
   fi
