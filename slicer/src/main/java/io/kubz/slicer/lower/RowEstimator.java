@@ -245,6 +245,9 @@ public final class RowEstimator {
     } else if (op instanceof Op.DynamicGatherElements dge) {
       long dim = q.graph().shape(node.inputs().get(0))[dge.axis()];
       g[0] += out * (dim + 2 * ((dim + 2) / 3) + (n.isParam(0) ? (dim + 2) / 3 : dim));
+    } else if (op instanceof Op.DynamicGatherND || op instanceof Op.ScatterND
+        || op instanceof Op.ScatterElements) {
+      g[0] += Scatter.rows(q, n);
     } else if (op instanceof Op.Cast && n.table() != null) {
       NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
