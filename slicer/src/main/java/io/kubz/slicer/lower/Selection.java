@@ -18,6 +18,9 @@ final class Selection {
   private Selection() {}
 
   static AssignedCell[] gather(Synth s, QuantizedGraph q, QNode qn) {
+    if (qn.isParam(0)) {
+      return TableGather.gather(s, q, qn); // a constant table: digit one-hots, shared
+    }
     int axis = ((Op.DynamicGather) qn.node().op()).axis();
     int[] xs = q.graph().shape(qn.node().inputs().get(0));
     int dim = xs[axis];
