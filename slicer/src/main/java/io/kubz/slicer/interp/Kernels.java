@@ -67,6 +67,12 @@ public final class Kernels {
       return LayoutKernels.gather(((Op.DynamicGather) op).axis(), x, in.get(1), what);
     } else if (op instanceof Op.DynamicGatherElements) {
       return LayoutKernels.gatherElements(((Op.DynamicGatherElements) op).axis(), x, in.get(1), what);
+    } else if (op instanceof Op.DynamicGatherND g) {
+      return ScatterKernels.gatherNd(g, x, in.get(1), what);
+    } else if (op instanceof Op.ScatterElements se) {
+      return ScatterKernels.scatterElements(se.axis(), x, in.get(1), in.get(2), what);
+    } else if (op instanceof Op.ScatterND) {
+      return ScatterKernels.scatterNd(x, in.get(1), in.get(2), what);
     } else if (op instanceof Op.Pad) {
       return LayoutKernels.pad((Op.Pad) op, x, what);
     } else if (op instanceof Op.Reduce) {

@@ -18,7 +18,8 @@ import java.util.Arrays;
  * <p>Input order per operation (names in the {@link Node}): Gemm (A, B[, C]), MatMul (A, B),
  * Binary (A, B), PRelu (X, slope), Conv and ConvTranspose (X, W[, B]), BatchNorm (X, scale, bias,
  * mean, var), LayerNorm (X, scale[, bias]), InstanceNorm (X, scale, bias), Where (cond, X, Y),
- * Concat (X₁ … Xₙ);
+ * Concat (X₁ … Xₙ), DynamicGather, DynamicGatherElements and DynamicGatherND (data, indices),
+ * ScatterElements and ScatterND (data, indices, updates);
  * every other operation has one input.
  *
  * <p>Trilu is imported as a Binary MUL by a constant 0/1 mask, so it needs no operation of its
@@ -178,6 +179,27 @@ public sealed interface Op {
    * shape, values in [0, dim)): y[j] = x[j with its axis coordinate replaced by idx[j]].
    */
   record DynamicGatherElements(int axis) implements Op {}
+
+  /**
+   * GatherND with an activation index tensor (second input, shape [b₁…b_B, i…, k], B = {@code
+   * batchDims}): each index tuple of length k addresses data axes B … B+k−1 within its batch, and
+   * the output is indices.shape[..−1] ++ data.shape[B+k..].
+   */
+  record DynamicGatherND(int batchDims) implements Op {}
+
+  /**
+   * ScatterElements (reduction none) with an activation index tensor: y = data, then for each j in
+   * row-major order y[j with its axis coordinate replaced by idx[j]] = updates[j]. ONNX leaves the
+   * result of duplicate indices undefined; kubz defines it as the last write (row-major) wins.
+   */
+  record ScatterElements(int axis) implements Op {}
+
+  /**
+   * ScatterND (reduction none) with an activation index tensor [i…, k]: y = data, then for each
+   * tuple j in row-major order the slice y[idx[j]] (data axes k.. ) = updates[j]. Duplicate tuples:
+   * the last write wins, as for {@link ScatterElements}.
+   */
+  record ScatterND() implements Op {}
 
   /** Padding: pads holds the begin pad of each axis, then the end pads (negative pads crop). */
   record Pad(int[] pads, PadMode mode, double value) implements Op {

@@ -83,6 +83,10 @@ final class Lowering {
       return Selection.gather(this, qn);
     } else if (op instanceof Op.DynamicGatherElements) {
       return Selection.gatherElements(this, qn);
+    } else if (op instanceof Op.DynamicGatherND) {
+      return Selection.gatherNd(this, qn);
+    } else if (op instanceof Op.ScatterElements || op instanceof Op.ScatterND) {
+      return Selection.scatter(this, qn);
     } else if (op instanceof Op.Unary) {
       return Elementwise.unary(this, qn);
     } else if (op instanceof Op.Clip) {

@@ -38,7 +38,9 @@
  *   <li>ArgMax/ArgMin (first or last index on ties) by a {@code Max}, equality bits and counts; Gather
  *       and GatherElements by an activation index as a one-hot from an equality table (which refuses
  *       every index the interpreter refuses) times the data: a {@code Linear} for constant data, a
- *       {@code MatMul} or a {@code Product} for an activation ({@link io.kubz.slicer.layered.Selection}).
+ *       {@code MatMul} or a {@code Product} for an activation ({@link io.kubz.slicer.layered.Selection});
+ *       GatherND's tuples by the product of their components' one-hots; ScatterElements and ScatterND
+ *       as y = x + Σ w·(u − x) with w = h·[no later update writes the same position] (last write wins).
  *   <li>Softmax: a {@code Max}, the node's exp table, and the interpreter's rounded division by the
  *       activation Σe as binary long division, one sign test and one product per quotient bit
  *       ({@link io.kubz.slicer.layered.Softmax}).

@@ -44,6 +44,12 @@ final class Lowering {
       out = Selection.gather(s, q, qn);
     } else if (op instanceof Op.DynamicGatherElements) {
       out = Selection.gatherElements(s, q, qn);
+    } else if (op instanceof Op.DynamicGatherND) {
+      out = Selection.gatherNd(s, q, qn);
+    } else if (op instanceof Op.ScatterElements) {
+      out = Scatter.elements(s, q, qn);
+    } else if (op instanceof Op.ScatterND) {
+      out = Scatter.nd(s, q, qn);
     } else if (op instanceof Op.Cast && qn.table() != null) {
       out = Nonlinear.table(s, q, qn);
     } else if (op instanceof Op.Cast) {

@@ -74,10 +74,21 @@ public final class RowEstimator {
     Set<String> rescaled = new HashSet<>();
     Set<String> names = new HashSet<>();
     nodes.forEach(n -> names.add(n.name()));
+    Set<String> oneHots = new HashSet<>();
     for (QNode n : nodes) {
       long[] given = nodeRows.get(n.name());
       add(g, given != null ? given : nodeRows(q, n, lanes, rescaled.contains(n.node().inputs().get(0)),
           Bounds.bits(q, names, n.node().output()), needs.get(n.node().output())));
+      if (given == null && n.node().op() instanceof Op.DynamicGather dg && n.isParam(0)) {
+        // a later gather of a constant table by the same index reuses the first one's one-hots
+        int dim = q.graph().shape(n.node().inputs().get(0))[dg.axis()];
+        long idx = Shapes.size(q.graph().shape(n.node().inputs().get(1)));
+        long per = Shapes.size(q.graph().shape(n.node().output())) / Math.max(1, idx);
+        if (!oneHots.add(n.node().inputs().get(1) + "/" + dim + "/" + TableGather.digit(dim, per) + "/"
+            + n.inScales()[1])) {
+          g[0] -= idx * TableGather.digitsRows(dim, per);
+        }
+      }
       if (n.shift() > 0 && !(n.node().op() instanceof Op.PRelu)) {
         rescaled.add(n.node().output());
       }
@@ -238,13 +249,19 @@ public final class RowEstimator {
         || op instanceof Op.Softmax) {
       NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (op instanceof Op.DynamicGather dg) {
-      // Selection: per index n bits, Σh and Σ k·h (3 terms a row); per output Σ h·x
-      long dim = q.graph().shape(node.inputs().get(0))[dg.axis()];
+      // Selection: per index n bits, Σh and Σ k·h (3 terms a row); per output Σ h·x. A constant
+      // table: the digit one-hots of TableGather (shared between gathers: see estimate)
+      int dim = q.graph().shape(node.inputs().get(0))[dg.axis()];
       long idx = Shapes.size(q.graph().shape(node.inputs().get(1)));
-      g[0] += idx * (dim + 2 * ((dim + 2) / 3)) + out * (n.isParam(0) ? (dim + 2) / 3 : dim);
+      long per = out / Math.max(1, idx);
+      g[0] += n.isParam(0) ? idx * TableGather.digitsRows(dim, per) + out * TableGather.selectRows(dim, per)
+          : idx * (dim + 2 * ((dim + 2) / 3)) + out * dim;
     } else if (op instanceof Op.DynamicGatherElements dge) {
       long dim = q.graph().shape(node.inputs().get(0))[dge.axis()];
       g[0] += out * (dim + 2 * ((dim + 2) / 3) + (n.isParam(0) ? (dim + 2) / 3 : dim));
+    } else if (op instanceof Op.DynamicGatherND || op instanceof Op.ScatterND
+        || op instanceof Op.ScatterElements) {
+      g[0] += Scatter.rows(q, n);
     } else if (op instanceof Op.Cast && n.table() != null) {
       NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {

@@ -18,6 +18,9 @@ final class Selection {
   private Selection() {}
 
   static AssignedCell[] gather(Synth s, QuantizedGraph q, QNode qn) {
+    if (qn.isParam(0)) {
+      return TableGather.gather(s, q, qn); // a constant table: digit one-hots, shared
+    }
     int axis = ((Op.DynamicGather) qn.node().op()).axis();
     int[] xs = q.graph().shape(qn.node().inputs().get(0));
     int dim = xs[axis];
@@ -96,8 +99,21 @@ final class Selection {
 
   /** Cells h_0 … h_{n−1} (values into hv) with booleans, Σ h = 1 and Σ (k·2^t)·h_k = u. */
   private static AssignedCell[] oneHot(Synth s, AssignedCell u, long uv, int t, Fr[] hv) {
+    return oneHot(s, new AssignedCell[] {u}, new long[] {uv}, new long[] {1}, t, hv);
+  }
+
+  /**
+   * The one-hot of a mixed-radix index: booleans h_k, Σ h = 1 and Σ (k·2^t)·h_k = Σ_j c_j·u_j
+   * (u_j = i_j·2^t, c_j its stride). With one component of stride 1 the index sum ends in u itself,
+   * else in the constant 0. Alone this forces only the combination into [0, n): callers prove each
+   * i_j in its own range first (a one-hot of it), so that the combination is the true position.
+   */
+  static AssignedCell[] oneHot(Synth s, AssignedCell[] u, long[] uv, long[] c, int t, Fr[] hv) {
     int dim = hv.length;
-    int sel = (int) (uv >> t); // the integer interpreter checked uv = sel·2^t, 0 ≤ sel < dim
+    long sel = 0;
+    for (int j = 0; j < u.length; j++) {
+      sel += (uv[j] >> t) * c[j]; // the integer interpreter checked uv = i·2^t, 0 ≤ i < extent
+    }
     Fr[] codes = new Fr[dim];
     Fr[] ones = new Fr[dim];
     for (int k = 0; k < dim; k++) {
@@ -111,8 +127,81 @@ final class Selection {
       s.arith.row("one-hot bit", new Fr[] {Fr.ONE.neg()}, Fr.ONE, null,
           new AssignedCell[] {h[k], h[k]}, null);
     }
-    linear(s, "one-hot index", h, hv, codes, u, null);
+    if (u.length == 1 && c[0] == 1) {
+      linear(s, "one-hot index", h, hv, codes, u[0], null);
+      return h;
+    }
+    AssignedCell[] cells = java.util.Arrays.copyOf(h, dim + u.length);
+    Fr[] vals = java.util.Arrays.copyOf(hv, dim + u.length);
+    Fr[] coeff = java.util.Arrays.copyOf(codes, dim + u.length);
+    for (int j = 0; j < u.length; j++) {
+      cells[dim + j] = u[j];
+      vals[dim + j] = Fr.of(uv[j]);
+      coeff[dim + j] = Fr.of(-c[j]);
+    }
+    linear(s, "one-hot index", cells, vals, coeff, s.arith.constant(0), null);
+    System.arraycopy(cells, 0, h, 0, dim);
     return h;
+  }
+
+  /**
+   * GatherND by an activation index tensor [b…, i…, k]: per tuple, a one-hot of each component over
+   * its axis (range), then the one-hot of the flat position Σ_j stride_j·i_j over the k addressed
+   * axes, which selects each inner element as in {@link #gather}.
+   */
+  static AssignedCell[] gatherNd(Synth s, QuantizedGraph q, QNode qn) {
+    int bd = ((Op.DynamicGatherND) qn.node().op()).batchDims();
+    int[] xs = q.graph().shape(qn.node().inputs().get(0));
+    int[] is = q.graph().shape(qn.node().inputs().get(1));
+    int k = is[is.length - 1];
+    int batch = (int) io.kubz.slicer.ir.Shapes.size(java.util.Arrays.copyOf(xs, bd));
+    int inner = (int) io.kubz.slicer.ir.Shapes.size(java.util.Arrays.copyOfRange(xs, bd + k, xs.length));
+    int per = (int) (io.kubz.slicer.ir.Shapes.size(xs) / batch);
+    int n = per / inner;
+    long[] stride = new long[k];
+    for (int j = k - 1, m = 1; j >= 0; m *= xs[bd + j], j--) {
+      stride[j] = m;
+    }
+    AssignedCell[] x = qn.isParam(0) ? null : Lowering.in(s, qn, 0);
+    long[] xv = qn.isParam(0) ? qn.params()[0] : Lowering.inValues(s, q, qn, 0);
+    AssignedCell[] u = Lowering.in(s, qn, 1);
+    long[] uv = Lowering.inValues(s, q, qn, 1);
+    long[] y = Lowering.outValues(s, q, qn);
+    int t = qn.inScales()[1];
+    String out = qn.node().output();
+    int tuples = uv.length / (batch * k);
+    AssignedCell[] result = new AssignedCell[y.length];
+    for (int b = 0; b < batch; b++) {
+      for (int p = 0; p < tuples; p++) {
+        int row = b * tuples + p;
+        boolean needed = false;
+        for (int e = 0; e < inner && !needed; e++) {
+          needed = s.needs(out, row * inner + e);
+        }
+        if (!needed) {
+          continue;
+        }
+        AssignedCell[] us = new AssignedCell[k];
+        long[] uvs = new long[k];
+        Fr[] hv = new Fr[n];
+        AssignedCell[] h = null;
+        for (int j = 0; j < k; j++) {
+          us[j] = Lowering.cell(u, row * k + j, qn);
+          uvs[j] = uv[row * k + j];
+          // i_j in [0, extent); with one component this is already the selecting one-hot
+          h = oneHot(s, us[j], uvs[j], t, k == 1 ? hv : new Fr[xs[bd + j]]);
+        }
+        if (k > 1) {
+          h = oneHot(s, us, uvs, stride, t, hv);
+        }
+        for (int e = 0; e < inner; e++) {
+          if (s.needs(out, row * inner + e)) {
+            result[row * inner + e] = value(s, qn, h, hv, x, xv, b * per + e, inner, y[row * inner + e]);
+          }
+        }
+      }
+    }
+    return result;
   }
 
   /** y = Σ h_k·x[base + k·stride]: a linear sum over a constant x, else products. */

@@ -38,6 +38,8 @@ final class Synth {
   private final Map<String, long[]> derived = new HashMap<>();
   /** Sign bits (1 iff x ≥ 0) of tensors whose elements a signed range check already covers. */
   final Map<String, AssignedCell[]> signs = new HashMap<>();
+  /** Gadget results shared by several nodes of the slice (a gather's index one-hots), by key. */
+  final Map<String, Object> memo = new HashMap<>();
 
   private final java.util.function.ToIntFunction<String> bounds;
   /** Elements each tensor must hold in a split slice ({@code io.kubz.slicer.plan.Fields}); absent: all. */

@@ -70,6 +70,13 @@
  *       ({@link io.kubz.slicer.lower.Argmax}).
  *   <li>Re-indexing ops (Reshape, Transpose, Concat, Slice, Gather, Pad, Flatten) cost no rows:
  *       the output's cells are the input's cells ({@link io.kubz.slicer.quant.IndexMap}).
+ *   <li>Selections by a computed index u = i·2^t ({@link io.kubz.slicer.lower.Selection}): a one-hot
+ *       h (h_k² = h_k, Σ h = 1, Σ k·2^t·h_k = u, which also proves 0 ≤ i &lt; n), then y = Σ h_k·x_k;
+ *       GatherND's tuples by a one-hot of the flat position after one per component (each component's
+ *       range); a constant table by two digit one-hots shared between the gathers of a slice
+ *       ({@link io.kubz.slicer.lower.TableGather}); ScatterElements and ScatterND as chains
+ *       v' = v + h_p·(u − v) over the updates in order, so the last write wins
+ *       ({@link io.kubz.slicer.lower.Scatter}).
  * </ul>
  *
  * <h2>No free cells</h2>

@@ -14,9 +14,13 @@ import java.util.Set;
  * each is rewritten into existing operations before shape inference and constant folding see it.
  *
  * <p>Pure re-indexing operators whose index map is static (Split, Expand, Tile, nearest Resize and
- * Upsample, DepthToSpace, SpaceToDepth, GatherElements and GatherND with constant indices) become
+ * Upsample, DepthToSpace, SpaceToDepth, GatherElements, GatherND, ScatterElements and ScatterND with
+ * constant indices) become
  * Reshape to one axis followed by a Gather with constant indices: output element o reads input
- * element π(o) for a map π computed here, so they cost no rows (copy constraints only). Split
+ * element π(o) for a map π computed here, so they cost no rows (copy constraints only); a scatter
+ * with constant indices reads the Concat of its flattened data and updates that way ({@link
+ * Scatters}). With indices computed from the input, GatherElements, GatherND and the scatters become
+ * the selection operations of the IR ({@link Op.DynamicGatherElements} …). Split
  * becomes one Slice per output. Recurrent operators (LSTM, GRU, RNN) are unrolled by {@link
  * Recurrent}, TopK into rounds of selection by {@link TopK}; OneHot of constant indices folds to a constant, of computed indices it becomes
  * comparisons with the constant positions 0 … depth − 1 ({@link #oneHotComputed}).
@@ -27,7 +31,7 @@ final class Expansion {
   /** The operators this pass rewrites. */
   static final Set<String> OPS = Set.of("Split", "Expand", "Tile", "Resize", "Upsample",
       "DepthToSpace", "SpaceToDepth", "GatherElements", "GatherND", "OneHot", "NonZero", "LSTM",
-      "GRU", "RNN", "TopK");
+      "GRU", "RNN", "TopK", "ScatterElements", "Scatter", "ScatterND");
 
   /** One IR operation with one output, or a constant (op null). */
   record Step(String name, Op op, List<String> inputs, String out, Tensor constant) {
@@ -66,7 +70,13 @@ final class Expansion {
       case "GatherElements":
         return gatherElements(c);
       case "GatherND":
-        return gatherNd(c);
+        return c.constantOrNull(1) == null ? List.of(Step.node(c.name,
+            new Op.DynamicGatherND(Scatters.batchDims(c)), c.inputs(2), c.node.getOutput(0)))
+            : gatherNd(c);
+      case "ScatterElements":
+      case "Scatter":
+      case "ScatterND":
+        return Scatters.expand(c);
       case "OneHot":
         return c.constantOrNull(0) == null ? oneHotComputed(c)
             : List.of(Step.constant(c.node.getOutput(0), oneHot(c)));

@@ -229,14 +229,18 @@ public final class OnnxImporter {
       String label, Map<String, Tensor> constants, Map<String, ValueInfo> values, List<Node> nodes) {
     boolean allConstant = true;
     List<Tensor> probe = new ArrayList<>();
-    for (String s : d.inputs()) {
+    for (int i = 0; i < d.inputs().size(); i++) {
+      String s = d.inputs().get(i);
       Tensor t = constants.get(s);
       if (t == null) {
         allConstant = false;
-        // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value.
+        // Ones rather than zeros: no kernel divides by, or takes the log of, a probe value. The
+        // computed indices of a selection are zeros, the one index valid on every axis (extent 1 too).
         ValueInfo v = values.get(s);
         t = Tensor.zeros(v.dtype(), v.shape());
-        java.util.Arrays.fill(t.data(), 1);
+        if (i != 1 || !selection(d.op())) {
+          java.util.Arrays.fill(t.data(), 1);
+        }
       }
       probe.add(t);
     }
@@ -247,6 +251,15 @@ public final class OnnxImporter {
     } else {
       nodes.add(new Node(name, onnxType, d.op(), d.inputs(), out));
     }
+  }
+
+  /** Operations whose second input holds computed indices. */
+  private static boolean selection(io.kubz.slicer.ir.Op op) {
+    return op instanceof io.kubz.slicer.ir.Op.DynamicGather
+        || op instanceof io.kubz.slicer.ir.Op.DynamicGatherElements
+        || op instanceof io.kubz.slicer.ir.Op.DynamicGatherND
+        || op instanceof io.kubz.slicer.ir.Op.ScatterElements
+        || op instanceof io.kubz.slicer.ir.Op.ScatterND;
   }
 
   private static Tensor evaluate(DecodeContext.Decoded d, List<Tensor> in, String label) {

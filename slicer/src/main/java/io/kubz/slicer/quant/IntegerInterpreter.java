@@ -237,6 +237,18 @@ public final class IntegerInterpreter {
       return IntKernels.gatherElements(qn, ((Op.DynamicGatherElements) op).axis(), in.get(0),
           shapes.get(0), in.get(1), shapes.get(1));
     }
+    if (op instanceof Op.DynamicGatherND gnd) {
+      return ScatterIntKernels.gatherNd(qn, gnd.batchDims(), in.get(0), shapes.get(0), in.get(1),
+          shapes.get(1));
+    }
+    if (op instanceof Op.ScatterElements se) {
+      return ScatterIntKernels.scatterElements(qn, se.axis(), in.get(0), shapes.get(0), in.get(1),
+          shapes.get(1), in.get(2));
+    }
+    if (op instanceof Op.ScatterND) {
+      return ScatterIntKernels.scatterNd(qn, in.get(0), shapes.get(0), in.get(1), shapes.get(1),
+          in.get(2));
+    }
     if (IndexMap.isLayout(op)) {
       IndexMap m = q.indexMap(n.name());
       long pad = op instanceof Op.Pad ? FixedPoint.toFixed(((Op.Pad) op).value(), s) : 0;

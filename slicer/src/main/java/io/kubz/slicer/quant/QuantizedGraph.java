@@ -224,9 +224,12 @@ public final class QuantizedGraph {
             break;
           }
           quantizeParam(c, params, sc, 0, s, 1);
-          params[1] = fixed(reciprocal(c[1], n), p);
-          sc[1] = p;
-          shift = sc[0] + p - s;
+          // 1/c at scale p + ⌈log2 max|c|⌉ (at most 40): round(2^r/c) keeps p significant bits even
+          // for a large divisor (at r = p, 1/100 became 3/256, 17 % off, and 1/10000 became 0)
+          int r = Math.min(40, p + divisorBits(c[1]));
+          params[1] = fixed(reciprocal(c[1], n), r);
+          sc[1] = r;
+          shift = sc[0] + r - s;
           break;
         case POW: {
           // one side constant (the same value everywhere), the other an activation of the output's shape:
@@ -436,6 +439,15 @@ public final class QuantizedGraph {
       q[j] = FixedPoint.toFixed(d[j], scale);
     }
     return q;
+  }
+
+  /** ⌈log2 max|c|⌉ for max|c| &gt; 1, else 0. */
+  static int divisorBits(Tensor t) {
+    double max = 0;
+    for (double v : t.data()) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max <= 1 || !Double.isFinite(max) ? 0 : Math.getExponent(max - Math.ulp(max)) + 1;
   }
 
   private static double[] reciprocal(Tensor t, Node n) {

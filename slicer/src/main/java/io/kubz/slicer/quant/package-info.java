@@ -33,6 +33,10 @@
  *       rounded values, integer inputs, and sums, products and re-indexings of those with integer constants);
  *       otherwise ONNX's truncation toward zero as a table of trunc(x) at scale s. Cast to a float type: the identity.
  *   <li>Reshape, Transpose, Concat, Slice, Gather, Pad: re-indexing only ({@link io.kubz.slicer.quant.IndexMap}).
+ *   <li>Gather, GatherElements, GatherND, ScatterElements, ScatterND by a computed index (held as
+ *       i·2^s): values move unchanged; an index that is not an integer in [0, n) is refused naming the
+ *       node; duplicate scatter indices: the last write in row-major order wins
+ *       ({@link io.kubz.slicer.quant.ScatterIntKernels}).
  * </ul>
  */
 package io.kubz.slicer.quant;
