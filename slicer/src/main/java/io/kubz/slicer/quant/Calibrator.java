@@ -109,7 +109,9 @@ public final class Calibrator {
    */
   private static boolean indexInput(Graph g, String input) {
     return g.consumers(input).stream().anyMatch(n -> (n.op() instanceof io.kubz.slicer.ir.Op.DynamicGather
-        || n.op() instanceof io.kubz.slicer.ir.Op.DynamicGatherElements) && n.inputs().size() > 1 && n.inputs().get(1).equals(input));
+        || n.op() instanceof io.kubz.slicer.ir.Op.DynamicGatherElements || n.op() instanceof io.kubz.slicer.ir.Op.DynamicGatherND
+        || n.op() instanceof io.kubz.slicer.ir.Op.ScatterElements || n.op() instanceof io.kubz.slicer.ir.Op.ScatterND)
+        && n.inputs().size() > 1 && n.inputs().get(1).equals(input));
   }
 
   /**

@@ -1,6 +1,14 @@
 /**
  * Quantization: the float graph in fixed-point integers, with the semantics circuits prove.
  *
+ * <p>Scales: one activation scale s and one parameter scale p per model. The default ("accuracy")
+ * preset searches them ({@link io.kubz.slicer.quant.Calibrator#calibrate}): s = p = 8, 10, …, 16, the
+ * first whose outputs are within 0.5 % of the float model's on the calibration samples, as long as no
+ * table needs more than 2^18 entries; "balanced" (2^8) and "resources" (2^6) keep theirs. Normalisation
+ * variance chains (Pow 2 → ReduceMean → + ε → Sqrt → Div) may carry a shift k
+ * ({@link io.kubz.slicer.quant.NormChains}): d is squared as 2^k·d, ε held as 4^k·ε and the Div's
+ * reciprocal scaled back by 2^k, so a small variance keeps 2k more bits.
+ *
  * <p>Every activation holds round(x·2^s) for the plan's activation scale s; parameters that multiply
  * are held at the parameter scale p, and a bias added to a product at the product's scale.
  * Rounding is half up everywhere ({@link io.kubz.lookup.table.FixedPoint}).
