@@ -85,7 +85,8 @@ final class SetupCommand implements Callable<Integer> {
     QuantizedGraph q = table.run("quantize", () -> settings != null
         ? QuantizedGraph.quantize(g, Models.settings(settings))
         : input != null ? Calibrator.calibrate(g, List.of(Models.input(input, g)), QuantPlan.defaults()).graph()
-        : Calibrator.fromModel(g, QuantPlan.defaults(), range).graph());
+        : io.kubz.slicer.api.TrustedSettings.derived(range).quantize(g, io.kubz.slicer.lower.Visibility.Mode.PRIVATE,
+            null)); // from the model alone, exactly as prove derives them for a private or hashed input
     Visibility vis = Visibilities.parse(visibility);
     ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out).withVisibility(vis)
         .withProgress(new ProgressBridge(display, table));

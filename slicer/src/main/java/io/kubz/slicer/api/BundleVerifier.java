@@ -118,7 +118,7 @@ public final class BundleVerifier {
     QuantizedGraph q;
     try {
       List<Tensor> in = vis.input() == Visibility.Mode.PUBLIC ? TrustedSettings.publicInputs(b.inputs()) : null;
-      q = settings.trusted(model, vis.input(), in, claimed);
+      q = settings.trusted(model, vis, in, claimed);
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (RuntimeException | Error e) { // a last line: bounds make a StackOverflowError impossible

@@ -212,7 +212,7 @@ public final class ModelProver {
    */
   public static QuantizedGraph quantizeFor(Graph model, List<Tensor> inputs, Options o) {
     TrustedSettings rule = o.quant() != null ? TrustedSettings.given(o.quant()) : TrustedSettings.derived(o.inputRange());
-    return rule.quantize(model, o.visibility().input(), inputs);
+    return rule.quantize(model, o.visibility(), inputs);
   }
 
   /**

@@ -60,13 +60,35 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
    * @param inputs the input values, used only when {@code input} is PUBLIC (null otherwise)
    */
   public QuantizedGraph quantize(Graph model, Visibility.Mode input, List<Tensor> inputs) {
+    return quantize(model, new Visibility(input, Visibility.Mode.PUBLIC), inputs);
+  }
+
+  /**
+   * The model quantized by this rule for a run with visibility {@code vis}. The scale search of the
+   * default preset runs only where its result is safe to depend on: a PUBLIC input that no chain
+   * continues. Settings from the model alone (a private or hashed input) and the settings of a model
+   * whose output is HASHED for a next model keep the preset's fixed 2^8 ("balanced"), so that the two
+   * ends of a chain, each derived on its own, quantize the shared tensor at the same scale.
+   *
+   * @param inputs the input values, used only when the input is PUBLIC (null otherwise)
+   */
+  public QuantizedGraph quantize(Graph model, Visibility vis, List<Tensor> inputs) {
     if (given != null) {
       return QuantizedGraph.quantize(model, given);
     }
-    if (input == Visibility.Mode.PUBLIC) {
-      return Calibrator.calibrate(model, List.of(inputs), base).graph();
+    if (vis.input() == Visibility.Mode.PUBLIC) {
+      return Calibrator.calibrate(model, List.of(inputs), searches(vis) ? base : fixed()).graph();
     }
-    return Calibrator.fromModel(model, base, range).graph();
+    return Calibrator.fromModel(model, fixed(), range).graph();
+  }
+
+  private static boolean searches(Visibility vis) {
+    return vis.input() == Visibility.Mode.PUBLIC && vis.output() != Visibility.Mode.HASHED;
+  }
+
+  /** The base without the scale search: "balanced" at the searched preset's starting scale. */
+  private QuantPlan fixed() {
+    return base.searched() ? QuantPlan.preset("balanced").withScales(base.activationScale()) : base;
   }
 
   /**
@@ -83,9 +105,9 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
    *
    * @param inputs the bundle's public inputs (PUBLIC only; null otherwise)
    */
-  public QuantizedGraph trusted(Graph model, Visibility.Mode input, List<Tensor> inputs, QuantPlan claimed) {
-    if (given != null || input != Visibility.Mode.PUBLIC || !base.searched()) {
-      return quantize(model, input, inputs);
+  public QuantizedGraph trusted(Graph model, Visibility vis, List<Tensor> inputs, QuantPlan claimed) {
+    if (given != null || !searches(vis) || !base.searched()) {
+      return quantize(model, vis, inputs);
     }
     Calibrator.Result least = Calibrator.calibrate(model, List.of(inputs), base,
         VERIFIER_SLACK * Calibrator.TARGET_ERROR);
@@ -110,7 +132,7 @@ public record TrustedSettings(QuantPlan given, QuantPlan base, Calibrator.InputR
     }
     return input == Visibility.Mode.PUBLIC ? "calibrated on the public input (" + base.target() + " preset"
         + (base.searched() ? ", scale searched for " + 100 * Calibrator.TARGET_ERROR + " % error)" : ")")
-        : "derived from the model for inputs in " + range + " (" + base.target() + " preset)";
+        : "derived from the model for inputs in " + range + " (" + fixed().target() + " preset)";
   }
 
   /** The PUBLIC inputs a bundle declares, as real tensors; a missing value set is an error. */

@@ -49,7 +49,7 @@ class PrivateInputCalibrationTest {
       QuantPlan a = ModelProver.quantizeFor(g, small, privateInput(m)).plan();
       QuantPlan b = ModelProver.quantizeFor(g, large, privateInput(m)).plan();
       assertEquals(a, b, m + " input: the settings moved with the input");
-      assertEquals(Calibrator.fromModel(g, QuantPlan.defaults(), Calibrator.InputRange.DEFAULT).plan(), a,
+      assertEquals(Calibrator.fromModel(g, QuantPlan.preset("balanced"), Calibrator.InputRange.DEFAULT).plan(), a,
           "from the model and the declared range alone");
     }
   }
