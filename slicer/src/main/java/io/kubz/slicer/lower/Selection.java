@@ -17,6 +17,21 @@ import io.kubz.slicer.quant.QuantizedGraph;
 final class Selection {
   private Selection() {}
 
+  /**
+   * Whether the slice needs any output element that index j selects: output (o·count + j)·inner + e
+   * for every outer o and inner e (elements no slice reads are not proved here).
+   */
+  static boolean anyNeeded(Synth s, String out, int j, int outer, int count, int inner) {
+    for (int o = 0; o < outer; o++) {
+      for (int e = 0; e < inner; e++) {
+        if (s.needs(out, (o * count + j) * inner + e)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static AssignedCell[] gather(Synth s, QuantizedGraph q, QNode qn) {
     if (qn.isParam(0)) {
       return TableGather.gather(s, q, qn); // a constant table: digit one-hots, shared
@@ -41,13 +56,7 @@ final class Selection {
     String out = qn.node().output();
     AssignedCell[] result = new AssignedCell[y.length];
     for (int j = 0; j < uv.length; j++) {
-      boolean needed = false;
-      for (int o = 0; o < outer && !needed; o++) {
-        for (int e = 0; e < inner && !needed; e++) {
-          needed = s.needs(out, (o * uv.length + j) * inner + e);
-        }
-      }
-      if (!needed) {
+      if (!anyNeeded(s, out, j, outer, uv.length, inner)) {
         continue;
       }
       Fr[] hv = new Fr[dim];

@@ -40,13 +40,7 @@ final class TableGather {
     String out = qn.node().output();
     AssignedCell[] result = new AssignedCell[y.length];
     for (int j = 0; j < uv.length; j++) {
-      boolean needed = false;
-      for (int o = 0; o < outer && !needed; o++) {
-        for (int e = 0; e < inner && !needed; e++) {
-          needed = s.needs(out, (o * uv.length + j) * inner + e);
-        }
-      }
-      if (!needed) {
+      if (!Selection.anyNeeded(s, out, j, outer, uv.length, inner)) {
         continue;
       }
       String key = qn.node().inputs().get(1) + "#" + j + "/" + dim + "/" + b + "/" + t;

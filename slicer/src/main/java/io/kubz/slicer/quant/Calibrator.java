@@ -130,15 +130,16 @@ public final class Calibrator {
 
   /** {@link #calibrate} with the search aiming for {@code target} instead of {@link #TARGET_ERROR}. */
   public static Result calibrate(Graph g, List<List<Tensor>> samples, QuantPlan base, double target) {
+    List<Map<String, double[]>> refs = reference(g, samples); // the float outputs do not depend on the scale
     if (!base.searched()) {
-      return calibrateAt(g, samples, base);
+      return calibrateAt(g, samples, refs, base);
     }
-    Result best = calibrateAt(g, samples, base);
+    Result best = calibrateAt(g, samples, refs, base);
     for (int s = base.activationScale() + SEARCH_STEP; best.accuracy().relativeError() > target
         && s <= MAX_SEARCH_SCALE; s += SEARCH_STEP) {
       Result next;
       try {
-        next = calibrateAt(g, samples, base.withScales(s));
+        next = calibrateAt(g, samples, refs, base.withScales(s));
       } catch (BadInputException | ArithmeticException e) {
         break; // tables too wide or integers too large at this scale: the previous rung is the best affordable
       }
@@ -162,9 +163,26 @@ public final class Calibrator {
 
   /** {@link #calibrate} at the scales of {@code base}, without searching. */
   public static Result calibrateAt(Graph g, List<List<Tensor>> samples, QuantPlan base) {
+    return calibrateAt(g, samples, reference(g, samples), base);
+  }
+
+  /**
+   * The float model's outputs on every sample, once per calibration (this also validates shapes and
+   * finiteness with clear messages).
+   */
+  private static List<Map<String, double[]>> reference(Graph g, List<List<Tensor>> samples) {
     if (samples.isEmpty()) {
       throw new BadInputException("calibration needs at least one input sample");
     }
+    List<Map<String, double[]>> refs = new ArrayList<>();
+    for (List<Tensor> sample : samples) {
+      refs.add(data(FloatInterpreter.run(g, sample)));
+    }
+    return refs;
+  }
+
+  private static Result calibrateAt(Graph g, List<List<Tensor>> samples, List<Map<String, double[]>> refs,
+      QuantPlan base) {
     Map<String, Integer> wide = new HashMap<>();
     g.nodes().forEach(n -> wide.put(n.name(), TableSpec.MAX_BITS));
     base = base.withNormShifts(Map.of());
@@ -202,7 +220,11 @@ public final class Calibrator {
     }
     QuantPlan plan = base.withTableBits(bits).withRangeBits(ranges);
     QuantizedGraph q = QuantizedGraph.quantize(g, plan);
-    return new Result(plan, q, accuracy(q, samples));
+    List<Map<String, double[]>> got = new ArrayList<>();
+    for (List<Tensor> sample : samples) {
+      got.add(data(IntegerInterpreter.runReal(q, sample)));
+    }
+    return new Result(plan, q, AccuracyReport.compare(refs, got));
   }
 
   /** What a trace of the samples with every table at full width saw: table queries and node outputs. */
@@ -213,7 +235,6 @@ public final class Calibrator {
     Map<String, Long> maxAbs = new LinkedHashMap<>();
     Map<String, Long> outAbs = new LinkedHashMap<>();
     for (List<Tensor> sample : samples) {
-      FloatInterpreter.run(g, sample); // validates shapes and finiteness with clear messages
       Map<String, long[]> env = IntegerInterpreter.trace(probe, quantize(probe, sample),
           (node, v) -> maxAbs.merge(node.name(), Math.abs(v), Math::max));
       for (QNode n : probe.nodes()) {
