@@ -53,6 +53,7 @@ public class HyperKzgBench {
   private long[] full;
   private Fr[] point;
   private G1 commitment;
+  private G1 smallCommitment;
   private Fr value;
   private HyperKzgProof proof;
 
@@ -75,6 +76,7 @@ public class HyperKzgBench {
       point[i] = Fr.random(rnd);
     }
     commitment = pcs.commit(full);
+    smallCommitment = pcs.commitIntegers(smallInts);
     HyperKzg.Opening o = pcs.open(new Keccak256Transcript("bench"), commitment, full, point);
     value = o.value();
     proof = o.proof();
@@ -145,6 +147,15 @@ public class HyperKzgBench {
   }
 
   /**
+   * Opening of the small-integer MLE (what a GKR witness is) given also as integers: the same proof
+   * as {@code open} would make of it, its first folds committed from the integers.
+   */
+  @Benchmark
+  public Object openIntegers() {
+    return pcs.open(new Keccak256Transcript("bench"), smallCommitment, small, smallInts, point);
+  }
+
+  /**
    * Per-operation wall and process CPU time (all threads) of msmFull and open, interleaved in one
    * JVM, and their ratio: on a shared, loaded machine the CPU time is the steadier figure.
    * {@code java -cp bench/target/benchmarks.jar io.kubz.bench.HyperKzgBench [logN] [reps]}.
@@ -158,13 +169,14 @@ public class HyperKzgBench {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     b.msmFull();
     b.open(); // warm-up
-    long[] wall = new long[2];
-    long[] cpu = new long[2];
+    b.openIntegers();
+    long[] wall = new long[3];
+    long[] cpu = new long[3];
     for (int i = 0; i < reps; i++) {
-      for (int op = 0; op < 2; op++) {
+      for (int op = 0; op < 3; op++) {
         long w0 = System.nanoTime();
         long c0 = os.getProcessCpuTime();
-        Object unused = op == 0 ? b.msmFull() : b.open();
+        Object unused = op == 0 ? b.msmFull() : op == 1 ? b.open() : b.openIntegers();
         cpu[op] += os.getProcessCpuTime() - c0;
         wall[op] += System.nanoTime() - w0;
       }
@@ -172,8 +184,11 @@ public class HyperKzgBench {
     System.out.printf("logN=%d reps=%d%n", b.logN, reps);
     System.out.printf("msmFull: wall %.1f ms, cpu %.1f ms%n", wall[0] / 1e6 / reps, cpu[0] / 1e6 / reps);
     System.out.printf("open:    wall %.1f ms, cpu %.1f ms%n", wall[1] / 1e6 / reps, cpu[1] / 1e6 / reps);
+    System.out.printf("openIntegers: wall %.1f ms, cpu %.1f ms%n", wall[2] / 1e6 / reps, cpu[2] / 1e6 / reps);
     System.out.printf("open/msmFull: wall %.2f, cpu %.2f%n", (double) wall[1] / wall[0],
         (double) cpu[1] / cpu[0]);
+    System.out.printf("openIntegers/msmFull: wall %.2f, cpu %.2f%n", (double) wall[2] / wall[0],
+        (double) cpu[2] / cpu[0]);
   }
 
   @Benchmark

@@ -94,7 +94,7 @@ final class Boundaries {
       }
       BatchOpening.Output o = BatchOpening.prove(table, cs.stream().map(c -> lift(c, v.length)).toList(), t);
       red.add(o.proof());
-      open.add(pcs.open(t, commitments[i], table, coords(o.claim().point())).proof());
+      open.add(pcs.open(t, commitments[i], table, Arrays.copyOf(v, 1 << n), coords(o.claim().point())).proof());
     }
     return new Openings(red, open);
   }

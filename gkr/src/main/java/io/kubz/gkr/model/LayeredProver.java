@@ -149,7 +149,7 @@ public final class LayeredProver {
       for (int i = 0; i < u.length; i++) {
         u[i] = Fr.readFrom(rho, 4 * i);
       }
-      kzg = pcs.open(t, c, w.witFr, u).proof();
+      kzg = pcs.open(t, c, w.witFr, w.wit, u).proof();
     }
     List<List<Claim>> onBoundary = new ArrayList<>();
     for (int id : committed) {

@@ -81,6 +81,28 @@ public final class HyperKzg {
    * prover message into {@code t}.
    */
   public Opening open(Transcript t, G1 commitment, long[] evals, Fr[] point) {
+    return open(t, commitment, evals, null, point);
+  }
+
+  /**
+   * As {@link #open(Transcript, G1, long[], Fr[])}, with the same evaluations also given as signed
+   * machine integers ({@code ints[i]} ≡ evals[i], v standing for v mod r; null if they are not
+   * integers): the proof and the transcript are the same bit for bit, only cheaper to make. The
+   * first folds are then committed from the integers ({@link IntegerFolds}): f_i's commitment is
+   * Σ_b eq(b, u_0..u_{i−1})·[Σ_j ints[b + 2^i·j]·τ^j]_1 over the 2^i residues b, small-integer MSMs
+   * that skip zeros and cost a few field multiplications per term, where f_i itself has full-size
+   * scalars.
+   */
+  public Opening open(Transcript t, G1 commitment, long[] evals, long[] ints, Fr[] point) {
+    if (ints != null && ints.length != evals.length / 4) {
+      throw new IllegalArgumentException(ints.length + " integers for " + evals.length / 4 + " evaluations");
+    }
+    return open(t, commitment, evals, ints, point,
+        ints == null ? 0 : IntegerFolds.levels(ints, numVars(evals), IntegerFolds.MIN_FOLD));
+  }
+
+  /** As above with the number of folds committed from {@code ints} given (tests). */
+  Opening open(Transcript t, G1 commitment, long[] evals, long[] ints, Fr[] point, int fromInts) {
     int n = numVars(evals);
     if (point.length != n) {
       throw new IllegalArgumentException("an MLE of " + n + " variables is opened at a point of "
@@ -100,7 +122,8 @@ public final class HyperKzg {
     }
     List<G1> folds = new ArrayList<>();
     for (int i = 1; i < n; i++) {
-      G1 c = Msm.g1(srs.g1Powers(), f[i], 1 << (n - i));
+      G1 c = i <= fromInts ? IntegerFolds.commit(srs.g1Powers(), ints, n, i, point)
+          : Msm.g1(srs.g1Powers(), f[i], 1 << (n - i));
       folds.add(c);
       t.absorbG1("hyperkzg fold", c);
     }
