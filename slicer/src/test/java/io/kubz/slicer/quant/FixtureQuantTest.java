@@ -46,11 +46,17 @@ class FixtureQuantTest {
         worst = Math.max(worst, Math.abs(q[i] - Json.asDouble(data.get(i), "value")));
       }
     }
-    System.out.printf("%s: %s; against onnxruntime: max |error| %.3g%n", model, r.accuracy().describe(), worst);
+    // what kubz prove reports: against the float model on the input as given (the search's own
+    // figure, r.accuracy(), is against the input rounded to the chosen scale)
+    AccuracyReport reported = Calibrator.accuracy(r.graph(), List.of(in));
+    System.out.printf("%s: %s; against onnxruntime: max |error| %.3g%n", model, reported.describe(), worst);
     // the reference is float32, our float interpreter double: allow 1e-4 relative between the two
-    assertTrue(worst <= r.accuracy().maxAbsError() + 1e-4 * Math.max(1, r.accuracy().maxAbsOutput()),
-        model + ": " + worst + " vs reported " + r.accuracy().describe());
-    assertTrue(r.accuracy().maxAbsError() <= 0.1 * Math.max(1, r.accuracy().maxAbsOutput()),
-        model + " is usefully accurate: " + r.accuracy().describe());
+    assertTrue(worst <= reported.maxAbsError() + 1e-4 * Math.max(1, reported.maxAbsOutput()),
+        model + ": " + worst + " vs reported " + reported.describe());
+    assertTrue(reported.maxAbsError() <= 0.1 * Math.max(1, reported.maxAbsOutput()),
+        model + " is usefully accurate: " + reported.describe());
+    assertTrue(r.accuracy().relativeError() <= Calibrator.TARGET_ERROR
+        || r.plan().activationScale() == Calibrator.MAX_SEARCH_SCALE, model + ": the search met its target: "
+        + r.accuracy().describe());
   }
 }

@@ -42,9 +42,10 @@ class ScaleSearchTest {
     int s = r.plan().activationScale();
     assertTrue(s > 8 && s <= Calibrator.MAX_SEARCH_SCALE, "scale " + s);
     assertEquals(s, r.plan().paramScale());
-    assertTrue(r.accuracy().relativeError() <= Calibrator.TARGET_ERROR, r.accuracy().describe());
+    assertTrue(Calibrator.searchError(g, in, r) <= Calibrator.TARGET_ERROR, r.accuracy().describe());
+    assertTrue(r.accuracy().relativeError() <= Calibrator.searchError(g, in, r), "the search's figure adds the input's rounding");
     Calibrator.Result below = Calibrator.calibrateAt(g, in, QuantPlan.defaults().withScales(s - Calibrator.SEARCH_STEP));
-    assertTrue(below.accuracy().relativeError() > Calibrator.TARGET_ERROR, "the rung below was already accurate enough");
+    assertTrue(Calibrator.searchError(g, in, below) > Calibrator.TARGET_ERROR, "the rung below was already accurate enough");
     assertTrue(Calibrator.onSearchLadder(QuantPlan.defaults(), s));
     assertFalse(Calibrator.onSearchLadder(QuantPlan.defaults(), s + 1));
     assertEquals("accuracy", r.plan().target());
@@ -65,7 +66,7 @@ class ScaleSearchTest {
     List<List<Tensor>> in = List.of(List.of(ExampleModels.input(3, g.inputs().get(0).shape())));
     Calibrator.Result r = Calibrator.calibrate(g, in, QuantPlan.defaults());
     Calibrator.Result at8 = Calibrator.calibrateAt(g, in, QuantPlan.defaults());
-    if (at8.accuracy().relativeError() <= Calibrator.TARGET_ERROR) {
+    if (Calibrator.searchError(g, in, at8) <= Calibrator.TARGET_ERROR) {
       assertEquals(8, r.plan().activationScale());
     } else {
       assertTrue(r.plan().activationScale() > 8);
