@@ -118,8 +118,7 @@ public final class GkrSession {
    * that a bundle's plan is a function of its node sets alone.
    */
   public static SlicePlan canonical(SlicePlan p, Graph g) {
-    List<SlicePlan.Group> groups = p.slices().stream().map(s -> new SlicePlan.Group(s.nodes(), s.split())).toList();
-    return SlicePlan.of(p.strategy(), g, groups, SliceCost.DEFAULT);
+    return SlicePlan.of(p.strategy(), g, p.groups(), SliceCost.DEFAULT);
   }
 
   public QuantizedGraph graph() {
