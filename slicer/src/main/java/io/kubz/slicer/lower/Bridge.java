@@ -50,26 +50,19 @@ public final class Bridge {
 
   /**
    * r = Keccak transcript over a domain tag, C (the Poseidon commitment of the plonkish side), C_T
-   * (the compressed HyperKZG commitment of the GKR side), T's name and shape; {@link #vars}(N)
+   * (the compressed HyperKZG commitment of the GKR side), T's name and its number of values N (its
+   * shape is bound by the model digest: the keys and layouts of both slices); {@link #vars}(N)
    * challenges. Both commitments are binding and fixed before r exists, so r is a random point for
    * the pair of tensors they commit.
    */
-  public static Fr[] point(Fr c, byte[] cT, String tensor, int[] shape) {
+  public static Fr[] point(Fr c, byte[] cT, String tensor, int size) {
     Keccak256Transcript t = new Keccak256Transcript("kubz-bridge");
     t.absorbBytes("bridge-domain", DOMAIN);
     t.absorbScalar("bridge-poseidon", c);
     t.absorbBytes("bridge-kzg", cT);
     t.absorbBytes("bridge-tensor", tensor.getBytes(StandardCharsets.UTF_8));
-    long n = 1;
-    byte[] dims = new byte[4 * shape.length];
-    for (int i = 0; i < shape.length; i++) {
-      n *= shape[i];
-      for (int b = 0; b < 4; b++) {
-        dims[4 * i + b] = (byte) (shape[i] >>> (24 - 8 * b));
-      }
-    }
-    t.absorbBytes("bridge-shape", dims);
-    return t.challenges("bridge-r", vars(Math.toIntExact(n)));
+    t.absorbScalar("bridge-size", Fr.of(size));
+    return t.challenges("bridge-r", vars(size));
   }
 
   /** y = Σ v_i·eq(i, r) natively (the oracle of the gadget and the prover's instance value). */

@@ -77,18 +77,18 @@ class BridgeGadgetTest {
   }
 
   @Test
-  void thePointDependsOnBothCommitmentsTheNameAndTheShape() {
+  void thePointDependsOnBothCommitmentsTheNameAndTheSize() {
     Fr c = Fr.of(7);
     byte[] ct = new byte[32];
-    Fr[] r = Bridge.point(c, ct, "t", new int[] {2, 3});
+    Fr[] r = Bridge.point(c, ct, "t", 6);
     assertEquals(3, r.length);
     byte[] ct2 = ct.clone();
     ct2[5] = 1;
-    assertFalse(r[0].equals(Bridge.point(Fr.of(8), ct, "t", new int[] {2, 3})[0]));
-    assertFalse(r[0].equals(Bridge.point(c, ct2, "t", new int[] {2, 3})[0]));
-    assertFalse(r[0].equals(Bridge.point(c, ct, "u", new int[] {2, 3})[0]));
-    assertFalse(r[0].equals(Bridge.point(c, ct, "t", new int[] {3, 2})[0]));
-    assertEquals(r[1], Bridge.point(c, ct, "t", new int[] {2, 3})[1], "deterministic");
+    assertFalse(r[0].equals(Bridge.point(Fr.of(8), ct, "t", 6)[0]));
+    assertFalse(r[0].equals(Bridge.point(c, ct2, "t", 6)[0]));
+    assertFalse(r[0].equals(Bridge.point(c, ct, "u", 6)[0]));
+    assertFalse(r[0].equals(Bridge.point(c, ct, "t", 7)[0]));
+    assertEquals(r[1], Bridge.point(c, ct, "t", 6)[1], "deterministic");
   }
 
   /** The first node of a small MLP as a slice whose output is bridged (and the second reading it bridged). */
@@ -102,7 +102,7 @@ class BridgeGadgetTest {
     Linking links = Linking.of(t.q().graph(), List.of(Set.of(nodes.get(0).name())), Visibility.PUBLIC)
         .bridging(Set.of(tensor));
     CompiledSlice cs = SliceCompiler.compile(t.q(), Set.of(name), links);
-    Fr[] r = Bridge.point(Fr.of(3), new byte[32], tensor, t.q().graph().shape(tensor));
+    Fr[] r = Bridge.point(Fr.of(3), new byte[32], tensor, t.trace().get(tensor).length);
     return new Case(t, cs, tensor, Map.of(tensor, r));
   }
 
