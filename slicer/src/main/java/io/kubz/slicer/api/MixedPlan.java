@@ -71,8 +71,11 @@ final class MixedPlan {
     SlicePlan single = SlicePlan.of("nodes", g, g.nodes().stream()
         .map(n -> new SlicePlan.Group(List.of(n.name()), null)).toList(), SliceCost.DEFAULT);
     boolean[] able = new boolean[g.nodes().size()];
+    boolean whole = wholeGkrAble(q, o.visibility());
     for (int i = 0; i < able.length; i++) {
-      able[i] = gkrAble(q, single.slices().get(i), o.visibility());
+      SliceSpec s = single.slices().get(i);
+      // a node of constants only (no boundary input) is lowered with whatever run it joins
+      able[i] = whole || (publicOnly(q, s, o.visibility()) && (s.inputs().isEmpty() || gkrAble(q, s, o.visibility())));
     }
     SlicePlan base = o.strategy().plan(g, cost);
     SlicePlan p = cut(g, able, base, true, cost);
@@ -153,6 +156,19 @@ final class MixedPlan {
       }
     }
     return true;
+  }
+
+  /** The whole model lowers and its inputs and outputs are public: one GKR slice. */
+  private static boolean wholeGkrAble(QuantizedGraph q, Visibility v) {
+    if (v.input() != Visibility.Mode.PUBLIC || v.output() != Visibility.Mode.PUBLIC) {
+      return false;
+    }
+    try {
+      LayeredLowering.lower(q);
+      return true;
+    } catch (BadInputException | IllegalArgumentException | ArithmeticException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** The layered lowering accepts the slice and its model tensors are public. */

@@ -157,7 +157,7 @@ final class MixedProve {
       long peak = g ? session.compiled(i).peakBytes() : plonk.peakBytes(session.plonkishIndex(i));
       long keygen = g ? 0 : plonk.keygenNanos(session.plonkishIndex(i));
       rows.add(new ProveSummary.SliceRow(s.id(), s.nodes().size(), s.estimatedRows(), k, keygen, nanos[i], peak,
-          where[i]));
+          where[i], s.proofSystem()));
     }
     ProveSummary summary = new ProveSummary(ModelDigest.hex(bundle.modelDigest()), plan.strategy(), rows, stages,
         bundle.outputs(), keysGenerated, bytes.length, MixedPlan.NAME);
