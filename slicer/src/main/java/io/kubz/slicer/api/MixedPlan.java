@@ -85,6 +85,12 @@ final class MixedPlan {
     return checked(parts ? cut(g, able, base, false, cost) : p);
   }
 
+  /** The one system every slice of {@code plan} names, or null when it mixes them. */
+  static String only(SlicePlan plan) {
+    List<String> systems = plan.slices().stream().map(SliceSpec::proofSystem).distinct().toList();
+    return systems.size() == 1 ? systems.get(0) : null;
+  }
+
   /** Runs of GKR-able and other nodes; the other runs cut as {@code base} cuts them. */
   private static SlicePlan cut(Graph g, boolean[] able, SlicePlan base, boolean keepSplits, SliceCost cost) {
     List<SlicePlan.Group> groups = new ArrayList<>();

@@ -49,6 +49,10 @@ final class MixedProve {
     progress.begin(ProgressListener.PLAN, 1);
     SlicePlan plan = MixedPlan.plan(q, o, fallback);
     end(progress, stages, ProgressListener.PLAN, t0);
+    String only = MixedPlan.only(plan);
+    if (only != null) { // one back end after all: its own path, so that its bundle is that path's bundle
+      return ModelProver.prove(model, inputs, o.withPlan(plan).withProofSystem(only));
+    }
     t0 = System.nanoTime();
     KeyCache cache = new KeyCache(o.cacheDir());
     MixedSession session = new MixedSession(q, plan, o.visibility(), o.srs(), cache, progress, false);

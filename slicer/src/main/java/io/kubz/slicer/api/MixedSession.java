@@ -69,6 +69,7 @@ final class MixedSession {
     Map<String, Set<Boolean>> sides = new HashMap<>();
     int gkrLog2 = 2;
     GkrProofSystem system = new GkrProofSystem();
+    long t0 = System.nanoTime();
     progress.begin(ProgressListener.LOWER, n);
     for (int i = 0; i < n; i++) {
       SliceSpec s = plan.slices().get(i);
@@ -87,7 +88,7 @@ final class MixedSession {
         plonkish.add(s);
       }
     }
-    progress.end(ProgressListener.LOWER, 0);
+    progress.end(ProgressListener.LOWER, System.nanoTime() - t0);
     Linking links = Linking.of(q.graph(), plan.slices().stream().map(SliceSpec::nodes).toList(), visibility);
     Set<String> b = new LinkedHashSet<>();
     sides.forEach((t, who) -> {

@@ -239,8 +239,18 @@ public final class ModelProver {
    * proofs, whose model digest every bundle of such a run has, and the SRS it was made with.
    */
   public static Statement setupMixed(QuantizedGraph q, Options o) {
-    MixedSession m = new MixedSession(q, MixedPlan.plan(q, o, o.proofSystem()), o.visibility(), o.srs(),
-        new KeyCache(o.cacheDir()), o.progress(), false);
+    SlicePlan plan = MixedPlan.plan(q, o, o.proofSystem());
+    String only = MixedPlan.only(plan);
+    if (GkrProofSystem.NAME.equals(only)) { // as the proof will be: a GKR bundle
+      GkrSession g = setupGkr(q, o.withPlan(plan).withProofSystem(only));
+      return new Statement(g.statement(), g.srs());
+    }
+    if (ProofBundle.PLONKISH.equals(only)) { // a plonkish bundle
+      ProvingSession p = setup(q, plan, o.withProofSystem(only));
+      return new Statement(p.statement(), p.srs());
+    }
+    MixedSession m = new MixedSession(q, plan, o.visibility(), o.srs(), new KeyCache(o.cacheDir()), o.progress(),
+        false);
     return new Statement(m.statement(), m.gkrSrs());
   }
 

@@ -239,4 +239,30 @@ class MixedProveTest {
       assertNotNull(s.proofSystem(), "every slice of a mixed plan names its system");
     }
   }
+
+  /**
+   * "mixed" on a model the GKR lowering takes whole with public tensors gives the GKR path's bundle,
+   * and a plan naming plonkish for every slice the plonkish path's (format version 1): each verifies
+   * under --model as that path's bundles do.
+   */
+  @Test
+  void aRunThatEndsUpOnOneBackEndWritesThatBackEndsBundle() {
+    ModelProver.Result r = ModelProver.prove(g, in, options().withProofSystem("mixed"));
+    assertEquals(1, r.parsed().slices().size());
+    assertEquals("gkr", r.parsed().slices().get(0).system());
+    VerificationResult v = BundleVerifier.verifyForModel(r.bundle(), g, TrustedSettings.defaults(), SRS, true, null);
+    assertTrue(v.valid(), v.reason());
+    QuantizedGraph q = ModelProver.quantizeFor(g, in, options());
+    SlicePlan p = Strategy.maxLayers(2).plan(q.graph(), new LoweredCost(q, Visibility.PUBLIC));
+    List<SlicePlan.Group> groups = p.slices().stream().map(s -> new SlicePlan.Group(s.nodes(), s.split(), "plonkish"))
+        .toList();
+    ModelProver.Result pl = ModelProver.prove(g, in, options().withProofSystem("mixed")
+        .withPlan(SlicePlan.of("all plonkish", q.graph(), groups, new LoweredCost(q, Visibility.PUBLIC))));
+    assertEquals(ProofBundle.FORMAT_VERSION, pl.parsed().formatVersion());
+    VerificationResult w = BundleVerifier.verifyForModel(pl.bundle(), g, TrustedSettings.defaults(), SRS, true, null);
+    assertTrue(w.valid(), w.reason());
+    assertArrayEquals(pl.parsed().modelDigest(), ModelProver.setupMixed(q, options().withProofSystem("mixed")
+        .withPlan(SlicePlan.of("all plonkish", q.graph(), groups, new LoweredCost(q, Visibility.PUBLIC)))).bundle()
+        .modelDigest(), "kubz setup --proof-system mixed states the same");
+  }
 }
