@@ -49,8 +49,14 @@ import picocli.CommandLine.Spec;
       "With --srs FILE.ptau, every worker needs the file at the same path.", "",
       "--proof-system gkr proves the whole model as one sumcheck / logUp-GKR proof (no circuits, no",
       "keys; public inputs and outputs only); with --plan or --max-layers as several GKR slices linked by",
-      "commitments (also on a --cluster). kubz verify reads the system from the bundle:",
-      "  kubz prove network.onnx --input input.json --dev-srs --proof-system gkr --out proof.kubz"})
+      "commitments (also on a --cluster). --proof-system mixed proves each slice with the back end that",
+      "suits it: runs of nodes the GKR lowering accepts (public tensors only) become GKR slices, the rest",
+      "plonkish circuits (a private input, an op GKR refuses, a chain's hashed tensors), each tensor",
+      "between the two bridged (its Poseidon commitment and its multilinear commitment tied at a random",
+      "point); a --plan may also set \"proof_system\" per slice. kubz verify reads the systems from the bundle:",
+      "  kubz prove network.onnx --input input.json --dev-srs --proof-system gkr --out proof.kubz",
+      "  kubz prove network.onnx --input input.json --dev-srs --proof-system mixed \\",
+      "      --visibility input=private --out proof.kubz"})
 final class ProveCommand implements Callable<Integer> {
   static final List<String> BACKENDS = List.of("native-java");
 
@@ -87,9 +93,11 @@ final class ProveCommand implements Callable<Integer> {
   String backend;
 
   @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
-      description = "plonkish (default: sliced circuits, any visibility) or gkr (the whole model as one sumcheck /"
+      description = "plonkish (default: sliced circuits, any visibility), gkr (the whole model as one sumcheck /"
           + " logUp-GKR proof over the same SRS, or with --plan/--max-layers one per slice, linked by commitments;"
-          + " public inputs and outputs only).")
+          + " public inputs and outputs only) or mixed (each slice on the back end that suits it: GKR where the"
+          + " layered lowering accepts its nodes and its tensors are public, plonkish otherwise; the two linked by"
+          + " bridges). A --plan whose slices set \"proof_system\" is proved with those systems.")
   String proofSystem;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads to prove with (default: KUBZ_THREADS or all cores).")
@@ -242,8 +250,10 @@ final class ProveCommand implements Callable<Integer> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", row.id());
         o.put("nodes", row.nodes());
+        String system = row.system() != null ? row.system() : s.proofSystem();
+        o.put("proof_system", system);
         o.put("k", row.k());
-        if (!io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(s.proofSystem())) {
+        if (!io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(system)) {
           o.put("witness_log2", row.k());
         }
         o.put("estimated_rows", row.estimatedRows());
@@ -266,11 +276,22 @@ final class ProveCommand implements Callable<Integer> {
       }
       w.println(Json.writePretty(m));
     } else {
-      boolean gkr = !io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(s.proofSystem());
+      boolean gkr = io.kubz.slicer.backend.GkrProofSystem.NAME.equals(s.proofSystem());
+      boolean mixed = !gkr && !io.kubz.slicer.bundle.ProofBundle.PLONKISH.equals(s.proofSystem());
       w.printf(Locale.ROOT, "proved %d slice(s) (%s, %s); bundle %s, %d bytes; model digest %s%n", s.slices().size(),
           s.strategy(), s.proofSystem(), out, s.bundleBytes(), s.modelDigest());
-      w.println(gkr ? "slice  witness  srs        prove      worker" : "slice  rows   keygen     prove      worker");
+      if (mixed) { // size: rows of a plonkish circuit, entries of a GKR slice's committed witness
+        w.println("slice  system    size   keygen     prove      worker");
+      } else {
+        w.println(gkr ? "slice  witness  srs        prove      worker" : "slice  rows   keygen     prove      worker");
+      }
       for (ProveSummary.SliceRow row : s.slices()) {
+        if (mixed) {
+          w.printf(Locale.ROOT, "%5d  %-8s  2^%-3d  %-9s  %-9s  %s%n", row.id(), row.system(), row.k(),
+              StageTable.seconds(row.keygenNanos() / 1e9), StageTable.seconds(row.proveNanos() / 1e9),
+              row.worker() == null ? "local" : row.worker());
+          continue;
+        }
         w.printf(Locale.ROOT, gkr ? "%5d  2^%-5d  %-9s  %-9s  %s%n" : "%5d  2^%-3d  %-9s  %-9s  %s%n", row.id(), row.k(),
             StageTable.seconds(row.keygenNanos() / 1e9),
             StageTable.seconds(row.proveNanos() / 1e9), row.worker() == null ? "local" : row.worker());

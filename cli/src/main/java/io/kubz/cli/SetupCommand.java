@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
       "Settings: --settings FILE, else calibrated on --input (a sample of yours), else derived from the",
       "model for inputs in --input-range, as kubz prove does for a private input.", "",
       "With --proof-system gkr there are no keys: it lowers the whole model to a layered model and writes",
-      "its digest (which covers the proof system and the layered model) the same way.", "",
+      "its digest (which covers the proof system and the layered model) the same way. With",
+      "--proof-system mixed it keys the plonkish slices and lowers the GKR ones of the mixed plan",
+      "(kubz prove --help) and writes its plan (each slice naming its system) and digest.", "",
       "Examples:",
       "  kubz setup network.onnx --visibility input=private --dev-srs --out keys/",
       "  kubz setup network.onnx --input input.json --proof-system gkr --dev-srs --out keys/",
@@ -65,7 +67,7 @@ final class SetupCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
-      description = "plonkish (default) or gkr, as kubz prove will use (the digest covers it).")
+      description = "plonkish (default), gkr or mixed, as kubz prove will use (the digest covers it).")
   String proofSystem;
 
   @Override
@@ -91,9 +93,15 @@ final class SetupCommand implements Callable<Integer> {
     ModelProver.Options o = ModelProver.Options.of(srs).withCacheDir(out).withVisibility(vis)
         .withProgress(new ProgressBridge(display, table));
     o = o.withStrategy(planOptions.strategy()).withProofSystem(proofSystem);
+    var savedPlan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
+    if (savedPlan != null) {
+      o = o.withPlan(savedPlan);
+    }
+    if (o.mixed()) {
+      return mixed(g, q, vis, o, table);
+    }
     if (o.gkr()) {
-      var saved = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
-      return gkr(g, q, vis, saved != null ? o.withPlan(saved) : o, table);
+      return gkr(g, q, vis, o, table);
     }
     var plan = planOptions.savedPlan(g, io.kubz.slicer.plan.SliceCost.DEFAULT);
     ModelProver.Options opts = o;
@@ -117,6 +125,36 @@ final class SetupCommand implements Callable<Integer> {
         + (visibility != null ? " --visibility " + visibility : "")
         + (srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau")
         + " --out proof.kubz");
+    w.println();
+    w.print(table.render());
+    w.flush();
+    return 0;
+  }
+
+  /** The mixed setup: key the plonkish slices, lower the GKR ones, write settings, plan and manifest. */
+  private int mixed(Graph g, QuantizedGraph q, Visibility vis, ModelProver.Options o, StageTable table)
+      throws IOException {
+    ModelProver.Statement st = table.run("compile, keygen and lower", () -> ModelProver.setupMixed(q, o));
+    ProofBundle statement = st.bundle();
+    AtomicFiles.writeString(out.resolve("settings.json"), q.plan().toJson());
+    AtomicFiles.writeString(out.resolve("plan.json"), statement.planJson());
+    KeysManifest.ofGkr(statement, st.srs()).write(out, g.name(), vis.input().name(), vis.output().name(),
+        proofSystem);
+    String d = ModelDigest.hex(statement.modelDigest());
+    long gkrSlices = statement.slices().stream().filter(s -> !s.plonkish()).count();
+    var w = spec.commandLine().getOut();
+    w.println("mixed: " + statement.slices().size() + " slice(s), " + gkrSlices + " on gkr, "
+        + (statement.slices().size() - gkrSlices) + " plonkish; settings.json, plan.json and " + KeysManifest.FILE
+        + " written to " + out);
+    w.println("model digest " + d + " (proof system mixed, input " + vis.input().name().toLowerCase(java.util.Locale.ROOT)
+        + ", output " + vis.output().name().toLowerCase(java.util.Locale.ROOT)
+        + (statement.srs().insecure() ? ", INSECURE development SRS" : "") + ")");
+    String srsArg = srsOptions.dev ? " --dev-srs" : " --srs FILE.ptau";
+    w.println("publish it; verifiers check bundles with: kubz verify BUNDLE --digest " + d + srsArg
+        + "   (or --keys " + out + ")");
+    w.println("prove with: kubz prove " + model + " --input INPUT --keys " + out + " --settings "
+        + out.resolve("settings.json") + " --plan " + out.resolve("plan.json")
+        + (visibility != null ? " --visibility " + visibility : "") + srsArg + " --out proof.kubz");
     w.println();
     w.print(table.render());
     w.flush();

@@ -47,6 +47,10 @@ public final class ClusterProve {
     ProgressListener progress = o.progress();
     long t0 = System.nanoTime();
     progress.begin(ProgressListener.QUANTIZE, 1);
+    if (o.mixed()) {
+      throw new io.kubz.field.UsageException("--proof-system mixed (or a plan that sets a slice's proof_system to"
+          + " the other system) proves on this machine only: remove --cluster, or prove with plonkish or gkr");
+    }
     QuantizedGraph q = ModelProver.quantizeFor(model, inputs, o); // a private input never enters the settings
     progress.end(ProgressListener.QUANTIZE, System.nanoTime() - t0);
     if (o.gkr()) {

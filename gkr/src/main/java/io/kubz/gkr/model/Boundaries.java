@@ -19,8 +19,52 @@ import java.util.Optional;
  * integer values zero-padded to 2^vars(T) entries, made deterministically (no blinding), so that
  * the proof producing T and the proofs reading it compute the same C_T on their own.
  */
-final class Boundaries {
+public final class Boundaries {
   private Boundaries() {}
+
+  /**
+   * A claim T~(point) = value on a committed boundary T that the caller brings from outside the
+   * layer walk (a PLONK ↔ GKR bridge: the plonkish slice proves value = Σ_i T_i·eq(i, point) over
+   * the cells its Poseidon commitment reads). {@code point} has {@link #vars}(size of T)
+   * coordinates, variable 0 the least significant index bit: a point of the committed MLE of T
+   * zero-padded (no lifting). It joins T's batched opening after the walk's claims, so the opening
+   * proves it against C_T; the point must be fixed before the proof (derived from C_T and the other
+   * side's commitment), never chosen by the prover after seeing challenges.
+   */
+  public record External(int tensor, Fr[] point, Fr value) {
+    public External {
+      point = point.clone();
+    }
+  }
+
+  /**
+   * The walk's claims on each committed tensor with the external ones appended (in the given order),
+   * or null when an external claim names no committed tensor or has a point of the wrong length.
+   */
+  static List<List<Claim>> withExternal(LayeredModel model, int[] committed, List<List<Claim>> claims,
+      List<External> external) {
+    if (external.isEmpty()) {
+      return claims;
+    }
+    List<List<Claim>> out = new ArrayList<>();
+    claims.forEach(c -> out.add(new ArrayList<>(c)));
+    for (External e : external) {
+      int i = e == null ? -1 : Arrays.binarySearch(committed, e.tensor());
+      if (i < 0 || e.value() == null
+          || e.point().length != vars(model.layers().get(e.tensor()).size())) {
+        return null;
+      }
+      long[] p = new long[4 * e.point().length];
+      for (int j = 0; j < e.point().length; j++) {
+        if (e.point()[j] == null) {
+          return null;
+        }
+        e.point()[j].writeTo(p, 4 * j);
+      }
+      out.get(i).add(new Claim(p, e.value()));
+    }
+    return out;
+  }
 
   /**
    * The committed tensor ids, sorted and distinct, each an input or an output of {@code model};

@@ -75,7 +75,7 @@ public final class LayeredProver {
    * model's ranges or tables refuse is a {@link io.kubz.field.BadInputException}.
    */
   public static Output prove(LayeredModel model, long[][] inputs, HyperKzg pcs, Transcript t) {
-    return prove(model, new int[0], inputs, pcs, t, null);
+    return prove(model, new int[0], inputs, pcs, t, (Hook) null);
   }
 
   /**
@@ -85,15 +85,29 @@ public final class LayeredProver {
    * proof carries each C_T ({@link LayeredProof#boundaryCommitments()}).
    */
   public static Output prove(LayeredModel model, int[] committed, long[][] inputs, HyperKzg pcs, Transcript t) {
-    return prove(model, committed, inputs, pcs, t, null);
+    return prove(model, committed, inputs, pcs, t, (Hook) null);
   }
 
   static Output prove(LayeredModel model, long[][] inputs, HyperKzg pcs, Transcript t, Hook hook) {
     return prove(model, new int[0], inputs, pcs, t, hook);
   }
 
+  /**
+   * As above, with claims on committed boundaries from outside the walk (a bridge) added to their
+   * batched openings ({@link Boundaries.External}).
+   */
+  public static Output prove(LayeredModel model, int[] committed, long[][] inputs, HyperKzg pcs, Transcript t,
+      List<Boundaries.External> external) {
+    return prove(model, committed, inputs, pcs, t, null, external);
+  }
+
   static Output prove(LayeredModel model, int[] committedIds, long[][] inputs, HyperKzg pcs, Transcript t,
       Hook hook) {
+    return prove(model, committedIds, inputs, pcs, t, hook, List.of());
+  }
+
+  private static Output prove(LayeredModel model, int[] committedIds, long[][] inputs, HyperKzg pcs, Transcript t,
+      Hook hook, List<Boundaries.External> external) {
     int[] committed = Boundaries.check(model, committedIds);
     long t0 = System.nanoTime();
     Layout layout = new Layout(model);
@@ -154,6 +168,10 @@ public final class LayeredProver {
     List<List<Claim>> onBoundary = new ArrayList<>();
     for (int id : committed) {
       onBoundary.add(walk.claims.get(id));
+    }
+    onBoundary = Boundaries.withExternal(model, committed, onBoundary, external);
+    if (onBoundary == null) {
+      throw new IllegalArgumentException("an external claim names no committed boundary or has a wrong point");
     }
     Boundaries.Openings bo = Boundaries.prove(committed, boundary, values, onBoundary, pcs, t);
     long t5 = System.nanoTime();

@@ -32,7 +32,13 @@ public final class LayeredVerifier {
    */
   public static boolean verify(LayeredModel model, int[] committedIds, long[][] inputs, long[][] outputs,
       LayeredProof proof, HyperKzg pcs, Transcript t) {
-    if (proof == null || model == null || committedIds == null || inputs == null || outputs == null) {
+    return verify(model, committedIds, inputs, outputs, proof, pcs, t, List.of());
+  }
+
+  /** As above, with claims on committed boundaries from outside the walk ({@link Boundaries.External}). */
+  public static boolean verify(LayeredModel model, int[] committedIds, long[][] inputs, long[][] outputs,
+      LayeredProof proof, HyperKzg pcs, Transcript t, List<Boundaries.External> external) {
+    if (external == null || proof == null || model == null || committedIds == null || inputs == null || outputs == null) {
       return false;
     }
     int[] committed = Boundaries.check(model, committedIds);
@@ -50,7 +56,7 @@ public final class LayeredVerifier {
       return false;
     }
     try {
-      return check(model, committed, in, out, proof, pcs, t);
+      return check(model, committed, in, out, proof, pcs, t, external);
     } catch (RuntimeException e) {
       // every check above is explicit; this is the last guard of "never throws on a proof"
       return false;
@@ -79,7 +85,7 @@ public final class LayeredVerifier {
   }
 
   private static boolean check(LayeredModel model, int[] boundary, long[][] inputs, long[][] outputs,
-      LayeredProof proof, HyperKzg pcs, Transcript t) {
+      LayeredProof proof, HyperKzg pcs, Transcript t, List<Boundaries.External> external) {
     Layout layout = new Layout(model);
     boolean committed = layout.witVars >= 0;
     if (committed != (proof.wit != null) || committed != (proof.opening != null)
@@ -115,7 +121,8 @@ public final class LayeredVerifier {
     for (int id : boundary) {
       onBoundary.add(walk.claims.get(id));
     }
-    return Boundaries.verify(model, boundary, proof.boundary, onBoundary, proof, pcs, t);
+    onBoundary = Boundaries.withExternal(model, boundary, onBoundary, external);
+    return onBoundary != null && Boundaries.verify(model, boundary, proof.boundary, onBoundary, proof, pcs, t);
   }
 
   /** The batched opening of every Wit claim and its HyperKZG check. */

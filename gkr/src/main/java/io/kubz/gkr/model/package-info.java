@@ -130,6 +130,10 @@
  *       claim the walk made on T (on an output: its r_out claim and any lookup claims) is lifted to
  *       the committed MLE's variables, reduced to one point by a batched opening and opened there
  *       against C_T with HyperKZG: one extra opening per boundary tensor.
+ *   <li>External claims ({@link io.kubz.gkr.model.Boundaries.External}, a PLONK ↔ GKR bridge): a
+ *       claim T~(r) = y given by the caller on both sides joins T's batch after the walk's claims
+ *       (its point on the committed MLE's variables as is); r must be fixed before the proof, from
+ *       C_T and the other side's commitment, and the verifier must add the same claims.
  * </ul>
  * Soundness: r_out is drawn after C_T is absorbed, so a producer's C_T opens at r_out to the value
  * its layer walk proves for T: C_T commits T's computed entries i &lt; size (entries ≥ size are what

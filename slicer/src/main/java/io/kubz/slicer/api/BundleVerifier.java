@@ -132,8 +132,10 @@ public final class BundleVerifier {
           + ". Pass the prover's settings file with --settings if you trust it").withSettings(claimed);
     }
     boolean gkr = !b.slices().isEmpty() && b.slices().stream().allMatch(s -> GkrProofSystem.NAME.equals(s.system()));
+    boolean mixed = !gkr && b.slices().stream().anyMatch(s -> GkrProofSystem.NAME.equals(s.system()));
     ProvingSession session = null;
     GkrSession gkrSession = null;
+    MixedSession mixedSession = null;
     RuntimeException[] srsFailure = new RuntimeException[1];
     IntFunction<Srs> loader = log2 -> {
       try {
@@ -144,7 +146,10 @@ public final class BundleVerifier {
       }
     };
     try {
-      if (gkr) { // the bundle's plan (its node sets, in the canonical form a GKR prover writes); 4 powers will do
+      if (mixed) { // the bundle's plan names each slice's system
+        SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), new LoweredCost(q, vis));
+        mixedSession = new MixedSession(q, plan, vis, loader, new KeyCache(cacheDir), ProgressListener.NONE, true);
+      } else if (gkr) { // the bundle's plan (its node sets, in the canonical form a GKR prover writes); 4 powers will do
         SlicePlan plan = SlicePlan.fromJson(b.planJson(), q.graph(), io.kubz.slicer.plan.SliceCost.DEFAULT);
         gkrSession = new GkrSession(q, plan, vis, loader, ProgressListener.NONE, true);
       } else {
@@ -158,6 +163,12 @@ public final class BundleVerifier {
           + srsFailure[0].getMessage() + ")" : "the bundle was not made from this model: its plan and settings do not"
           + " compile on it, or need more SRS powers than the trusted SRS has (" + e.getMessage() + ")";
       return VerificationResult.invalid(digest, why).withSettings(claimed);
+    }
+    if (mixed) {
+      Srs trusted = mixedSession.srs();
+      Srs points = mixedSession.gkrSrs();
+      return checked(b, mixedSession.statement().modelDigest(), trusted,
+          log2 -> GkrProofSystem.verifierSrs(points, log2), allowDevSrs);
     }
     if (gkr) {
       Srs trusted = gkrSession.srs();
@@ -241,10 +252,6 @@ public final class BundleVerifier {
             + ": the slices are out of order");
       }
       if (!s.plonkish()) {
-        if (b.slices().stream().anyMatch(ProofBundle.Slice::plonkish)) {
-          return VerificationResult.slice(digest, i, "slice " + i + " is a " + s.system() + " slice in a bundle with"
-              + " plonkish slices: this kubz links no cuts between plonkish and GKR slices (GKR.md's bridge)");
-        }
         gkr[i] = GkrCheck.decode(s);
         if (gkr[i].failure() != null) {
           return VerificationResult.slice(digest, i, "slice " + i + ": " + gkr[i].failure());
@@ -266,7 +273,8 @@ public final class BundleVerifier {
           return VerificationResult.slice(digest, i, "slice " + i + ": instance layout entry for '" + e.tensor()
               + "' lies outside its " + s.instance().size() + " instance values");
         }
-        if (e.output() && produced.putIfAbsent(e.tensor(), new LinkCheck.Produced(i, e)) != null) {
+        if (e.output() && !io.kubz.slicer.lower.Bridge.isEntry(e.tensor())
+            && produced.putIfAbsent(e.tensor(), new LinkCheck.Produced(i, e)) != null) {
           return VerificationResult.slice(digest, i, "slice " + i + " produces '" + e.tensor()
               + "', which an earlier slice produces already");
         }
@@ -276,7 +284,11 @@ public final class BundleVerifier {
     if (r != null) {
       return r;
     }
-    r = LinkCheck.links(b, digest, produced);
+    BridgeCheck.Result bridges = BridgeCheck.check(b, digest, gkr);
+    if (bridges.failure() != null) {
+      return bridges.failure();
+    }
+    r = LinkCheck.links(b, digest, produced, bridges.bridged());
     if (r != null) {
       return r;
     }
@@ -287,7 +299,8 @@ public final class BundleVerifier {
     for (int i = 0; i < b.slices().size(); i++) {
       ProofBundle.Slice s = b.slices().get(i);
       if (gkr[i] != null) {
-        String failure = GkrCheck.verify(b, s, gkr[i], trusted, gkrSrs);
+        String failure = GkrCheck.verify(b, s, gkr[i], trusted, gkrSrs,
+            bridges.externals().getOrDefault(i, List.of()));
         if (failure != null) {
           return VerificationResult.slice(digest, i, "slice " + i + ": " + failure);
         }

@@ -107,6 +107,12 @@ final class GkrCheck {
    * gives the G2 points the bundle's must equal, {@code gkrSrs} the powers by log2 size.
    */
   static String verify(ProofBundle b, ProofBundle.Slice s, Decoded d, Srs trusted, IntFunction<Srs> gkrSrs) {
+    return verify(b, s, d, trusted, gkrSrs, List.of());
+  }
+
+  /** As above, with the bridge claims on its committed boundaries ({@link BridgeCheck}). */
+  static String verify(ProofBundle b, ProofBundle.Slice s, Decoded d, Srs trusted, IntFunction<Srs> gkrSrs,
+      List<io.kubz.gkr.model.Boundaries.External> external) {
     if (trusted == null || gkrSrs == null) {
       return "a GKR proof is checked only under the verifier's SRS (HyperKZG needs its [τ]_1 and [τ²]_1):"
           + " verify with a trusted model, digest or key folder";
@@ -130,7 +136,8 @@ final class GkrCheck {
         || !Arrays.equals(srs.g2Power(3).toEvmBytes(), b.srs().tau3G2())) {
       return "the GKR proof was made with a different SRS than the trusted one (" + srs.source() + ")";
     }
-    if (!GkrProofSystem.verify(d.model(), d.committed(), s.vkDigest(), s.proof(), s.instance(), s.commitments(), srs)) {
+    if (!GkrProofSystem.verify(d.model(), d.committed(), s.vkDigest(), s.proof(), s.instance(), s.commitments(), srs,
+        external)) {
       return "the GKR proof does not verify against its public inputs and outputs";
     }
     return null;

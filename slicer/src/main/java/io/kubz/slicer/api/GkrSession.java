@@ -118,8 +118,7 @@ public final class GkrSession {
    * that a bundle's plan is a function of its node sets alone.
    */
   public static SlicePlan canonical(SlicePlan p, Graph g) {
-    List<SlicePlan.Group> groups = p.slices().stream().map(s -> new SlicePlan.Group(s.nodes(), s.split())).toList();
-    return SlicePlan.of(p.strategy(), g, groups, SliceCost.DEFAULT);
+    return SlicePlan.of(p.strategy(), g, p.groups(), SliceCost.DEFAULT);
   }
 
   public QuantizedGraph graph() {
@@ -246,7 +245,13 @@ public final class GkrSession {
 
   /** Slice s: layout (inputs then outputs; public values or a commitment's index), instance, C_T. */
   private ProofBundle.Slice slice(int s, Map<String, long[]> tensors, byte[] proof) {
-    GkrProofSystem.GkrCompiled c = compiled.get(s);
+    return slice(plan.slices().get(s), compiled.get(s), keyed.get(s), tensors, proof);
+  }
+
+  /** A GKR slice of a bundle (see {@link #slice(int, Map, byte[])}), also for a mixed plan's GKR slices. */
+  static ProofBundle.Slice slice(SliceSpec spec, GkrProofSystem.GkrCompiled c, GkrProofSystem.GkrKeyed keyed,
+      Map<String, long[]> tensors, byte[] proof) {
+    int s = spec.id();
     LayeredLowering.Lowered low = c.lowered();
     LayeredModel m = low.model();
     int[] committed = low.committed();
@@ -275,7 +280,7 @@ public final class GkrSession {
     List<byte[]> commitments = proof == null ? List.of()
         : LayeredProof.parse(proof).orElseThrow(() -> new IllegalStateException("slice " + s
             + ": the prover returned a malformed proof")).boundaryCommitments();
-    return new ProofBundle.Slice(plan.slices().get(s).id(), plan.slices().get(s).nodes(), keyed.get(s).verifierKey().bytes(),
+    return new ProofBundle.Slice(spec.id(), spec.nodes(), keyed.verifierKey().bytes(),
         c.digestBytes(), layout, instance, proof == null ? new byte[0] : proof, 1L << c.log2Size(), GkrProofSystem.NAME,
         commitments);
   }

@@ -79,6 +79,15 @@ final class LinkCheck {
    * model output that a later slice reads (which {@link #outputs} ties to the declared one).
    */
   static VerificationResult links(ProofBundle b, String digest, Map<String, Produced> produced) {
+    return links(b, digest, produced, java.util.Set.of());
+  }
+
+  /**
+   * As above, where {@code bridged} are the tensors whose bridges {@link BridgeCheck} checked: a
+   * plonkish commitment and a GKR C_T of one of them are linked when the plonkish slice bridges it.
+   */
+  static VerificationResult links(ProofBundle b, String digest, Map<String, Produced> produced,
+      java.util.Set<String> bridged) {
     Map<String, ProofBundle.PublicTensor> inputs = new HashMap<>();
     for (ProofBundle.PublicTensor t : b.inputs()) {
       if (!t.mode().equals(b.inputVisibility())) {
@@ -91,7 +100,7 @@ final class LinkCheck {
     for (int j = 0; j < b.slices().size(); j++) {
       ProofBundle.Slice s = b.slices().get(j);
       for (ProofBundle.Entry e : s.layout()) {
-        if (e.output()) {
+        if (e.output() || io.kubz.slicer.lower.Bridge.isEntry(e.tensor())) {
           continue;
         }
         ProofBundle.PublicTensor declared = inputs.get(e.tensor());
@@ -113,7 +122,7 @@ final class LinkCheck {
           return VerificationResult.link(digest, link, "link " + link + " does not expose the tensor the same way on"
               + " both sides (" + kind(p.entry()) + " in slice " + p.slice() + ", " + kind(e) + " in slice " + j + ")");
         }
-        if (!sameCells(ps, p.entry(), s, e)) {
+        if (!sameCells(ps, p.entry(), s, e, bridged)) {
           return VerificationResult.link(digest, link, "link " + link + ": the producer's " + (e.commitment()
               ? "commitment C_out differs from the consumer's C_in" : "public values differ from the consumer's"));
         }
@@ -142,7 +151,7 @@ final class LinkCheck {
           + e.tensor() + "'");
     }
     Read first = firstReader.putIfAbsent(e.tensor(), new Read(j, e));
-    if (first != null && !sameCells(b.slices().get(first.slice()), first.entry(), s, e)) {
+    if (first != null && !sameCells(b.slices().get(first.slice()), first.entry(), s, e, java.util.Set.of())) {
       String link = e.tensor() + ": slice " + first.slice() + " -> slice " + j;
       return VerificationResult.link(digest, link, "link " + link + ": slices " + first.slice() + " and " + j
           + " read the private model input '" + e.tensor() + "' under different commitments");
@@ -157,14 +166,22 @@ final class LinkCheck {
   /**
    * The cells of entry a in slice sa equal those of entry b in slice sb (same length checked by the
    * caller). A commitment entry of a GKR slice is its C_T (compressed G1, among the slice's boundary
-   * commitments): it equals only another GKR slice's C_T with the same bytes (a plonkish Poseidon
-   * commitment and a C_T are never equal: the bridge of GKR.md is not built).
+   * commitments): it equals another GKR slice's C_T with the same bytes, or a plonkish slice's
+   * Poseidon commitment when the tensor is {@code bridged} (its bridge checked by {@link
+   * BridgeCheck}) and that slice proves the bridge (its layout has the bridge entry).
    */
-  private static boolean sameCells(ProofBundle.Slice sa, ProofBundle.Entry a, ProofBundle.Slice sb, ProofBundle.Entry b) {
+  private static boolean sameCells(ProofBundle.Slice sa, ProofBundle.Entry a, ProofBundle.Slice sb, ProofBundle.Entry b,
+      java.util.Set<String> bridged) {
     boolean ga = !sa.plonkish() && a.commitment();
     boolean gb = !sb.plonkish() && b.commitment();
+    if (ga && gb) {
+      return java.util.Arrays.equals(sa.commitments().get(a.row()), sb.commitments().get(b.row()));
+    }
     if (ga || gb) {
-      return ga && gb && java.util.Arrays.equals(sa.commitments().get(a.row()), sb.commitments().get(b.row()));
+      ProofBundle.Slice plonk = ga ? sb : sa;
+      ProofBundle.Entry pe = ga ? b : a;
+      return pe.commitment() && bridged.contains(pe.tensor())
+          && plonk.find(io.kubz.slicer.lower.Bridge.entry(pe.tensor()), pe.output()) != null;
     }
     for (int k = 0; k < a.length(); k++) {
       if (!sa.instance().get(a.row() + k).equals(sb.instance().get(b.row() + k))) {

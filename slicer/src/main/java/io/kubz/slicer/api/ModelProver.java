@@ -70,14 +70,17 @@ public final class ModelProver {
    *     derived when none are given ({@link TrustedSettings})
    * @param inputSalts salts of HASHED model inputs by input name (the rest fresh): a chain's next
    *     model commits to its input with the salt the previous proof committed to it with
-   * @param proofSystem "plonkish" (the default: sliced circuits) or "gkr" (the whole model as one
-   *     sumcheck / logUp-GKR proof, public inputs and outputs only; {@link GkrSession})
+   * @param proofSystem "plonkish" (the default: sliced circuits), "gkr" (the whole model as one
+   *     sumcheck / logUp-GKR proof, public inputs and outputs only; {@link GkrSession}) or "mixed"
+   *     (each slice on the back end that suits it, linked by bridges; {@link MixedPlan}). A plan
+   *     whose slices name another system than this one makes the run mixed too.
    */
   public record Options(QuantPlan quant, SlicePlan plan, Strategy strategy, Visibility visibility, IntFunction<Srs> srs,
       int threads, Path cacheDir, long memoryBytes, ProgressListener progress, SliceExecutor executor, Random random,
       Calibrator.InputRange inputRange, Map<String, Fr> inputSalts, String proofSystem) {
     /** The proof systems {@link #withProofSystem} takes. */
-    public static final List<String> PROOF_SYSTEMS = List.of(ProofBundle.PLONKISH, GkrProofSystem.NAME);
+    public static final List<String> PROOF_SYSTEMS = List.of(ProofBundle.PLONKISH, GkrProofSystem.NAME,
+        MixedPlan.NAME);
 
     public Options {
       inputSalts = inputSalts == null ? Map.of() : Map.copyOf(inputSalts);
@@ -102,7 +105,12 @@ public final class ModelProver {
     }
 
     public boolean gkr() {
-      return GkrProofSystem.NAME.equals(proofSystem);
+      return GkrProofSystem.NAME.equals(proofSystem) && !MixedPlan.mixes(plan, proofSystem);
+    }
+
+    /** Whether slices may use both back ends: "mixed", or a plan naming another system for a slice. */
+    public boolean mixed() {
+      return MixedPlan.NAME.equals(proofSystem) || MixedPlan.mixes(plan, proofSystem);
     }
 
     /** Proves with this SRS (a ceremony file's, or a dev SRS); too few powers is an error that says how many. */
@@ -225,6 +233,30 @@ public final class ModelProver {
     return new GkrSession(q, GkrProve.plan(q, o), o.visibility(), o.srs(), o.progress());
   }
 
+  /**
+   * Compiles, keys and lowers a model for a run whose slices may use both back ends (what {@code
+   * kubz setup --proof-system mixed} does) and returns the statement: the bundle without values or
+   * proofs, whose model digest every bundle of such a run has, and the SRS it was made with.
+   */
+  public static Statement setupMixed(QuantizedGraph q, Options o) {
+    SlicePlan plan = MixedPlan.plan(q, o, o.proofSystem());
+    String only = MixedPlan.only(plan);
+    if (GkrProofSystem.NAME.equals(only)) { // as the proof will be: a GKR bundle
+      GkrSession g = setupGkr(q, o.withPlan(plan).withProofSystem(only));
+      return new Statement(g.statement(), g.srs());
+    }
+    if (ProofBundle.PLONKISH.equals(only)) { // a plonkish bundle
+      ProvingSession p = setup(q, plan, o.withProofSystem(only));
+      return new Statement(p.statement(), p.srs());
+    }
+    MixedSession m = new MixedSession(q, plan, o.visibility(), o.srs(), new KeyCache(o.cacheDir()), o.progress(),
+        false);
+    return new Statement(m.statement(), m.gkrSrs());
+  }
+
+  /** A setup's statement (bundle without values or proofs) and its SRS. */
+  public record Statement(ProofBundle bundle, Srs srs) {}
+
   /** Compiles and keys a model without proving (what {@code kubz setup} does). */
   public static ProvingSession setup(QuantizedGraph q, SlicePlan plan, Options o) {
     SlicePlan p = plan != null ? canonical(plan, q, o) : o.strategy().plan(q.graph(), new LoweredCost(q, o.visibility()));
@@ -236,6 +268,9 @@ public final class ModelProver {
       throw new BadInputException("proving needs an SRS: pass a powers-of-tau file (--srs FILE.ptau) or --dev-srs");
     }
     checkInputs(model, inputs);
+    if (o.mixed()) {
+      return MixedProve.prove(model, inputs, o, o.proofSystem());
+    }
     if (o.gkr()) {
       return GkrProve.prove(model, inputs, o);
     }

@@ -35,5 +35,11 @@ public record ProveSummary(String modelDigest, String strategy, List<SliceRow> s
    * wall time, the peak-memory estimate the executor admitted it with, and who proved it.
    */
   public record SliceRow(int id, int nodes, long estimatedRows, int k, long keygenNanos, long proveNanos,
-      long peakBytes, String worker) {}
+      long peakBytes, String worker, String system) {
+    /** A slice of the run's one proof system ({@code system} null: the summary's). */
+    public SliceRow(int id, int nodes, long estimatedRows, int k, long keygenNanos, long proveNanos, long peakBytes,
+        String worker) {
+      this(id, nodes, estimatedRows, k, keygenNanos, proveNanos, peakBytes, worker, null);
+    }
+  }
 }

@@ -89,6 +89,17 @@ public final class ProvingSession {
    */
   public ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
       ProgressListener progress, long residentBytes) {
+    this(q, plan, visibility, srs, cache, progress, residentBytes, java.util.Set.of());
+  }
+
+  /**
+   * As above, for the plonkish slices of a mixed plan ({@link MixedSession}): {@code plan} holds
+   * them alone (the other nodes count as other slices, so every boundary takes the mode the whole
+   * plan gives it), and each tensor of {@code bridged} is bridged to a GKR slice ({@link
+   * io.kubz.slicer.lower.Bridge}) wherever a slice exposes it.
+   */
+  ProvingSession(QuantizedGraph q, SlicePlan plan, Visibility visibility, IntFunction<Srs> srs, KeyCache cache,
+      ProgressListener progress, long residentBytes, java.util.Set<String> bridged) {
     this.q = q;
     this.plan = plan;
     this.visibility = visibility;
@@ -98,6 +109,10 @@ public final class ProvingSession {
     List<List<String>> nodeSets = new ArrayList<>();
     plan.slices().forEach(s -> nodeSets.add(s.nodes()));
     Linking links = Linking.of(q.graph(), nodeSets, visibility);
+    if (!bridged.isEmpty()) {
+      links = links.bridging(bridged);
+    }
+    Linking linking = links;
     // slices compile (a single-threaded synthesis each) and keygen two at a time
     ks = new int[n];
     peaks = new long[n];
@@ -106,7 +121,7 @@ public final class ProvingSession {
     java.util.concurrent.atomic.AtomicLong room = new java.util.concurrent.atomic.AtomicLong(residentBytes);
     slices.addAll(inParallel(n, i -> {
       SliceSpec s = plan.slices().get(i);
-      CompiledSlice cs = SliceCompiler.compile(q, s, links);
+      CompiledSlice cs = SliceCompiler.compile(q, s, linking);
       CircuitDescription d = cs.description();
       ks[i] = d.k();
       peaks[i] = peakBytes(d);
@@ -313,6 +328,15 @@ public final class ProvingSession {
 
   /** The job of slice i: the tensors its nodes read or compute and the salts of its boundaries. */
   public SliceJob job(int i, Map<String, long[]> trace, Map<String, Fr> salts) {
+    return job(i, trace, salts, Map.of());
+  }
+
+  /**
+   * As above for a slice with bridged boundaries: the point r of each ({@code points}, by tensor)
+   * travels in the job's salts under {@link io.kubz.slicer.lower.Bridge#entry} (32 bytes big-endian
+   * per coordinate), so a cluster worker rebuilds the same circuit.
+   */
+  public SliceJob job(int i, Map<String, long[]> trace, Map<String, Fr> salts, Map<String, Fr[]> points) {
     CompiledSlice cs = slices.get(i);
     Map<String, long[]> tensors = new HashMap<>();
     for (String name : cs.nodeNames()) {
@@ -332,6 +356,18 @@ public final class ProvingSession {
         }
       }
     }
+    for (String t : cs.bridged()) {
+      Fr[] r = points.get(t);
+      if (r == null) {
+        throw new IllegalArgumentException("slice " + plan.slices().get(i).id() + " bridges '" + t
+            + "' but no point was given");
+      }
+      byte[] b = new byte[32 * r.length];
+      for (int j = 0; j < r.length; j++) {
+        System.arraycopy(r[j].toBytesBE(), 0, b, 32 * j, 32);
+      }
+      s.put(io.kubz.slicer.lower.Bridge.entry(t), b);
+    }
     return new SliceJob(plan.slices().get(i).id(), digests.get(i), ks[i], peaks[i], tensors, s);
   }
 
@@ -344,8 +380,19 @@ public final class ProvingSession {
             + ", this session compiled " + digests.get(i));
       }
       Map<String, Fr> salts = new HashMap<>();
-      job.salts().forEach((t, b) -> salts.put(t, Fr.fromBytesBE(b)));
-      Circuit c = slices.get(i).circuit(job.tensors(), salts);
+      Map<String, Fr[]> points = new HashMap<>();
+      job.salts().forEach((t, b) -> {
+        if (io.kubz.slicer.lower.Bridge.isEntry(t)) {
+          Fr[] r = new Fr[b.length / 32];
+          for (int j = 0; j < r.length; j++) {
+            r[j] = Fr.fromBytesBE(java.util.Arrays.copyOfRange(b, 32 * j, 32 * j + 32));
+          }
+          points.put(io.kubz.slicer.lower.Bridge.tensor(t), r);
+        } else {
+          salts.put(t, Fr.fromBytesBE(b));
+        }
+      });
+      Circuit c = slices.get(i).circuit(job.tensors(), salts, points);
       ProvingKey pk = resident[i];
       if (pk == null) {
         if (!CircuitDigest.of(c.description()).equals(digests.get(i))) {

@@ -2,6 +2,7 @@ package io.kubz.slicer.backend;
 
 import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
+import io.kubz.gkr.model.Boundaries;
 import io.kubz.gkr.model.Layer;
 import io.kubz.gkr.model.LayeredModel;
 import io.kubz.gkr.model.LayeredProof;
@@ -81,9 +82,18 @@ public final class GkrProofSystem implements ProofSystem {
         witnessLog2(lowered.model(), lowered.committed()));
   }
 
+  /**
+   * Verifies a slice whose inputs and outputs are all public. A slice with committed boundaries is
+   * refused (false) here, by design: its {@link VerifierKey} is the layered model alone, which does
+   * not say which of its inputs and outputs are committed (so the public values cannot be split
+   * into tensors), its C_T are only meaningful against the other end of each link, and a bridged
+   * boundary's opening also needs the claims (r, y) that the plonkish slice at the other end proves.
+   * Such a slice is checked by {@code BundleVerifier} (which reads the committed tensors from the
+   * slice's layout, compares C_T across each cut and derives the bridge claims), or directly by
+   * {@link #verify(LayeredModel, int[], byte[], byte[], List, List, Srs, List)}.
+   */
   @Override
   public boolean verify(VerifierKey key, SliceProof proof, Srs srs) {
-    // the key says nothing about committed boundaries: a slice with some is checked by the 7-argument verify
     if (key == null || proof == null || srs == null || !NAME.equals(key.system()) || !NAME.equals(proof.system())
         || !proof.boundaryCommitments().isEmpty()) {
       return false;
@@ -115,6 +125,16 @@ public final class GkrProofSystem implements ProofSystem {
    */
   public static boolean verify(LayeredModel model, int[] committed, byte[] digest, byte[] proof,
       List<Fr> publicValues, List<byte[]> commitments, Srs srs) {
+    return verify(model, committed, digest, proof, publicValues, commitments, srs, List.of());
+  }
+
+  /**
+   * As above for a slice with bridged boundaries: {@code external} are the claims (r, y) on its
+   * committed tensors that the plonkish ends of its bridges prove ({@code io.kubz.slicer.lower.Bridge});
+   * the proof verifies only with exactly the claims it was made with.
+   */
+  public static boolean verify(LayeredModel model, int[] committed, byte[] digest, byte[] proof,
+      List<Fr> publicValues, List<byte[]> commitments, Srs srs, List<Boundaries.External> external) {
     try {
       int[] ins = model.inputs();
       int[] outs = model.outputs();
@@ -145,7 +165,7 @@ public final class GkrProofSystem implements ProofSystem {
         }
       }
       return LayeredVerifier.verify(model, committed, inputs, outputs, p.get(), new HyperKzg(srs),
-          statement(digest, srs));
+          statement(digest, srs), external);
     } catch (RuntimeException e) {
       return false;
     }
@@ -381,8 +401,18 @@ public final class GkrProofSystem implements ProofSystem {
 
     /** Proves a run on the model's inputs (order of {@link LayeredModel#inputs()}), with stage times. */
     public LayeredProver.Output prove(long[][] inputs) {
+      return prove(inputs, List.of());
+    }
+
+    /** As above, with the claims (r, y) of its bridged boundaries ({@link Boundaries.External}). */
+    public LayeredProver.Output prove(long[][] inputs, List<Boundaries.External> external) {
       return LayeredProver.prove(compiled.lowered.model(), compiled.lowered.committed(), inputs, pcs,
-          statement(compiled.digest, srs));
+          statement(compiled.digest, srs), external);
+    }
+
+    /** C_T of a committed boundary with these values (compressed), as this slice's proof carries it. */
+    public byte[] commitment(long[] values) {
+      return LayeredProver.commitTensor(pcs, values).toCompressed();
     }
   }
 }

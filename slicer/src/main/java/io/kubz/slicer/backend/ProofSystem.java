@@ -19,7 +19,10 @@ public interface ProofSystem {
   /**
    * Whether {@code proof} proves the statement {@code key} (made by {@link Keyed#verifierKey()}),
    * with the G2 points of {@code srs}. Returns false, never throws, on any key or proof bytes,
-   * including those of another back end.
+   * including those of another back end. A slice linked to others by commitments it cannot check
+   * alone (a GKR slice with committed boundaries, whose key does not say which tensors are
+   * committed, and whose bridged boundaries need the other slice's claims) is false here: the bundle
+   * verifier checks it (see {@code GkrProofSystem#verify(VerifierKey, SliceProof, Srs)}).
    */
   boolean verify(VerifierKey key, SliceProof proof, Srs srs);
 

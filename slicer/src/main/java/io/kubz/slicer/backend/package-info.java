@@ -4,7 +4,8 @@
  * plonkish path of {@code ProvingSession} and {@code BundleVerifier} calls the plonkish code
  * directly ({@link io.kubz.slicer.backend.PlonkishProofSystem} does the same through the seam); the
  * GKR path ({@code --proof-system gkr}: {@code GkrSession}, {@code GkrCheck}) goes through {@link
- * io.kubz.slicer.backend.GkrProofSystem}, with the whole model as one slice. A bundle (format
+ * io.kubz.slicer.backend.GkrProofSystem}, with the whole model as one slice; {@code --proof-system
+ * mixed} chooses per slice ({@code io.kubz.slicer.api} "Mixed plans"). A bundle (format
  * version 2) names each slice's proof system, and the model digest covers it.
  *
  * <h2>The seam</h2>
@@ -39,7 +40,12 @@
  *       equal bytes on both sides of the cut, as it checks equal Poseidon commitments between
  *       plonkish slices (those travel in the public values, so a plonkish proof has no boundary
  *       commitments). A PLONK ↔ GKR cut is bridged as GKR.md describes: the plonkish slice also
- *       proves y = Σ_i v_i·eq(i, ρ) for ρ = H(C, C_T), and the GKR slice opens C_T at ρ to y.
+ *       proves y = Σ_i v_i·eq(i, ρ) for ρ = H(C, C_T) ({@code io.kubz.slicer.lower.Bridge}), and the
+ *       GKR slice opens C_T at ρ to y ({@code GkrKeyed.prove(inputs, externals)}, the 8-argument
+ *       {@code GkrProofSystem.verify}); {@code io.kubz.slicer.api} "Mixed plans" has the argument.
+ *       {@code ProofSystem.verify(VerifierKey, SliceProof, Srs)} checks only GKR slices without
+ *       committed boundaries: the key (the layered model) does not say which tensors are committed
+ *       nor carry a bridge's claims, so those slices are checked by the bundle verifier.
  *   <li><b>Privacy.</b> Until a zero-knowledge sumcheck exists, the GKR back end refuses private or
  *       hashed tensors with a {@code BadInputException} that names the plonkish back end.
  * </ul>

@@ -44,8 +44,21 @@
  * both layouts, whose row indexes the slice's boundary commitments (C_T, a compressed G1 HyperKZG
  * commitment, increasing tensor id of its layered model: the proof's order, and the proof must carry
  * the same). The link check of such a tensor is C_T(producer) = C_T(consumer), byte for byte; the
- * GKR proofs bind their C_T (io.kubz.gkr.model, "Committed boundaries"). A bundle that mixes
- * plonkish and GKR slices is refused (the bridge of GKR.md is not built).
+ * GKR proofs bind their C_T (io.kubz.gkr.model, "Committed boundaries").
+ *
+ * <h2>Bridges (plonkish and GKR slices in one bundle)</h2>
+ * A bundle may mix plonkish and GKR slices (its plan names each slice's "proof_system", which the
+ * model digest covers through the plan JSON and each slice's system). A tensor T between a plonkish
+ * and a GKR slice is a commitment entry in both: the Poseidon commitment C in the plonkish slice's
+ * instance, C_T among the GKR slice's boundary commitments. Every plonkish slice that exposes T also
+ * has the layout entry "T@bridge" (after its boundary entries): v + 1 instance cells holding r
+ * (v = max(1, ⌈log2 N⌉) coordinates) and y. The verifier ({@code BridgeCheck}) requires C equal in
+ * every plonkish slice exposing T and C_T equal in every GKR slice exposing T (N from the GKR slice's
+ * layered model), recomputes r = Bridge.point(C, C_T, T, N) (Keccak, io.kubz.slicer.lower.Bridge),
+ * requires every bridge entry to hold exactly that r and one common y, and verifies each GKR slice
+ * with the external claim T~(r) = y on its committed T in its batched opening. The link check of a
+ * plonkish/GKR pair passes only for such a checked T whose plonkish side carries the bridge entry.
+ * Soundness: see {@code io.kubz.slicer.api} ("Mixed plans").
  *
  * <p>Reading malformed bytes raises {@link io.kubz.slicer.bundle.BundleFormatException}; the
  * verifier turns it into a failed result.

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param k log2 of the circuit's rows
  * @param peakBytes estimated peak heap of proving it (proving key included)
  * @param tensors the integer values of every tensor the slice reads or computes, by name
- * @param salts the 32-byte big-endian salt of each committed boundary tensor, by name
+ * @param salts the 32-byte big-endian salt of each committed boundary tensor, by name; and for each
+ *     bridged tensor T, under "T@bridge", its public bridge point r (32 bytes big-endian per
+ *     coordinate; {@code io.kubz.slicer.lower.Bridge})
  */
 public record SliceJob(int sliceId, String circuitDigest, int k, long peakBytes, Map<String, long[]> tensors,
     Map<String, byte[]> salts) implements java.io.Serializable {

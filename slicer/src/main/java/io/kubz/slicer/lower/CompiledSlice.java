@@ -98,10 +98,24 @@ public final class CompiledSlice {
    * tensor.
    */
   public Circuit circuit(Map<String, long[]> tensors, Map<String, Fr> salts) {
-    if (tensors == null || salts == null) {
-      throw new IllegalArgumentException("tensors and salts are required for a witness");
+    return circuit(tensors, salts, Map.of());
+  }
+
+  /**
+   * As above for a slice with bridged boundaries: {@code points} holds each bridged tensor's point
+   * r ({@link Bridge#point}) by tensor name.
+   */
+  public Circuit circuit(Map<String, long[]> tensors, Map<String, Fr> salts, Map<String, Fr[]> points) {
+    if (tensors == null || salts == null || points == null) {
+      throw new IllegalArgumentException("tensors, salts and points are required for a witness");
     }
-    return synthesize(tensors, salts);
+    return synthesize(tensors, salts, points);
+  }
+
+  /** The tensors whose bridge this slice proves (package documentation, "Bridged boundaries"). */
+  public List<String> bridged() {
+    return layout.entries().stream().filter(e -> Bridge.isEntry(e.tensor())).map(e -> Bridge.tensor(e.tensor()))
+        .distinct().toList();
   }
 
   /** The witness alone (its circuit equals {@link #description()}). */
@@ -114,9 +128,21 @@ public final class CompiledSlice {
    * commitments of HASHED ones (instance column 0).
    */
   public Fr[][] instance(Map<String, long[]> tensors, Map<String, Fr> salts) {
+    return instance(tensors, salts, Map.of());
+  }
+
+  /** As above, with the bridges' r and y = Σ v_i·eq(i, r) ({@code points} by tensor name). */
+  public Fr[][] instance(Map<String, long[]> tensors, Map<String, Fr> salts, Map<String, Fr[]> points) {
     Fr[] col = new Fr[layout.rows()];
     java.util.Arrays.fill(col, Fr.ZERO);
     for (InstanceLayout.Entry e : layout.entries()) {
+      if (Bridge.isEntry(e.tensor())) {
+        String t = Bridge.tensor(e.tensor());
+        Fr[] r = point(points, t, e.length() - 1);
+        System.arraycopy(r, 0, col, e.row(), r.length);
+        col[e.row() + r.length] = Bridge.evaluate(tensors.get(t), r);
+        continue;
+      }
       String base = Part.base(e.tensor());
       Partial sum = partialSum(graph, base);
       long[] whole = sum == null ? tensors.get(base) : Contraction.values(graph, sum, tensors);
@@ -164,14 +190,28 @@ public final class CompiledSlice {
       throw new io.kubz.field.BadInputException("circuit needs " + estimate.rows()
           + " rows: more than 2^28 − blinding; split it");
     }
-    lowerAll(null, null, false);
+    lowerAll(null, null, null, false);
+  }
+
+  private static Fr[] point(Map<String, Fr[]> points, String tensor, int vars) {
+    Fr[] r = points.get(tensor);
+    if (r == null || r.length != vars) {
+      throw new IllegalArgumentException("no bridge point of " + vars + " coordinates for '" + tensor + "'");
+    }
+    return r;
   }
 
   private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts) {
-    return lowerAll(tensors, salts, true).cb.build();
+    return synthesize(tensors, salts, null);
   }
 
-  private Synth lowerAll(Map<String, long[]> tensors, Map<String, Fr> salts, boolean expose) {
+  /** {@code points} null: the keygen circuit (bridge points zero). */
+  private Circuit synthesize(Map<String, long[]> tensors, Map<String, Fr> salts, Map<String, Fr[]> points) {
+    return lowerAll(tensors, salts, points, true).cb.build();
+  }
+
+  private Synth lowerAll(Map<String, long[]> tensors, Map<String, Fr> salts, Map<String, Fr[]> points,
+      boolean expose) {
     java.util.Set<String> names = new java.util.HashSet<>(nodeNames());
     Synth s = new Synth(tensors, lanes, t -> Bounds.bits(graph, names, t), needs);
     s.partial = partial;
@@ -198,7 +238,7 @@ public final class CompiledSlice {
         System.arraycopy(w, 0, s.wires.computeIfAbsent(base, t -> new AssignedCell[full]), p.from(), w.length);
       }
       if (expose) {
-        expose(s, layout.find(b.tensor(), false), w, salts);
+        expose(s, layout.find(b.tensor(), false), w, salts, points);
       }
     }
     for (QNode n : nodes) {
@@ -216,7 +256,7 @@ public final class CompiledSlice {
         }
       }
       if (expose) {
-        expose(s, layout.find(b.tensor(), true), w, salts);
+        expose(s, layout.find(b.tensor(), true), w, salts, points);
       }
     }
     return s;
@@ -227,7 +267,8 @@ public final class CompiledSlice {
     return graph.graph().values().containsKey(base) ? null : Partial.parse(base);
   }
 
-  private static void expose(Synth s, InstanceLayout.Entry e, AssignedCell[] w, Map<String, Fr> salts) {
+  private void expose(Synth s, InstanceLayout.Entry e, AssignedCell[] w, Map<String, Fr> salts,
+      Map<String, Fr[]> ps) {
     if (e == null) {
       return;
     }
@@ -237,6 +278,22 @@ public final class CompiledSlice {
       AssignedCell c = s.sponge().commit(saltCell, w);
       s.cb.constrainInstance(c, s.instance, e.row());
       s.cb.setInstance(s.instance, e.row(), c.value());
+      InstanceLayout.Entry bridge = layout.find(Bridge.entry(e.tensor()), e.output());
+      if (bridge != null) { // y = Σ w_i·eq(i, r) over the cells the commitment just read
+        int v = bridge.length() - 1;
+        Fr[] r = ps == null ? new Fr[v] : point(ps, e.tensor(), v);
+        if (ps == null) {
+          java.util.Arrays.fill(r, Fr.ZERO);
+        }
+        AssignedCell[] rc = s.arith.store("bridge r " + e.tensor(), r);
+        AssignedCell y = Bridge.evaluate(s.arith, w, rc);
+        for (int j = 0; j < v; j++) {
+          s.cb.constrainInstance(rc[j], s.instance, bridge.row() + j);
+          s.cb.setInstance(s.instance, bridge.row() + j, r[j]);
+        }
+        s.cb.constrainInstance(y, s.instance, bridge.row() + v);
+        s.cb.setInstance(s.instance, bridge.row() + v, y.value());
+      }
     } else {
       for (int i = 0; i < w.length; i++) {
         s.cb.constrainInstance(w[i], s.instance, e.row() + i);

@@ -27,11 +27,37 @@ public final class Linking {
   private final Visibility visibility;
   private final Map<String, Visibility.Mode> modes;
   private final Set<String> crossing;
+  private final Set<String> bridged;
 
-  private Linking(Visibility visibility, Map<String, Visibility.Mode> modes, Set<String> crossing) {
+  private Linking(Visibility visibility, Map<String, Visibility.Mode> modes, Set<String> crossing,
+      Set<String> bridged) {
     this.visibility = visibility;
     this.modes = Map.copyOf(modes);
     this.crossing = Set.copyOf(crossing);
+    this.bridged = Set.copyOf(bridged);
+  }
+
+  /**
+   * The same linking where the HASHED tensors {@code tensors} cross between a plonkish and a GKR
+   * slice: a plonkish slice that exposes one also proves its bridge ({@link Bridge}).
+   */
+  public Linking bridging(Set<String> tensors) {
+    for (String t : tensors) {
+      if (mode(t) != Visibility.Mode.HASHED) {
+        throw new IllegalArgumentException("only a committed (HASHED) tensor is bridged, '" + t + "' is " + mode(t));
+      }
+    }
+    return new Linking(visibility, modes, crossing, tensors);
+  }
+
+  /** Whether a plonkish slice exposing {@code tensor} proves its bridge to a GKR slice. */
+  public boolean bridged(String tensor) {
+    return bridged.contains(tensor);
+  }
+
+  /** Every bridged tensor. */
+  public Set<String> bridged() {
+    return bridged;
   }
 
   /**
@@ -82,7 +108,7 @@ public final class Linking {
       Visibility.Mode m = graphOutputs.contains(t) ? visibility.output() : Visibility.Mode.HASHED;
       put(modes, crossing, t, m, crosses);
     }
-    return new Linking(visibility, modes, crossing);
+    return new Linking(visibility, modes, crossing, Set.of());
   }
 
   private static void put(Map<String, Visibility.Mode> modes, Set<String> crossing, String t, Visibility.Mode m,

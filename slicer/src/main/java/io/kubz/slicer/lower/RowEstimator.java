@@ -105,6 +105,19 @@ public final class RowEstimator {
     return new Estimate(g[0], g[1], g[2], g[3], Math.max(g[4], g[5]), g[6], instance, rows, k);
   }
 
+  /** {@code e} with {@code arith} more arithmetic rows and {@code instance} more instance rows (a bridge: {@link Bridge#rows}). */
+  static Estimate plus(Estimate e, long arith, long instance) {
+    long a = e.arith() + arith;
+    long in = e.instance() + instance;
+    long rows = Math.max(e.rows(), Math.max(a, in));
+    int blinding = CircuitDescription.blindingFor(2);
+    int k = 1;
+    while ((1L << k) - blinding - 1 < rows) {
+      k++;
+    }
+    return new Estimate(a, e.range(), e.mac(), e.sponge(), e.freivalds(), e.lookup(), in, rows, k);
+  }
+
   /**
    * The planning vector of one boundary tensor of n values: the entries of {@link #nodeRows}, then
    * the instance rows ({@link #PLAN_WIDTH} entries). A committed one takes a salt row and its sponge,

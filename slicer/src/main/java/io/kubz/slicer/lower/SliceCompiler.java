@@ -104,7 +104,8 @@ public final class SliceCompiler {
         outs.put(t, new Boundary(t, g.shape(t), links.mode(t)));
       }
     }
-    return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes, null);
+    return build(q, nodes, List.copyOf(ins.values()), List.copyOf(outs.values()), Map.of(), lanes, null,
+        links.bridged());
   }
 
   /**
@@ -146,7 +147,7 @@ public final class SliceCompiler {
     }
     Split split = spec.split();
     return build(q, nodes, ins, outs, Fields.needs(g, graphNodes, split), lanes,
-        split != null && split.partial() ? split : null);
+        split != null && split.partial() ? split : null, links.bridged());
   }
 
   /** A boundary of a plan slice; partial sums ({@link Contraction}) always cross committed. */
@@ -162,7 +163,7 @@ public final class SliceCompiler {
   }
 
   private static CompiledSlice build(QuantizedGraph q, List<QNode> nodes, List<Boundary> ins, List<Boundary> outs,
-      Map<String, BitSet> needs, int lanes, Split partial) {
+      Map<String, BitSet> needs, int lanes, Split partial, Set<String> bridged) {
     List<InstanceLayout.Entry> entries = new ArrayList<>();
     int row = 0;
     for (Boundary b : ins) {
@@ -171,8 +172,23 @@ public final class SliceCompiler {
     for (Boundary b : outs) {
       row = entry(entries, b, true, row);
     }
-    java.util.function.IntFunction<RowEstimator.Estimate> estimate = l -> RowEstimator.estimate(q, nodes, ins, outs,
-        l, needs, contractionRows(q, nodes, ins, l, needs, partial));
+    long bridgeRows = 0;
+    int bridgeInstance = 0;
+    for (int g = 0; g < 2; g++) { // after every boundary, so that the boundaries' rows stay as without bridges
+      for (Boundary b : g == 0 ? ins : outs) {
+        if (b.mode() == Visibility.Mode.HASHED && bridged.contains(b.tensor())) {
+          int len = Bridge.vars(b.size()) + 1;
+          entries.add(new InstanceLayout.Entry(Bridge.entry(b.tensor()), g == 1, false, row, len));
+          row += len;
+          bridgeRows += Bridge.rows(b.size()) + 1;
+          bridgeInstance += len;
+        }
+      }
+    }
+    long extraRows = bridgeRows;
+    int extraInstance = bridgeInstance;
+    java.util.function.IntFunction<RowEstimator.Estimate> estimate = l -> RowEstimator.plus(RowEstimator.estimate(q,
+        nodes, ins, outs, l, needs, contractionRows(q, nodes, ins, l, needs, partial)), extraRows, extraInstance);
     boolean auto = lanes == AUTO_LANES;
     lanes = auto ? DEFAULT_LANES : lanes;
     RowEstimator.Estimate est = estimate.apply(lanes);

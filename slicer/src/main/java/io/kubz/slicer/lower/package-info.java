@@ -117,6 +117,17 @@
  * Soundness: without the upgrade, a private input read by two slices would be two unrelated
  * witnesses, and a public output read by a later slice would have no common value on both sides.
  *
+ * <h2>Bridged boundaries</h2>
+ * A HASHED tensor T that crosses between this slice and a GKR slice ({@link
+ * io.kubz.slicer.lower.Linking#bridging}) is bridged ({@link io.kubz.slicer.lower.Bridge}): after
+ * its commitment C = TensorCommitment(salt, v) the slice proves
+ * <pre>  y = Σ_{i &lt; N} v_i·eq(i, r),   eq(i, r) = Π_{j &lt; v} (bit_j(i) ? r_j : 1 − r_j)  </pre>
+ * over the same cells v_i the sponge read (copy constraints), with r (v = max(1, ⌈log2 N⌉)
+ * coordinates, variable 0 the least significant index bit) and y public: instance entry "T@bridge"
+ * after all boundary entries. eq is built by doubling (s_j = 1 − r_j, then each entry of a level
+ * the product of its parent and s_j or r_j, entries ≥ N never built: N + Σ_j min(2^j, N) product
+ * rows), then accumulated (N rows). The keys do not depend on r: r is an instance value.
+ *
  * <h2>Split slices</h2>
  * A slice of a split family ({@code io.kubz.slicer.plan}) lowers each node only for the elements
  * {@code Fields.needs} asks of it: cells of other elements stay absent, reading one is an error

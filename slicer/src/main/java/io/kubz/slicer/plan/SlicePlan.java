@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * How a model is cut: slices in a topological order of the slice graph (a DAG: a residual gives a
  * slice several inputs). Boundaries are always derived from the node sets, so a plan saved as JSON
- * can be edited by moving node names between slices and reloaded; loading checks that every node
+ * can be edited by moving node names between slices (or setting a slice's "proof_system" to "plonkish" or
+ * "gkr": the back end that proves it, see {@code io.kubz.slicer.api.MixedPlan}) and reloaded; loading checks that every node
  * is covered exactly once (a split family, the slices that split one node by ranges tiling its flat
  * output, covers its nodes once), that only a split node's output leaves a split slice, and that each
  * slice only consumes what earlier slices produce.
@@ -27,8 +28,20 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
     slices = List.copyOf(slices);
   }
 
-  /** A node set and an optional split, before boundaries are derived. */
-  public record Group(List<String> nodes, Split split) {}
+  /**
+   * A node set, an optional split and an optional proof system ({@link SliceSpec#proofSystem()}),
+   * before boundaries are derived.
+   */
+  public record Group(List<String> nodes, Split split, String proofSystem) {
+    public Group(List<String> nodes, Split split) {
+      this(nodes, split, null);
+    }
+  }
+
+  /** The node groups of this plan (what {@link #of} re-derives it from). */
+  public List<Group> groups() {
+    return slices.stream().map(s -> new Group(s.nodes(), s.split(), s.proofSystem())).toList();
+  }
 
   /** Builds a validated plan from node groups: derives boundaries and estimates rows. */
   public static SlicePlan of(String strategy, Graph g, List<Group> groups, SliceCost cost) {
@@ -39,7 +52,8 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
     for (int i = 0; i < groups.size(); i++) {
       Cuts.Derived d = cuts.derive(groups.get(i), i);
       cuts.add(d);
-      specs.add(new SliceSpec(i, d.nodes(), d.inputs(), d.outputs(), d.rows(), groups.get(i).split()));
+      specs.add(new SliceSpec(i, d.nodes(), d.inputs(), d.outputs(), d.rows(), groups.get(i).split(),
+          groups.get(i).proofSystem()));
     }
     return new SlicePlan(strategy, specs);
   }
@@ -219,6 +233,9 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
         }
         o.put("split", sp);
       }
+      if (s.proofSystem() != null) { // absent when unset, so that plans (and model digests) made before stay the same
+        o.put("proof_system", s.proofSystem());
+      }
       list.add(o);
     }
     m.put("slices", list);
@@ -251,7 +268,19 @@ public record SlicePlan(String strategy, List<SliceSpec> slices) {
           throw new BadInputException("plan: " + e.getMessage());
         }
       }
-      groups.add(new Group(nodes, split));
+      String system = null;
+      if (s.get("proof_system") != null) {
+        system = Json.asString(s.get("proof_system"), "proof_system");
+        if (!SliceSpec.SYSTEMS.contains(system)) {
+          throw new BadInputException("plan slice " + groups.size() + " has proof_system '" + system + "': use one of "
+              + SliceSpec.SYSTEMS + " (or leave it out for the run's --proof-system)");
+        }
+      }
+      if (SliceSpec.GKR.equals(system) && split != null) {
+        throw new BadInputException("plan slice " + groups.size() + " splits a layer on proof_system gkr: split"
+            + " slices are plonkish only; set proof_system plonkish or remove the split");
+      }
+      groups.add(new Group(nodes, split, system));
     }
     if (groups.isEmpty()) {
       throw new BadInputException("plan has no slices");
