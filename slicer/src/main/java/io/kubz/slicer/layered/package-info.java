@@ -23,7 +23,13 @@
  *   <li>table functions (ReLU, leaky ReLU, sigmoid, tanh, GELU, exp, …, Pow with a constant side):
  *       a {@code Lookup} into the node's own table (one {@link io.kubz.gkr.model.TableDef} per table
  *       id), as the interpreter evaluates them. ReLU stays a lookup rather than max(x, 0): the
- *       interpreter refuses a ReLU input outside the calibrated table, and so must the model;
+ *       interpreter refuses a ReLU input outside the calibrated table, and so must the model. When
+ *       the ReLU reads a rescale checked to exactly the table's width b and the table holds max(v, 0)
+ *       on all of [−2^(b−1), 2^(b−1)), the rescale's range check refuses exactly what the table
+ *       refuses, and the ReLU is a {@code Max} of the rescale and a zero tensor instead (no 2^b-row
+ *       table, no multiplicities); a max pool over such a ReLU is one {@code Max} of the window's
+ *       rescaled values and 0 (max_k max(y_k, 0) = max(max_k y_k, 0)), so the ReLU's own output is
+ *       never committed ({@link io.kubz.slicer.layered.Pools});
  *   <li>MaxPool, ReduceMax/Min, binary Max/Min, Abs, Clip, PRelu with slopes in [0, 1]: {@code Max}
  *       (min(a, b) = −max(−a, −b); see {@link io.kubz.slicer.layered.Elementwise} and
  *       {@link io.kubz.slicer.layered.Pools});
@@ -43,7 +49,8 @@
  *       as y = x + Σ w·(u − x) with w = h·[no later update writes the same position] (last write wins).
  *   <li>Softmax: a {@code Max}, the node's exp table, and the interpreter's rounded division by the
  *       activation Σe as binary long division, one sign test and one product per quotient bit
- *       ({@link io.kubz.slicer.layered.Softmax}).
+ *       ({@link io.kubz.slicer.layered.Softmax}); e's bound is the table's largest output at inputs
+ *       ≤ 0 (x − max ≤ 0), and bit b's sign test is as wide as 2^(b+1)·Σe needs.
  * </ul>
  * Anything else (ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out, PRelu with a slope
  * outside [0, 1]) is a
