@@ -11,7 +11,10 @@
  *       constant or activation bias), Conv (im2col as the sparse matrix: strides, pads, dilations,
  *       groups, any number of spatial axes), ConvTranspose (the scatter's transpose), BatchNorm: one
  *       {@code Linear} (weights as the matrix, bias as the bias) and a {@code Rescale} by the node's
- *       shift, ⌊(acc + 2^(k−1)) / 2^k⌋;
+ *       shift, ⌊(acc + 2^(k−1)) / 2^k⌋. A product x·W of an activation read row by row in its own
+ *       order by one constant W shared by every row (a transformer's token-wise projections), with no
+ *       bias or one per column, is a 1×1 {@code Conv} of batch = rows instead: W stored once, not a
+ *       rows·n·p matrix;
  *   <li>Gemm / MatMul of two activations: both gathered to batch×m×n and batch×n×p, a {@code MatMul},
  *       then the rescale; Mul of two activations: both broadcast, a {@code Product}, the rescale;
  *       Div by an activation: the node's reciprocal table looked up, a product, the rescale;
