@@ -73,14 +73,19 @@ final class Softmax {
     if (nonNegative) {
       l.b.tighten(e, eBound);
     }
-    // E per group, broadcast to every row
-    SparseMatrix.Builder me = new SparseMatrix.Builder(len * groups, len * groups);
-    for (int r = 0; r < len * groups; r++) {
+    // E per group (len·groups entries), then broadcast to every row (len·groups more): not one
+    // matrix of len²·groups entries, which the prover and verifier would walk
+    SparseMatrix.Builder ms = new SparseMatrix.Builder(groups, len * groups);
+    for (int g = 0; g < groups; g++) {
       for (int j = 0; j < len; j++) {
-        me.add(r, j * groups + r % groups, 1);
+        ms.add(g, j * groups + g, 1);
       }
     }
-    int sum = l.b.linear(e, me.build(), null);
+    int[] group = new int[len * groups];
+    for (int r = 0; r < len * groups; r++) {
+      group[r] = r % groups;
+    }
+    int sum = l.b.gather(l.b.linear(e, ms.build(), null), group);
     // R = 2N + E = 2^(s+1)·e + E
     int rem = l.b.linear(len * groups, new int[] {e, sum},
         new SparseMatrix[] {Logic.identity(len * groups, 1L << (s + 1)), Logic.identity(len * groups, 1)}, null);
