@@ -215,7 +215,8 @@ public sealed interface Layer {
   /**
    * out[i] = max_k inputs[k][i] (every input of {@code size} entries; max-pooling gathers each
    * window position with a Linear first), with max − inputs[k][i] &lt; 2^diffBits for every k: a
-   * wider difference is an error of the witness. Committed: out and the differences.
+   * wider difference is an error of the witness (the proof itself only bounds differences by the
+   * limbs' width, which is all the maximum needs). Committed: out and the differences' higher limbs.
    */
   record Max(int size, int[] inputs, int diffBits) implements Layer {
     public Max {

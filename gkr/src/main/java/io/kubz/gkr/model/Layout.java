@@ -88,22 +88,32 @@ final class Layout {
         rescaleOut[t] = limbed(r.outBits(), 1L << (r.outBits() - 1), vars[t], true);
         rescaleRem[t] = limbed(r.shift(), 0, vars[t], false);
         if (!rangedByLookup(model, t, r.outBits())) {
-          ranges(rescaleOut[t], null, t, blocks, logs, counts);
+          ranges(rescaleOut[t], null, t, blocks, logs, counts, true);
         }
         // rem = in + 2^(k−1) − 2^k·out
         Source rem = new Source(List.of(new Part(r.input(), -1, 1), new Part(t, -1, -(1L << r.shift()))),
             1L << (r.shift() - 1), 1);
-        ranges(rescaleRem[t], rem, t, blocks, logs, counts);
+        ranges(rescaleRem[t], rem, t, blocks, logs, counts, true);
       } else if (l instanceof Layer.Lookup) {
         outSlot[t] = slot(vars[t]);
       } else if (l instanceof Layer.Max mx) {
         outSlot[t] = slot(vars[t]);
-        maxDiff[t] = new Limbed[mx.inputs().length];
-        for (int d = 0; d < maxDiff[t].length; d++) {
-          maxDiff[t][d] = limbed(mx.diffBits(), 0, vars[t], false);
-          // d = y − x_d
-          Source diff = new Source(List.of(new Part(t, -1, 1), new Part(mx.inputs()[d], -1, -1)), 0, 1);
-          ranges(maxDiff[t][d], diff, t, blocks, logs, counts);
+        int[] in = mx.inputs();
+        if (in.length == 2) {
+          // d_0 + d_1 = 2y − x_0 − x_1: one difference is zero (the product sumcheck), so the sum is
+          // the other one, and both are ≥ 0 iff the sum is: one range check instead of two
+          maxDiff[t] = new Limbed[] {limbed(mx.diffBits(), 0, vars[t], false)};
+          Source diff = new Source(List.of(new Part(t, -1, 2), new Part(in[0], -1, -1),
+              new Part(in[1], -1, -1)), 0, 1);
+          ranges(maxDiff[t][0], diff, t, blocks, logs, counts, false);
+        } else {
+          maxDiff[t] = new Limbed[in.length];
+          for (int d = 0; d < in.length; d++) {
+            maxDiff[t][d] = limbed(mx.diffBits(), 0, vars[t], false);
+            // d = y − x_d
+            Source diff = new Source(List.of(new Part(t, -1, 1), new Part(in[d], -1, -1)), 0, 1);
+            ranges(maxDiff[t][d], diff, t, blocks, logs, counts, false);
+          }
         }
       }
     }
@@ -152,12 +162,14 @@ final class Layout {
   }
 
   /**
-   * The range blocks of a limbed value of tensor t: every limb in [0, 2^w), the top one in
-   * [0, 2^top) by a second block x·2^(w − top) (x and x·2^(w − top) both in [0, 2^w) ⇔ x ∈
-   * [0, 2^top)); an uncommitted limb 0 is whole − Σ_(j≥1) 2^(w·j)·limb_j.
+   * The range blocks of a limbed value of tensor t: every limb in [0, 2^w), with {@code exactTop}
+   * the top one in [0, 2^top) by a second block x·2^(w − top) (x and x·2^(w − top) both in [0, 2^w)
+   * ⇔ x ∈ [0, 2^top)); an uncommitted limb 0 is whole − Σ_(j≥1) 2^(w·j)·limb_j. Without
+   * {@code exactTop} the value is only proved to lie in [0, 2^(w·limbs)): enough for a max's
+   * difference, whose check only has to exclude negative values (a field element p − |d|).
    */
   private void ranges(Limbed v, Source whole, int t, List<Source[]> blocks, List<Integer> logs,
-      List<Integer> counts) {
+      List<Integer> counts, boolean exactTop) {
     int top = topBits(v.bits());
     int last = v.slots().length - 1;
     for (int j = 0; j <= last; j++) {
@@ -175,7 +187,7 @@ final class Layout {
       blocks.add(new Source[] {s});
       logs.add(vars[t]);
       counts.add(model.layers().get(t).size());
-      if (bits < limbBits) {
+      if (exactTop && bits < limbBits) {
         blocks.add(new Source[] {s.scaled(1L << (limbBits - bits))});
         logs.add(vars[t]);
         counts.add(model.layers().get(t).size());
@@ -234,14 +246,16 @@ final class Layout {
       for (int t = 0; t < vars.length; t++) {
         Layer l = model.layers().get(t);
         int[] widths = l instanceof Layer.Rescale r ? new int[] {r.outBits(), r.shift()}
-            : l instanceof Layer.Max mx ? repeat(mx.diffBits(), mx.inputs().length) : new int[0];
+            : l instanceof Layer.Max mx ? repeat(mx.diffBits(), mx.inputs().length == 2 ? 1 : mx.inputs().length)
+            : new int[0];
         for (int i = 0; i < widths.length; i++) {
           int b = widths[i];
           int k = limbs(b, w);
           // a rescale's output commits every limb; a remainder or difference all but the lowest
           boolean all = l instanceof Layer.Rescale && i == 0;
           wit += (long) (all ? k : k - 1) << vars[t];
-          rows += (long) (k + (b % w == 0 ? 0 : 1)) << vars[t];
+          boolean exactTop = l instanceof Layer.Rescale;
+          rows += (long) (k + (exactTop && b % w != 0 ? 1 : 0)) << vars[t];
         }
       }
       if (rows == 0) {

@@ -49,11 +49,14 @@ final class Witness {
         put(layout.outSlot[t], values[t]);
       } else if (l instanceof Layer.Max mx) {
         put(layout.outSlot[t], values[t]);
-        for (int d = 0; d < mx.inputs().length; d++) {
-          long[] x = values[mx.inputs()[d]];
-          long[] diff = new long[x.length];
-          for (int i = 0; i < x.length; i++) {
-            diff[i] = Math.subtractExact(values[t][i], x[i]);
+        int[] in = mx.inputs();
+        for (int d = 0; d < layout.maxDiff[t].length; d++) {
+          // one difference y − x_d each, or for two inputs their sum 2y − x_0 − x_1 (Layout)
+          long[] diff = new long[values[t].length];
+          for (int i = 0; i < diff.length; i++) {
+            diff[i] = in.length == 2
+                ? Math.subtractExact(Math.multiplyExact(2, values[t][i]), Math.addExact(values[in[0]][i], values[in[1]][i]))
+                : Math.subtractExact(values[t][i], values[in[d]][i]);
           }
           split(layout.maxDiff[t][d], diff, w);
         }

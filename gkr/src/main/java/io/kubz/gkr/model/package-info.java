@@ -45,7 +45,10 @@
  * of each block are looked up ({@link io.kubz.gkr.logup.Segment}). A block is scale·(Σ coef·X +
  * c·mask) for tensors or Wit slots X: a Lookup layer gives (input, output) to its function table;
  * every limb gives one range block, and a top limb of b &lt; w bits a second block x·2^(w−b) (both in
- * [0, 2^w) iff x ∈ [0, 2^b)); the derived lowest limb of a remainder or difference is the block
+ * [0, 2^w) iff x ∈ [0, 2^b)) — except for a max's difference, whose check only has to exclude
+ * negative values (p − |d| in the field), so its top limb has one block; a max of two inputs checks
+ * one value, d_0 + d_1 = 2y − x_0 − x_1 (one of them is zero, so the sum is the other, and both are
+ * ≥ 0 iff the sum is); the derived lowest limb of a remainder or difference is the block
  * (whole − Σ_(j≥1) 2^(w·j)·limb_j). A rescale output that a Lookup reads through a table whose
  * inputs all lie in [−2^(outBits−1), 2^(outBits−1)) (a ReLU after a requantization) has no range
  * blocks of its own: the lookup proves its range. After the towers the prover sends, for every block, every
@@ -75,8 +78,8 @@
  *   <li>Max y = max_k x_k: the claims on y are Wit claims; with τ = the first claim's point (drawn
  *       after C_wit) a degree-(m+1) sumcheck proves Σ_x eq(τ, x)·Π_k (y − x_k)(x) = 0, so at every
  *       entry some difference is zero; the prover sends y~(ρ) (a Wit claim) and every x_k~(ρ)
- *       (claims on the inputs). With every difference in [0, 2^diffBits) by the range lookups, y is
- *       the maximum.
+ *       (claims on the inputs). With every difference ≥ 0 by the range lookups (below 2^(w·limbs),
+ *       far below p/2), y is the maximum.
  *   <li>Product y = a·b: the claims combined with γ; a degree-3 sumcheck of Σ_x e(x)·a(x)·b(x);
  *       the prover sends a~(ρ), b~(ρ), the verifier evaluates e(ρ) = Σ_k γ^k·eq(r_k, ρ).
  *   <li>Input: the verifier evaluates the public input's MLE at every claim's point.

@@ -9,21 +9,22 @@ public final class RoundPoly {
 
   /**
    * s(r) from s(0..d) by Lagrange: Σ_i s(i)·Π_{j≠i} (r − j)/(i − j). O(d²) value-type products:
-   * used once per round.
+   * used once per round. The denominators ±i!·(d−i)! are formed in Fr: as a long they overflow from
+   * d = 21 on (a max of 20 or more inputs, e.g. a softmax's maximum over 64 positions).
    */
   public static Fr evaluate(List<Fr> values, Fr r) {
     int d = values.size() - 1;
     Fr sum = Fr.ZERO;
     for (int i = 0; i <= d; i++) {
       Fr num = Fr.ONE;
-      long den = 1;
+      Fr den = Fr.ONE;
       for (int j = 0; j <= d; j++) {
         if (j != i) {
           num = num.mul(r.sub(Fr.of(j)));
-          den *= i - j;
+          den = den.mul(Fr.of(i - j));
         }
       }
-      sum = sum.add(values.get(i).mul(num).mul(Fr.of(den).inverse()));
+      sum = sum.add(values.get(i).mul(num).mul(den.inverse()));
     }
     return sum;
   }

@@ -37,6 +37,25 @@ class LayeredMaliciousTest {
     };
   }
 
+  /**
+   * {@link #change}, and every lookup row the changed witness misses (a negative or too wide value)
+   * counted against the nearest row of its table, so that every multiplicity still adds up.
+   */
+  private static LayeredProver.Hook compensated(LayeredModel m, int t, int i, long delta) {
+    LayeredProver.Hook c = change(m, t, i, delta);
+    return new LayeredProver.Hook() {
+      @Override
+      public void values(long[][] v) {
+        c.values(v);
+      }
+
+      @Override
+      public int[] missing(int table, long[] row, Witness w) {
+        return new int[] {table, (int) Math.max(0, Math.min((1 << w.layout.limbBits) - 1, row[0]))};
+      }
+    };
+  }
+
   @Test
   void anUnchangedWitnessThroughTheHookVerifies() {
     assertTrue(proveAndVerify(c, new LayeredProver.Hook() {}));
@@ -128,6 +147,50 @@ class LayeredMaliciousTest {
       }
     };
     assertFalse(proveAndVerify(c, hook));
+  }
+
+  /** The first entry of tensor t of the honest run whose value satisfies the sign test, or −1. */
+  private static int entry(Models.Case k, int t, java.util.function.LongPredicate test) {
+    long[] v = Evaluator.run(k.model(), k.inputs())[t];
+    for (int i = 0; i < v.length; i++) {
+      if (test.test(v[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void aReluAsTwoInputMaxRejectsEveryWrongBranch() {
+    // tensor 4 = max(y, 0) with y = tensor 2; only d_0 + d_1 is range-checked (Layout), the product
+    // sumcheck makes one of them zero
+    for (long seed = 1; seed <= 3; seed++) {
+      Models.Case k = Models.reluMax(seed);
+      assertTrue(proveAndVerify(k, new LayeredProver.Hook() {}));
+      int neg = entry(k, 2, y -> y < 0);
+      int pos = entry(k, 2, y -> y > 0);
+      long[] y = Evaluator.run(k.model(), k.inputs())[2];
+      // y < 0 passed through (z = y): d_0 = 0, d_1 = y < 0, so the sum is negative
+      assertFalse(proveAndVerify(k, compensated(k.model(), 4, neg, y[neg])), "relu(y) = y for y < 0");
+      // y > 0 cut to 0: d_0 = −y < 0
+      assertFalse(proveAndVerify(k, compensated(k.model(), 4, pos, -y[pos])), "relu(y) = 0 for y > 0");
+      // one above the maximum: both differences positive, their product nonzero
+      assertFalse(proveAndVerify(k, compensated(k.model(), 4, pos, 1)), "relu(y) + 1");
+      // the pooled max(y_i, y_(i+1), 0) one below its largest input
+      assertFalse(proveAndVerify(k, compensated(k.model(), 9, 0, -1)), "a pooled maximum − 1");
+      assertFalse(proveAndVerify(k, compensated(k.model(), 9, 0, 1)), "a pooled maximum + 1");
+    }
+  }
+
+  @Test
+  void aReluInputOutsideItsRescaleRangeIsRejected() {
+    // no table reads y any more: its rescale's own range blocks are what refuses y = 2^(6−1), and
+    // the layout must give them (a lookup-free ReLU would otherwise accept any y)
+    Models.Case k = Models.reluMax(2);
+    Layout layout = new Layout(k.model());
+    assertFalse(Layout.rangedByLookup(k.model(), 2, 6));
+    assertNotEquals(-1, layout.rescaleOut[2].slots()[0]);
+    assertFalse(proveAndVerify(k, compensated(k.model(), 2, 0, 32 - Evaluator.run(k.model(), k.inputs())[2][0])));
   }
 
   /** The small model with its ReLU lookup (6 entries in 8 slots) and rescale published too. */

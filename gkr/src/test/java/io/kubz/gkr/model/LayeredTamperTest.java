@@ -102,6 +102,25 @@ class LayeredTamperTest {
   }
 
   @Test
+  void everyFieldElementOfAReluAsMaxProofPlusOneIsRejected() {
+    // the lowering's ReLU (a two-input max, one range check on the sum of its differences) and the
+    // pooled max(y_a, y_b, 0)
+    Models.Case r = Models.reluMax(4);
+    LayeredProver.Output o = LayeredTest.prove(r);
+    java.util.function.Predicate<LayeredProof> ok = p -> LayeredVerifier.verify(r.model(), r.inputs(),
+        o.outputs(), p, LayeredTest.PCS, LayeredTest.transcript());
+    assertTrue(ok.test(o.proof()));
+    Mapper count = new Mapper(-1, -1);
+    count.map(o.proof());
+    for (int i = 0; i < count.fr; i++) {
+      assertFalse(ok.test(new Mapper(i, -1).map(o.proof())), "field element " + i);
+    }
+    for (int i = 0; i < count.g1; i++) {
+      assertFalse(ok.test(new Mapper(-1, i).map(o.proof())), "point " + i);
+    }
+  }
+
+  @Test
   void everyPointPlusTheGeneratorIsRejected() {
     Mapper count = new Mapper(-1, -1);
     count.map(out.proof());

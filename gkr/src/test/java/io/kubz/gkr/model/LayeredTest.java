@@ -51,6 +51,38 @@ class LayeredTest {
     assertTrue(verify(c, out.outputs(), back.get()));
   }
 
+  /**
+   * A max of 32 and 64 inputs (a softmax's maximum over its positions): its product sumcheck has
+   * degree 33 and 65, past where the round polynomials' Lagrange denominators overflowed a long.
+   */
+  @Test
+  void aMaxOfManyInputsVerifies() {
+    for (int k : new int[] {20, 32, 64}) {
+      java.util.Random rnd = new java.util.Random(k);
+      int n = 12;
+      java.util.List<Layer> l = new java.util.ArrayList<>();
+      l.add(new Layer.Input(n));
+      int[] ins = new int[k];
+      for (int j = 0; j < k; j++) {
+        int[] src = new int[n];
+        for (int i = 0; i < n; i++) {
+          src[i] = rnd.nextInt(n);
+        }
+        l.add(new Layer.Linear(n, java.util.List.of(new Layer.Term(0, SparseMatrix.gather(n, src))), null));
+        ins[j] = j + 1;
+      }
+      l.add(new Layer.Max(n, ins, 8));
+      Models.Case c = new Models.Case(new LayeredModel(l, new int[] {k + 1}, java.util.List.of()),
+          new long[][] {Models.vector(rnd, n, 100)});
+      LayeredProver.Output out = prove(c);
+      org.junit.jupiter.api.Assertions.assertTrue(verify(c, out.outputs(), out.proof()), k + " inputs");
+      long[][] other = out.outputs().clone();
+      other[0] = other[0].clone();
+      other[0][3] += 1;
+      org.junit.jupiter.api.Assertions.assertFalse(verify(c, other, out.proof()), k + " inputs, another output");
+    }
+  }
+
   @Test
   void theSmallModelVerifies() {
     Models.Case c = Models.small(7);

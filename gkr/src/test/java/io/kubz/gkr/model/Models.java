@@ -121,6 +121,51 @@ final class Models {
   }
 
   /**
+   * input → dense → rescale to 6 bits → max(y, 0) (the lowering's ReLU: a two-input max whose sum of
+   * differences is range-checked once) → dense → output, and the pooled form max(y_a, y_b, 0) of two
+   * gathers; outputs 4 (the dense), 3 (the ReLU) and 7 (the pool). Inputs make y take both signs.
+   */
+  static Case reluMax(long seed) {
+    for (long s = seed; ; s += 1_000_003) {
+      Random rnd = new Random(s);
+      int n = 3 + rnd.nextInt(6);
+      List<Layer> l = new ArrayList<>();
+      l.add(new Layer.Input(5)); // 0
+      l.add(new Layer.Linear(n, List.of(new Layer.Term(0, dense(rnd, n, 5, 3))), vector(rnd, n, 5))); // 1
+      l.add(new Layer.Rescale(n, 1, 2, 6)); // 2
+      l.add(new Layer.Linear(n, List.of(new Layer.Term(0, new SparseMatrix.Builder(n, 5).build())), new long[n])); // 3: zeros
+      l.add(new Layer.Max(n, new int[] {2, 3}, 6)); // 4 = relu(y)
+      l.add(new Layer.Linear(2, List.of(new Layer.Term(4, dense(rnd, 2, n, 2))), null)); // 5
+      int[] a = new int[n - 1];
+      int[] b = new int[n - 1];
+      for (int i = 0; i < n - 1; i++) {
+        a[i] = i;
+        b[i] = i + 1;
+      }
+      l.add(new Layer.Linear(n - 1, List.of(new Layer.Term(2, SparseMatrix.gather(n, a))), null)); // 6
+      l.add(new Layer.Linear(n - 1, List.of(new Layer.Term(2, SparseMatrix.gather(n, b))), null)); // 7
+      l.add(new Layer.Linear(n - 1, List.of(new Layer.Term(0, new SparseMatrix.Builder(n - 1, 5).build())),
+          new long[n - 1])); // 8: zeros
+      l.add(new Layer.Max(n - 1, new int[] {6, 7, 8}, 6)); // 9 = max(y_i, y_(i+1), 0)
+      Case c = new Case(new LayeredModel(l, new int[] {5, 4, 9}, List.of()), new long[][] {vector(rnd, 5, 9)});
+      try {
+        long[][] v = Evaluator.run(c.model(), c.inputs());
+        boolean neg = false;
+        boolean pos = false;
+        for (long y : v[2]) {
+          neg |= y < 0;
+          pos |= y > 0;
+        }
+        if (neg && pos) {
+          return c;
+        }
+      } catch (BadInputException e) {
+        // the next seed
+      }
+    }
+  }
+
+  /**
    * Attention-like: q = W_q·x, k = W_k·x, v = W_v·x (as batch×m×n, batch×n×p, batch×p×r), a = q·k,
    * rescale, o = a·v; odd dimensions (odd sizes and 1 occur) and a matmul of a tensor with itself.
    */

@@ -121,6 +121,12 @@ final class Contractions {
     }
     int x = l.tensor(node.inputs().get(aConst ? 1 : 0));
     long[] w = qn.params()[aConst ? 0 : 1];
+    if (!aConst && extra.length == 0) {
+      int c = rowwise(l, v, x, w, bias);
+      if (c >= 0) {
+        return c;
+      }
+    }
     Triplets t = new Triplets(rows, l.b.size(x));
     for (int s = 0; s < v.batch(); s++) {
       for (int i = 0; i < v.m(); i++) {
@@ -135,6 +141,50 @@ final class Contractions {
       }
     }
     return l.b.linear(rows, append(extra, x), append(extraMats, t.build()), bias);
+  }
+
+  /**
+   * x·W for an activation x of r = batch·m rows (r &gt; 1) read in its own row-major order and one
+   * constant W shared by every row, with no bias or one per column: a 1×1 {@link Layer.Conv} with
+   * batch r, channels n and outChannels p on a single spatial position (out[t, k] = bias[k] + Σ_j
+   * x[t, j]·W[j, k], the layout of [r, n] and [r, p] row-major), which stores W once and is proved
+   * in O(r·(n + p) + n·p) instead of a matrix of r·n·p entries (a transformer's token-wise
+   * projections). −1 when the view is not of that form.
+   */
+  private static int rowwise(Lowering l, View v, int x, long[] w, long[] bias) {
+    int r = v.batch() * v.m();
+    int n = v.n();
+    int p = v.p();
+    if (r < 2 || l.b.size(x) != r * n) {
+      return -1;
+    }
+    for (int e = 0; e < r * n; e++) {
+      if (v.a()[e] != e) {
+        return -1;
+      }
+    }
+    for (int e = n * p; e < v.b().length; e++) {
+      if (v.b()[e] != v.b()[e % (n * p)]) {
+        return -1;
+      }
+    }
+    long[] perColumn = null;
+    if (bias != null) {
+      perColumn = Arrays.copyOf(bias, p);
+      for (int o = 0; o < bias.length; o++) {
+        if (bias[o] != perColumn[o % p]) {
+          return -1;
+        }
+      }
+    }
+    long[] weights = new long[p * n];
+    for (int j = 0; j < n; j++) {
+      for (int k = 0; k < p; k++) {
+        weights[k * n + j] = w[v.b()[j * p + k]];
+      }
+    }
+    int[] one = {1};
+    return l.b.conv(new Layer.Conv(x, r, n, p, 1, one, one, one, one, new int[] {0}, one, weights, perColumn));
   }
 
   /**

@@ -30,6 +30,11 @@ final class LayerBuilder {
     return layers.get(t).size();
   }
 
+  /** The layer that defines tensor t. */
+  Layer layer(int t) {
+    return layers.get(t);
+  }
+
   double bound(int t) {
     return bounds.get(t);
   }
@@ -155,6 +160,17 @@ final class LayerBuilder {
       b = Math.max(b, bound(t));
     }
     return add(new Layer.Max(size(ins[0]), ins, Math.min(MAX_BITS, bitsAbove(2 * b))), b);
+  }
+
+  /**
+   * max(ins…, 0) with differences checked to {@code diffBits} bits, for inputs the caller knows to lie
+   * in [−2^(diffBits−1), 2^(diffBits−1)) (a rescale checked to that width): every difference is then
+   * in [0, 2^diffBits), one bit fewer than {@link #max(int...)}'s bound-derived width.
+   */
+  int maxWithZero(int diffBits, int... ins) {
+    int[] all = java.util.Arrays.copyOf(ins, ins.length + 1);
+    all[ins.length] = constant(new long[size(ins[0])]);
+    return add(new Layer.Max(size(ins[0]), all, diffBits), Math.scalb(1.0, diffBits - 1));
   }
 
   /**

@@ -23,6 +23,8 @@ final class Lowering {
   private final Map<String, Integer> ids = new HashMap<>();
   /** The 0/1 tensor behind a boolean tensor (value one·bit), for the booleans the lowering made. */
   final Map<Integer, Bit> bits = new HashMap<>();
+  /** ReLUs lowered as max(y, 0) ({@link #lookup}): the tensor z = max(y, 0) to y. */
+  final Map<Integer, Integer> relus = new HashMap<>();
 
   /** A boolean's bit: the boolean is one·tensor. */
   record Bit(int tensor, long one) {}
@@ -222,8 +224,43 @@ final class Lowering {
     return s;
   }
 
-  /** A node's table as the interpreter applies it. */
+  /**
+   * A node's table as the interpreter applies it. A ReLU table read by a rescale checked to b bits,
+   * whose rows hold max(v, 0) for every v in [−2^(b−1), 2^(b−1)), is the {@code Max} of the rescale
+   * and 0 instead of a lookup: the rescale's own range check refuses exactly what the table refuses,
+   * and the maximum needs no 2^b-row table (no multiplicities, no table tower).
+   */
   int lookup(int x, TableSpec t) {
+    int bits = reluBits(x, t);
+    if (bits > 0) {
+      int z = b.maxWithZero(bits, x);
+      relus.put(z, x);
+      return z;
+    }
     return b.lookup(x, t);
+  }
+
+  /**
+   * The width b of x's rescale when table t is max(v, 0) on all of x's range [−2^(b−1), 2^(b−1)); 0
+   * otherwise (not a rescale, or a table that is not ReLU there or refuses part of that range).
+   */
+  private int reluBits(int x, TableSpec t) {
+    if (!(b.layer(x) instanceof io.kubz.gkr.model.Layer.Rescale r) || r.outBits() > 30 || t.arity() != 2) {
+      return 0;
+    }
+    long lo = -(1L << (r.outBits() - 1));
+    long hi = 1L << (r.outBits() - 1);
+    long[] in = t.column(0);
+    long[] out = t.column(1);
+    java.util.BitSet seen = new java.util.BitSet();
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] >= lo && in[i] < hi) {
+        if (out[i] != Math.max(in[i], 0)) {
+          return 0;
+        }
+        seen.set((int) (in[i] - lo));
+      }
+    }
+    return seen.cardinality() == hi - lo ? r.outBits() : 0;
   }
 }

@@ -87,20 +87,30 @@ final class Pools {
     return Means.lower(l.b, x, windows, counts, l.outBits(qn, natural), n.label());
   }
 
-  /** Entry o of the output: the maximum of x over windows[o] (0 for an empty window). */
+  /**
+   * Entry o of the output: the maximum of x over windows[o] (0 for an empty window). When x is a
+   * ReLU lowered as max(y, 0), the pool is taken over y with the 0 added to the same maximum:
+   * max_k max(y_k, 0) = max(max_k y_k, 0) exactly, and one maximum of |windows| entries replaces the
+   * ReLU's |x| committed outputs.
+   */
   private static int maxOver(Lowering l, int x, int[][] windows) {
+    Integer pre = l.relus.get(x);
+    int src = pre == null ? x : pre;
     int positions = 1;
     for (int[] w : windows) {
       positions = Math.max(positions, w.length);
     }
     int[] gathered = new int[positions];
     for (int k = 0; k < positions; k++) {
-      int[] src = new int[windows.length];
+      int[] idx = new int[windows.length];
       for (int o = 0; o < windows.length; o++) {
         int[] w = windows[o];
-        src[o] = w.length == 0 ? -1 : w[k < w.length ? k : 0];
+        idx[o] = w.length == 0 ? -1 : w[k < w.length ? k : 0];
       }
-      gathered[k] = l.b.gather(x, src);
+      gathered[k] = l.b.gather(src, idx);
+    }
+    if (pre != null) {
+      return l.b.maxWithZero(((io.kubz.gkr.model.Layer.Rescale) l.b.layer(src)).outBits(), gathered);
     }
     return l.b.max(gathered);
   }

@@ -66,14 +66,26 @@ final class Softmax {
     }
     int e = l.lookup(l.b.linear(len * groups, new int[] {x, m}, new SparseMatrix[] {mx.build(), mm.build()}, null),
         qn.table());
-    // E per group, broadcast to every row
-    SparseMatrix.Builder me = new SparseMatrix.Builder(len * groups, len * groups);
-    for (int r = 0; r < len * groups; r++) {
+    // x_j − m ≤ 0 (the Max proves m ≥ x_j): e only takes the table's outputs at inputs ≤ 0, not the
+    // huge exp(positive) rows of a symmetric table, which would widen every sign test below to 2^48
+    double eBound = nonPositiveOutputBound(qn.table());
+    boolean nonNegative = eBound >= 0;
+    if (nonNegative) {
+      l.b.tighten(e, eBound);
+    }
+    // E per group (len·groups entries), then broadcast to every row (len·groups more): not one
+    // matrix of len²·groups entries, which the prover and verifier would walk
+    SparseMatrix.Builder ms = new SparseMatrix.Builder(groups, len * groups);
+    for (int g = 0; g < groups; g++) {
       for (int j = 0; j < len; j++) {
-        me.add(r, j * groups + r % groups, 1);
+        ms.add(g, j * groups + g, 1);
       }
     }
-    int sum = l.b.linear(e, me.build(), null);
+    int[] group = new int[len * groups];
+    for (int r = 0; r < len * groups; r++) {
+      group[r] = r % groups;
+    }
+    int sum = l.b.gather(l.b.linear(e, ms.build(), null), group);
     // R = 2N + E = 2^(s+1)·e + E
     int rem = l.b.linear(len * groups, new int[] {e, sum},
         new SparseMatrix[] {Logic.identity(len * groups, 1L << (s + 1)), Logic.identity(len * groups, 1)}, null);
@@ -84,6 +96,11 @@ final class Softmax {
       long step = 1L << (b + 1); // 2^b·2
       int test = l.b.linear(len * groups, new int[] {rem, sum},
           new SparseMatrix[] {Logic.identity(len * groups, 1), Logic.identity(len * groups, -step)}, null);
+      if (nonNegative) {
+        // 0 ≤ R < 2^(b+1)·2E before step b, so |R − 2^(b+1)·E| ≤ 2^(b+1)·E: the sign test of bit b
+        // needs a remainder of about b + 1 + log E bits, not the interval bound of R and step·E
+        l.b.tighten(test, step * l.b.bound(sum));
+      }
       int t = Logic.nonNegative(l.b, test);
       bits[b] = t;
       if (b > 0) {
@@ -104,5 +121,24 @@ final class Softmax {
     int y = l.b.linear(size, bits, weights, null);
     l.b.tighten(y, Math.scalb(1.0, s));
     return y;
+  }
+
+  /**
+   * max |T(v)| over the table's rows with v ≤ 0 when every such output is ≥ 0 (an exp table: then
+   * 0 ≤ e_j ≤ E, which the long division's bounds rely on); −1 otherwise.
+   */
+  static double nonPositiveOutputBound(io.kubz.lookup.table.TableSpec t) {
+    long[] in = t.column(0);
+    long[] out = t.column(1);
+    double max = 0;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] <= 0) {
+        if (out[i] < 0) {
+          return -1;
+        }
+        max = Math.max(max, (double) out[i]);
+      }
+    }
+    return max;
   }
 }

@@ -11,7 +11,10 @@
  *       constant or activation bias), Conv (im2col as the sparse matrix: strides, pads, dilations,
  *       groups, any number of spatial axes), ConvTranspose (the scatter's transpose), BatchNorm: one
  *       {@code Linear} (weights as the matrix, bias as the bias) and a {@code Rescale} by the node's
- *       shift, ⌊(acc + 2^(k−1)) / 2^k⌋;
+ *       shift, ⌊(acc + 2^(k−1)) / 2^k⌋. A product x·W of an activation read row by row in its own
+ *       order by one constant W shared by every row (a transformer's token-wise projections), with no
+ *       bias or one per column, is a 1×1 {@code Conv} of batch = rows instead: W stored once, not a
+ *       rows·n·p matrix;
  *   <li>Gemm / MatMul of two activations: both gathered to batch×m×n and batch×n×p, a {@code MatMul},
  *       then the rescale; Mul of two activations: both broadcast, a {@code Product}, the rescale;
  *       Div by an activation: the node's reciprocal table looked up, a product, the rescale;
@@ -23,7 +26,13 @@
  *   <li>table functions (ReLU, leaky ReLU, sigmoid, tanh, GELU, exp, …, Pow with a constant side):
  *       a {@code Lookup} into the node's own table (one {@link io.kubz.gkr.model.TableDef} per table
  *       id), as the interpreter evaluates them. ReLU stays a lookup rather than max(x, 0): the
- *       interpreter refuses a ReLU input outside the calibrated table, and so must the model;
+ *       interpreter refuses a ReLU input outside the calibrated table, and so must the model. When
+ *       the ReLU reads a rescale checked to exactly the table's width b and the table holds max(v, 0)
+ *       on all of [−2^(b−1), 2^(b−1)), the rescale's range check refuses exactly what the table
+ *       refuses, and the ReLU is a {@code Max} of the rescale and a zero tensor instead (no 2^b-row
+ *       table, no multiplicities); a max pool over such a ReLU is one {@code Max} of the window's
+ *       rescaled values and 0 (max_k max(y_k, 0) = max(max_k y_k, 0)), so the ReLU's own output is
+ *       never committed ({@link io.kubz.slicer.layered.Pools});
  *   <li>MaxPool, ReduceMax/Min, binary Max/Min, Abs, Clip, PRelu with slopes in [0, 1]: {@code Max}
  *       (min(a, b) = −max(−a, −b); see {@link io.kubz.slicer.layered.Elementwise} and
  *       {@link io.kubz.slicer.layered.Pools});
@@ -43,7 +52,8 @@
  *       as y = x + Σ w·(u − x) with w = h·[no later update writes the same position] (last write wins).
  *   <li>Softmax: a {@code Max}, the node's exp table, and the interpreter's rounded division by the
  *       activation Σe as binary long division, one sign test and one product per quotient bit
- *       ({@link io.kubz.slicer.layered.Softmax}).
+ *       ({@link io.kubz.slicer.layered.Softmax}); e's bound is the table's largest output at inputs
+ *       ≤ 0 (x − max ≤ 0), and bit b's sign test is as wide as 2^(b+1)·Σe needs.
  * </ul>
  * Anything else (ReduceL1/L2/LogSumExp, LayerNorm/InstanceNorm if not written out, PRelu with a slope
  * outside [0, 1]) is a

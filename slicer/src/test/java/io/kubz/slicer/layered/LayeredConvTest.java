@@ -3,6 +3,7 @@ package io.kubz.slicer.layered;
 import static io.kubz.slicer.onnx.OnnxWriter.attr;
 import static io.kubz.slicer.onnx.OnnxWriter.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,46 @@ class LayeredConvTest {
     long[][] inputs = {new SplittableRandom(seed).longs(m.layers().get(m.inputs()[0]).size(), -200, 200).toArray()};
     LayeredProver.Output out = LayeredProver.prove(m, inputs, PCS, transcript());
     assertTrue(LayeredVerifier.verify(m, inputs, out.outputs(), out.proof(), PCS, transcript()));
+  }
+
+  /**
+   * A token-wise product x·W (x of [batch, T, n] in its own order, W constant) and a Gemm with a
+   * per-column bias lower to a 1×1 Conv of batch T (W stored once, not a T·n·p matrix): the same
+   * integers, proved; a transposed activation or a bias per entry stays a Linear.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void tokenwiseProductsLowerToOneByOneConvolutionsAndProve(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int batch = 1 + rnd.nextInt(2);
+    int t = 2 + rnd.nextInt(6);
+    int n = 1 + rnd.nextInt(7);
+    int p = 1 + rnd.nextInt(6);
+    boolean gemm = seed % 2 == 0;
+    int[] shape = gemm ? new int[] {t, n} : new int[] {batch, t, n};
+    LayeredLowering.Lowered l = LayeredRandomModelsTest.agrees("tokenwise", 13, shape, rnd, (w, r) -> gemm
+        ? w.node("Gemm", List.of("x", w.initializer("w", LayeredRandomModelsTest.uniform(r, 1, n, p)),
+            w.initializer("b", LayeredRandomModelsTest.uniform(r, 0.5, p))))
+        : w.node("MatMul", List.of("x", w.initializer("w", LayeredRandomModelsTest.uniform(r, 1, n, p)))));
+    LayeredModel m = l.model();
+    Layer.Conv c = (Layer.Conv) m.layers().stream().filter(x -> x instanceof Layer.Conv).findFirst()
+        .orElseThrow(() -> new AssertionError("no Conv layer: " + Differential.size(m)));
+    assertEquals((gemm ? 1 : batch) * t, c.batch());
+    assertEquals(n * p, c.weights().length);
+    assertEquals(gemm, c.bias() != null);
+    long[][] inputs = {new SplittableRandom(seed).longs(m.layers().get(m.inputs()[0]).size(), -200, 200).toArray()};
+    LayeredProver.Output out = LayeredProver.prove(m, inputs, PCS, transcript());
+    assertTrue(LayeredVerifier.verify(m, inputs, out.outputs(), out.proof(), PCS, transcript()));
+    long[][] other = out.outputs().clone();
+    other[0] = other[0].clone();
+    other[0][0] += 1;
+    assertFalse(LayeredVerifier.verify(m, inputs, other, out.proof(), PCS, transcript()));
+    // Gemm with transA reads x transposed: not row-wise, a Linear as before
+    LayeredLowering.Lowered tr = LayeredRandomModelsTest.agrees("transposed", 13, new int[] {n, t}, rnd, (w, r) ->
+        w.node("Gemm", List.of("x", w.initializer("w", LayeredRandomModelsTest.uniform(r, 1, n, p))),
+            attr("transA", 1L)));
+    assertTrue(tr.model().layers().stream().noneMatch(x -> x instanceof Layer.Conv) || n == 1,
+        Differential.size(tr.model()));
   }
 
   @ParameterizedTest
