@@ -73,6 +73,7 @@ final class GlvMsm {
     }
     int c = forcedC != 0 ? forcedC : windowBits(Math.max(1, terms), bits);
     int windows = bits / c + 1;
+    int topBits = bits - c * (windows - 1) + 1; // the top window's digits: its bits and a carry
     int batchMax = Pippenger.batchSize(c);
     boolean batch = c >= Pippenger.BATCH_MIN_C;
     long[] sums = new long[windows * j];
@@ -93,6 +94,7 @@ final class GlvMsm {
         WindowBuckets wb = new WindowBuckets(G1Curve.INSTANCE, c, 1, batch, batchMax);
         long[] part = new long[j], t = new long[G1.SCRATCH_LONGS];
         for (int w = from; w < to; w++) {
+          wb.limitBatch(w == windows - 1 ? topBits : c);
           wb.window(bases, phi, base0, len, digits, w * m, m, part, 0);
           G1.addJ(sums, w * j, sums, w * j, part, 0, t);
         }

@@ -94,6 +94,7 @@ public final class Pippenger {
     }
     int c = forcedC != 0 ? forcedC : windowBits(terms, bits);
     int windows = bits / c + 1; // the top window takes the last carry
+    int topBits = bits - c * (windows - 1) + 1; // the top window's digits: its bits and a carry
     int copies = copies(terms, bits, c);
     boolean batch = c + Integer.numberOfTrailingZeros(copies) >= BATCH_MIN_C;
     int batchMax = batchSize(c + Integer.numberOfTrailingZeros(copies));
@@ -115,6 +116,7 @@ public final class Pippenger {
         WindowBuckets wb = new WindowBuckets(h, c, copies, batch, batchMax);
         long[] part = new long[j], t = new long[h.scratchLongs()];
         for (int w = from; w < to; w++) {
+          wb.limitBatch(w == windows - 1 ? topBits : c);
           wb.window(bases, base0, digits, w * len, len, part, 0);
           h.addJ(sums, w * j, sums, w * j, part, 0, t);
         }
@@ -318,9 +320,10 @@ public final class Pippenger {
    * The window width minimising (windows)·(n·addition + 2^(c−1)·reduction), with costs in field
    * multiplications: 6.5 for a batch-affine addition plus its share of the inversion (binary GCD,
    * worth some 60), 11 for a mixed one, 27 per bucket in the running sums. Measured at 2^10, 2^13
-   * and 2^16 points the model's choice was the fastest width or within a few percent of it.
+   * and 2^16 points the model's choice was the fastest width or within a few percent of it. Public
+   * for benchmarks that time the plain engine (no GLV) at its own choice of width.
    */
-  static int windowBits(int n) {
+  public static int windowBits(int n) {
     return windowBits(n, SCALAR_BITS);
   }
 

@@ -19,6 +19,7 @@ import java.util.Arrays;
 final class WindowBuckets {
   private final MsmCurve g;
   private final int f, a, j, buckets, copies, batchMax;
+  private int batchLimit; // additions per inversion in the current window, ≤ batchMax
   private final boolean batch;
   private final long[] aff; // affine buckets
   private final boolean[] filled;
@@ -53,6 +54,7 @@ final class WindowBuckets {
     this.buckets = (1 << (c - 1)) * copies;
     this.batch = batch;
     this.batchMax = batchMax;
+    this.batchLimit = batchMax;
     this.jac = new long[buckets * j];
     this.t = new long[g.scratchLongs()];
     this.tmp = new long[4 * f];
@@ -103,6 +105,8 @@ final class WindowBuckets {
     if (batch) {
       Arrays.fill(filled, false);
     }
+    // a top window's batch cut below 16 does not pay for its inversion (about 60 multiplications)
+    boolean affine = batch && (batchLimit == batchMax || batchLimit >= 16);
     for (int i = 0; i < n; i++) {
       int d = digits[off + i] + 1;
       if (d == 1) {
@@ -111,17 +115,17 @@ final class WindowBuckets {
       int b = ((d >>> 1) - 1) * copies + (i & (copies - 1));
       boolean neg = (d & 1) != 0;
       int p = i < half ? base0 + i : split + base0 + i - half;
-      if (!batch) {
+      if (!affine) {
         g.addMixed(jac, b * j, jac, b * j, src(bases, p), off(p), neg, t);
       } else {
         add(bases, b, p, neg);
-        if (qn == batchMax) {
+        if (qn == batchLimit) {
           flush(bases);
           drain(bases);
         }
       }
     }
-    if (batch) {
+    if (affine) {
       while (qn > 0 || pn > 0) {
         flush(bases);
         drain(bases);
@@ -129,6 +133,17 @@ final class WindowBuckets {
     }
     this.second = null;
     reduce(out, oo);
+  }
+
+  /**
+   * Caps the batch at a quarter of the buckets a window's digits can reach, 2^(bits − 1)·copies for digits
+   * of up to {@code bits} bits (a top window holds the scalars' last few bits): a batch nearly as
+   * large as the buckets in use would defer most points and spill them into Jacobian side buckets.
+   * Applies to the following windows.
+   */
+  void limitBatch(int bits) {
+    long reach = (1L << Math.min(30, Math.max(0, bits - 1))) * copies;
+    batchLimit = (int) Math.max(1, Math.min(batchMax, reach / 4));
   }
 
   /** The digit code of a signed digit ±abs (abs ≤ 2^15; −2^15 excluded): 0 for 0. */
