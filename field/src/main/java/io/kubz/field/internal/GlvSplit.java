@@ -54,7 +54,7 @@ public final class GlvSplit {
   /**
    * Splits k (4 little-endian canonical limbs at k[ko..], k &lt; r) into k ≡ k1 + k2·λ (mod r):
    * writes |k1| to z[zo], z[zo+1] and |k2| to z[zo+2], z[zo+3] (little-endian) and returns
-   * (k1 &lt; 0 ? 1 : 0) | (k2 &lt; 0 ? 2 : 0). z may not overlap k; t: {@value #SCRATCH} longs of
+   * (k1 &lt; 0 ? 1 : 0) | (k2 &lt; 0 ? 2 : 0). z may be k at the same offset (k is read first); t: {@value #SCRATCH} longs of
    * scratch.
    */
   public static int split(long[] k, int ko, long[] z, int zo, long[] t) {

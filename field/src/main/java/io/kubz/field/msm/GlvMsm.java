@@ -30,7 +30,7 @@ final class GlvMsm {
 
   /**
    * out[oo..] (Jacobian) = Σ_{i&lt;n} (neg[i] ? −1 : 1)·mag[4i..]·bases[i], mag &lt; r canonical limbs
-   * (zero where the base is infinity). forcedC: 1..16, or 0 to choose.
+   * (zero where the base is infinity), overwritten by the halves. forcedC: 1..16, or 0 to choose.
    */
   static void g1(long[] bases, long[] mag, boolean[] neg, int n, long[] out, int oo, int forcedC) {
     g1(bases, mag, neg, n, out, oo, forcedC, BLOCK);
@@ -40,7 +40,7 @@ final class GlvMsm {
       int block) {
     final int a = G1.AFFINE_LONGS, j = G1.JACOBIAN_LONGS;
     long[] phi = new long[a * n];
-    long[] halves = new long[4 * n]; // |k1|, |k2| (2 limbs each) per point
+    long[] halves = mag; // |k1|, |k2| (2 limbs each) per point, in place of |k|
     byte[] signs = new byte[n]; // bit 0: k1 taken negative, bit 1: k2
     int[] widest = new int[Parallel.threads() * 4 + 1];
     int[] nonzero = new int[widest.length];

@@ -88,7 +88,7 @@ public final class Pippenger {
     if (forcedC == 0 && bits > 16 && n >= GROUP_MIN_N && grouped(g, bases, mag, neg, n, out, oo)) {
       return;
     }
-    if (forcedC == 0 && bits >= GLV_MIN_BITS && g == G1Curve.INSTANCE) {
+    if (forcedC == 0 && bits >= GLV_MIN_BITS && terms <= GLV_MAX_TERMS && g == G1Curve.INSTANCE) {
       GlvMsm.g1(bases, mag, neg, n, out, oo, 0);
       return;
     }
@@ -146,6 +146,14 @@ public final class Pippenger {
    * halves have up to 127 bits whatever the scalar, so it pays only near full width.
    */
   static final int GLV_MIN_BITS = 240;
+
+  /**
+   * Most terms summed through the GLV split. Its gain is the halved bucket reductions, a share that
+   * shrinks as n grows, while the 2n points need c = 16 (2^15 buckets, past the 1 MiB L2 cache) to
+   * keep the additions at n·254/c: measured (CPU time, JDK 17, loaded 2-core EPYC) 0–8 % faster at
+   * 2^10–2^16 terms, 1–7 % slower at 2^18 and level at 2^20 (bench/RESULTS.md, session 7).
+   */
+  static final int GLV_MAX_TERMS = 1 << 16;
 
   /** Fewest terms for which wide scalars are first grouped by value. */
   static final int GROUP_MIN_N = 1024;

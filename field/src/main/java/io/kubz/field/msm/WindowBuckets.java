@@ -23,7 +23,9 @@ final class WindowBuckets {
   private final boolean batch;
   private final long[] aff; // affine buckets
   private final boolean[] filled;
-  private final long[] jac; // Jacobian side buckets, all zero = infinity
+  private final long[] jac; // Jacobian side buckets, valid where sideStamp == window
+  private final int[] sideStamp; // sideStamp[b] == window: side bucket b is in use this window
+  private int window;
   private final int[] stamp; // stamp[b] == gen: bucket b is in the current batch
   private int gen = 1;
   private final int[] qBucket, qPoint; // the batch
@@ -56,6 +58,7 @@ final class WindowBuckets {
     this.batchMax = batchMax;
     this.batchLimit = batchMax;
     this.jac = new long[buckets * j];
+    this.sideStamp = new int[buckets];
     this.t = new long[g.scratchLongs()];
     this.tmp = new long[4 * f];
     if (batch) {
@@ -101,7 +104,7 @@ final class WindowBuckets {
       long[] out, int oo) {
     this.second = second;
     this.split = second == null ? Integer.MAX_VALUE : bases.length / a;
-    Arrays.fill(jac, 0L);
+    window++; // side buckets of earlier windows are stale, without clearing (buckets·j longs)
     if (batch) {
       Arrays.fill(filled, false);
     }
@@ -116,7 +119,7 @@ final class WindowBuckets {
       boolean neg = (d & 1) != 0;
       int p = i < half ? base0 + i : split + base0 + i - half;
       if (!affine) {
-        g.addMixed(jac, b * j, jac, b * j, src(bases, p), off(p), neg, t);
+        g.addMixed(jac, side(b), jac, b * j, src(bases, p), off(p), neg, t);
       } else {
         add(bases, b, p, neg);
         if (qn == batchLimit) {
@@ -151,6 +154,15 @@ final class WindowBuckets {
     return (char) (abs == 0 ? 0 : ((abs << 1) | (negative ? 1 : 0)) - 1);
   }
 
+  /** Offset of side bucket b, set to infinity at its first use in this window. */
+  private int side(int b) {
+    if (sideStamp[b] != window) {
+      sideStamp[b] = window;
+      g.setInfinityJ(jac, b * j);
+    }
+    return b * j;
+  }
+
   /** The array holding point p (numbered across both arrays). */
   private long[] src(long[] bases, int p) {
     return p < split ? bases : second;
@@ -179,10 +191,10 @@ final class WindowBuckets {
         pPoint[pn] = i;
         pNeg[pn++] = neg;
       } else {
-        g.addMixed(jac, b * j, jac, b * j, pts, po, neg, t);
+        g.addMixed(jac, side(b), jac, b * j, pts, po, neg, t);
       }
     } else if (g.fEqual(aff, bo, pts, po)) { // doubling or cancellation: the complete formula
-      g.addMixed(jac, b * j, jac, b * j, pts, po, neg, t);
+      g.addMixed(jac, side(b), jac, b * j, pts, po, neg, t);
     } else {
       stamp[b] = gen;
       qBucket[qn] = b;
@@ -258,7 +270,7 @@ final class WindowBuckets {
       if (batch && filled[b]) {
         g.addMixed(s, 0, s, 0, aff, b * a, false, t);
       }
-      if (!g.isInfinityJ(jac, b * j)) {
+      if (sideStamp[b] == window && !g.isInfinityJ(jac, b * j)) {
         g.addJ(s, 0, s, 0, jac, b * j, t);
       }
       if (b % copies == 0) { // all copies of digit b / copies + 1 are in s

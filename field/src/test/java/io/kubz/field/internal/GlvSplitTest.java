@@ -61,6 +61,16 @@ class GlvSplitTest {
     for (BigInteger k : ks) {
       check(k);
     }
+    // in place: the halves written over k
+    long[] k = new long[4], z = new long[4], t = new long[GlvSplit.SCRATCH];
+    BigInteger v = L.multiply(BigInteger.valueOf(12345)).add(R.shiftRight(3)).mod(R);
+    for (int i = 0; i < 4; i++) {
+      k[i] = v.shiftRight(64 * i).longValue();
+    }
+    long[] copy = k.clone();
+    int flags = GlvSplit.split(copy, 0, z, 0, t);
+    assertEquals(flags, GlvSplit.split(k, 0, k, 0, t));
+    assertEquals(java.util.Arrays.toString(z), java.util.Arrays.toString(k));
   }
 
   /** Both halves take both signs (so the negated-point paths of the MSM are exercised). */
