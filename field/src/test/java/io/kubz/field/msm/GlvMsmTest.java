@@ -59,7 +59,9 @@ class GlvMsmTest {
     BigInteger top = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE.shiftLeft(112)).subtract(BigInteger.ONE);
     for (int c = 1; c <= GlvMsm.MAX_C; c++) {
       for (int t = 0; t < 40; t++) {
+        BigInteger half = BigInteger.ONE.shiftLeft(c - 1); // a digit of exactly 2^(c−1), both signs
         BigInteger k = t == 0 ? top : t == 1 ? BigInteger.ZERO : t == 2 ? BigInteger.ONE.shiftLeft(126)
+            : t == 3 || t == 4 ? half : t == 5 ? half.add(half.shiftLeft(c)).add(half.shiftLeft(3 * c))
             : new BigInteger(1 + rnd.nextInt(126), rnd);
         boolean negative = (t & 1) != 0 || t == 0;
         int windows = Math.max(1, k.bitLength()) / c + 1;
