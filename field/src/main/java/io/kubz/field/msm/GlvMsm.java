@@ -12,7 +12,8 @@ import io.kubz.field.internal.GlvSplit;
  * (β·x, y), Σ kᵢ·Pᵢ = Σ k1ᵢ·Pᵢ + Σ k2ᵢ·φ(Pᵢ): one Pippenger sum over 2n points with 127-bit
  * scalars. That halves the windows (each twice as long), so bucket additions stay n·254/c but the
  * bucket reductions (2^(c−1) buckets per window) and the Horner doublings halve, and the same
- * budget of reductions allows a window one bit wider: c = 16 at 2^20 points.
+ * budget of reductions allows a window one bit wider. That pays up to 2^16 terms; {@link Pippenger}
+ * sends larger inputs to the plain engine ({@code GLV_MAX_TERMS}, measured in bench/RESULTS.md).
  *
  * <p>φ(Pᵢ) is made per call (one Fq multiplication per point) into an array beside the bases; the
  * signs of k1, k2 and of the scalar go into the digits. Digits are signed base-2^c in
