@@ -11,7 +11,8 @@ import io.kubz.field.msm.SmallMsm;
  * (8 longs each for G1, 16 for G2; Montgomery; all zero = infinity), scalars Fr in Montgomery form
  * (4 longs each). Parallel through {@link Parallel}. G1 scalars that are all small signed integers
  * (|k| &lt; 2^16, reading k &gt; (r−1)/2 as k − r) take the small-integer path
- * ({@link #g1SmallInts}). Bases are trusted to be on the curve (and, for G2, in the subgroup): check
+ * ({@link #g1SmallInts}); full-width ones are split by the GLV endomorphism into twice as many
+ * 127-bit ones (see {@link io.kubz.field.msm}). Bases are trusted to be on the curve (and, for G2, in the subgroup): check
  * them where they enter, e.g. when an SRS is loaded.
  */
 public final class Msm {

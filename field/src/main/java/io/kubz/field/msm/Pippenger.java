@@ -12,7 +12,8 @@ import io.kubz.field.Parallel;
  * ⌊254/c⌋ + 1 windows suffice and only 2^(c−1) buckets are needed per window (−P is free). Window w
  * sums to S_w = Σ_i d_{i,w}·Pᵢ ({@link WindowBuckets}); the result is Σ_w 2^(c·w)·S_w by Horner's
  * rule. Windows run in parallel through {@link Parallel}; c minimises a cost model of bucket
- * additions plus bucket reduction.
+ * additions plus bucket reduction. Full-width G1 scalars (when c is not forced) go through the GLV
+ * split instead ({@link GlvMsm}): twice the points, half the windows.
  */
 public final class Pippenger {
   private Pippenger() {}
@@ -87,8 +88,13 @@ public final class Pippenger {
     if (forcedC == 0 && bits > 16 && n >= GROUP_MIN_N && grouped(g, bases, mag, neg, n, out, oo)) {
       return;
     }
+    if (forcedC == 0 && bits >= GLV_MIN_BITS && terms <= GLV_MAX_TERMS && g == G1Curve.INSTANCE) {
+      GlvMsm.g1(bases, mag, neg, n, out, oo, 0);
+      return;
+    }
     int c = forcedC != 0 ? forcedC : windowBits(terms, bits);
     int windows = bits / c + 1; // the top window takes the last carry
+    int topBits = bits - c * (windows - 1) + 1; // the top window's digits: its bits and a carry
     int copies = copies(terms, bits, c);
     boolean batch = c + Integer.numberOfTrailingZeros(copies) >= BATCH_MIN_C;
     int batchMax = batchSize(c + Integer.numberOfTrailingZeros(copies));
@@ -110,6 +116,7 @@ public final class Pippenger {
         WindowBuckets wb = new WindowBuckets(h, c, copies, batch, batchMax);
         long[] part = new long[j], t = new long[h.scratchLongs()];
         for (int w = from; w < to; w++) {
+          wb.limitBatch(w == windows - 1 ? topBits : c);
           wb.window(bases, base0, digits, w * len, len, part, 0);
           h.addJ(sums, w * j, sums, w * j, part, 0, t);
         }
@@ -133,6 +140,20 @@ public final class Pippenger {
    * addition per term and no recoding (measured 2× faster at 2^20 terms of 16 bits).
    */
   static final int SMALL_BITS = 16;
+
+  /**
+   * Narrowest G1 scalars (signed magnitude) summed through the GLV split ({@link GlvMsm}): its
+   * halves have up to 127 bits whatever the scalar, so it pays only near full width.
+   */
+  static final int GLV_MIN_BITS = 240;
+
+  /**
+   * Most terms summed through the GLV split. Its gain is the halved bucket reductions, a share that
+   * shrinks as n grows, while the 2n points need c = 16 (2^15 buckets, past the 1 MiB L2 cache) to
+   * keep the additions at n·254/c: measured (CPU time, JDK 17, loaded 2-core EPYC) 0–8 % faster at
+   * 2^10–2^16 terms, 1–7 % slower at 2^18 and level at 2^20 (bench/RESULTS.md, session 7).
+   */
+  static final int GLV_MAX_TERMS = 1 << 16;
 
   /** Fewest terms for which wide scalars are first grouped by value. */
   static final int GROUP_MIN_N = 1024;
@@ -255,7 +276,7 @@ public final class Pippenger {
 
   /**
    * Writes the signed base-2^c digits of ±k (k: 4 canonical limbs at ko, negated when {@code neg})
-   * as |d|·2 + sign, window-major.
+   * as {@link WindowBuckets#code}s, window-major.
    */
   static void recode(long[] k, int ko, boolean neg, int c, int windows, char[] digits, int n, int i) {
     int half = 1 << (c - 1), full = 1 << c, carry = 0;
@@ -267,9 +288,7 @@ public final class Pippenger {
       } else {
         carry = 0;
       }
-      boolean negative = (d < 0) != neg;
-      int abs = Math.abs(d);
-      digits[w * n + i] = (char) (abs == 0 ? 0 : negative ? (abs << 1) | 1 : abs << 1);
+      digits[w * n + i] = WindowBuckets.code(Math.abs(d), (d < 0) != neg);
     }
   }
 
@@ -309,9 +328,10 @@ public final class Pippenger {
    * The window width minimising (windows)·(n·addition + 2^(c−1)·reduction), with costs in field
    * multiplications: 6.5 for a batch-affine addition plus its share of the inversion (binary GCD,
    * worth some 60), 11 for a mixed one, 27 per bucket in the running sums. Measured at 2^10, 2^13
-   * and 2^16 points the model's choice was the fastest width or within a few percent of it.
+   * and 2^16 points the model's choice was the fastest width or within a few percent of it. Public
+   * for benchmarks that time the plain engine (no GLV) at its own choice of width.
    */
-  static int windowBits(int n) {
+  public static int windowBits(int n) {
     return windowBits(n, SCALAR_BITS);
   }
 

@@ -7,6 +7,13 @@
  * generic over {@link io.kubz.field.msm.MsmCurve}, implemented for G1 by
  * {@link io.kubz.field.msm.G1Curve} and for G2 inside {@link io.kubz.field.Msm}.
  *
+ * <p>Full-width G1 scalars go through the GLV endomorphism ({@link io.kubz.field.msm.GlvMsm};
+ * Gallant, Lambert, Vanstone, CRYPTO 2001): k·P = k1·P + k2·φ(P) with φ(x, y) = (β·x, y) and
+ * |k1|, |k2| &lt; 2^127, so the n-term sum becomes a 2n-term one over 127-bit scalars. The bucket
+ * additions stay about n·254/c, while the per-window bucket reductions and doublings halve and
+ * the window can be one bit wider (c = 16, digit codes up to 2^16 − 1). That share shrinks as n
+ * grows, so the split is used up to 2^16 terms.
+ *
  * <p>Small signed integers on G1 (|k| &lt; 2^16 from the engine; any long from
  * {@link io.kubz.field.Msm#g1SmallInts}) go to {@link io.kubz.field.msm.SmallMsm}: zeros skipped,
  * buckets indexed by |k| with the sign folded into the point, filled only by batch-affine additions

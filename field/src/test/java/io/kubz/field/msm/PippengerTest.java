@@ -91,10 +91,11 @@ class PippengerTest {
         Pippenger.recode(mag, 0, neg, c, windows, digits, 1, 0);
         BigInteger back = BigInteger.ZERO;
         for (int w = windows - 1; w >= 0; w--) {
-          int d = digits[w] >>> 1;
+          int e = digits[w] == 0 ? 0 : digits[w] + 1; // codes are (|d|·2 + sign) − 1
+          int d = e >>> 1;
           assertTrue(d <= 1 << (c - 1), "digit bound");
           assertTrue(d != 0 || digits[w] == 0, "zero digits carry no sign");
-          back = back.shiftLeft(c).add(BigInteger.valueOf((digits[w] & 1) != 0 ? -d : d));
+          back = back.shiftLeft(c).add(BigInteger.valueOf((e & 1) != 0 ? -d : d));
         }
         assertEquals(k, back.mod(R), "c = " + c);
       }
