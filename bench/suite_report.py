@@ -39,9 +39,11 @@ def peak_rss_mib(text):
 
 
 def first_line(text):
+    """The first line of a command's stderr that says something, skipping kubz's warnings (the dev
+    SRS warning precedes every message of a --dev-srs run)."""
     for line in text.splitlines():
         line = line.strip()
-        if line:
+        if line and not line.startswith("WARNING: "):
             return line[len("kubz: "):] if line.startswith("kubz: ") else line
     return "(no message)"
 
@@ -137,7 +139,12 @@ def row(work, name, ref_path, input_path, jsonl):
         if vfail in ("timeout", "OOM", "internal error"):
             rec["status"], rec["reason"] = vfail, "verify: " + first_line(verr)
         elif vrc != 0 or not valid:
-            reason = first_line(verr) if verr.strip() else (json.loads(vout).get("reason") if vout else "?")
+            reason = first_line(verr)
+            if reason == "(no message)":
+                try:
+                    reason = json.loads(vout).get("reason") or reason
+                except ValueError:
+                    pass
             rec["status"], rec["reason"] = "verify failed", "verify: " + str(reason)
         else:
             rec["status"] = "proved+verified"
