@@ -51,9 +51,40 @@ public final class Fields {
   /** Whether the lowering of {@code op} can compute a subset of its outputs. */
   public static boolean partial(Op op) {
     return op instanceof Op.Gemm || op instanceof Op.MatMul || op instanceof Op.Conv || IndexMap.isLayout(op)
-        || op instanceof Op.Cast || (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU)
+        || op instanceof Op.Cast || (op instanceof Op.Unary u && u.kind() != UnaryKind.NEG
+            && u.kind() != UnaryKind.ABS && u.kind() != UnaryKind.NOT)
         || op instanceof Op.Binary || op instanceof Op.BatchNorm || op instanceof Op.Pool
-        || op instanceof Op.GlobalAveragePool;
+        || op instanceof Op.GlobalAveragePool || op instanceof Op.Where || op instanceof Op.Softmax;
+  }
+
+  /**
+   * The groups of a softmax over {@code xs} ({outer, len, inner}, element (o, j, i) at
+   * o·len·inner + j·inner + i): a needed output needs its whole group, the lowering computes every
+   * group that holds a needed output, and a group's inputs are its field.
+   */
+  public static int[] softmaxGroups(Op.Softmax op, int[] xs) {
+    int outer = 1;
+    for (int a = 0; a < op.axis(); a++) {
+      outer *= xs[a];
+    }
+    int len = xs[op.axis()];
+    int inner = 1;
+    for (int a = op.axis() + 1; a < xs.length; a++) {
+      inner *= xs[a];
+    }
+    return op.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
+  }
+
+  /** The number of softmax groups that hold an element of {@code needed} (null: all groups). */
+  public static long softmaxGroupsTouched(int[] gr, BitSet needed) {
+    if (needed == null) {
+      return (long) gr[0] * gr[2];
+    }
+    BitSet touched = new BitSet();
+    for (int y = needed.nextSetBit(0); y >= 0; y = needed.nextSetBit(y + 1)) {
+      touched.set(y / (gr[1] * gr[2]) * gr[2] + y % gr[2]);
+    }
+    return touched.cardinality();
   }
 
   /**
@@ -110,6 +141,14 @@ public final class Fields {
       int window = (int) (Shapes.size(g.shape(n.inputs().get(0))) / Shapes.size(ys));
       for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
         in[0].set(y * window, (y + 1) * window);
+      }
+    } else if (op instanceof Op.Softmax sm) {
+      int[] gr = softmaxGroups(sm, g.shape(n.inputs().get(0)));
+      for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+        int base = y / (gr[1] * gr[2]) * gr[1] * gr[2] + y % gr[2];
+        for (int j = 0; j < gr[1]; j++) {
+          in[0].set(base + j * gr[2]); // the whole group: its max and its sum
+        }
       }
     } else if (IndexMap.isLayout(op)) {
       IndexMap m = MAPS.computeIfAbsent(n, x -> IndexMap.of(x, g));
