@@ -210,6 +210,10 @@ public final class Fields {
     int[] as = g.shape(n.inputs().get(0));
     int[] bs = g.shape(n.inputs().get(1));
     boolean aConst = in[0] == null;
+    if (in[0] != null && in[1] != null && kFrom == 0 && kTo == Integer.MAX_VALUE) {
+      product(g, n, out, in, as, bs);
+      return;
+    }
     if (bs.length != 2 || (in[0] == null) == (in[1] == null)) {
       for (int i = 0; i < in.length; i++) {
         if (in[i] != null) {
@@ -234,6 +238,55 @@ public final class Fields {
     }
     if (n.inputs().size() > 2 && in[2] != null) {
       in[2].set(0, (int) Shapes.size(g.shape(n.inputs().get(2))));
+    }
+  }
+
+  /**
+   * A product of two activations (attention's q·kᵀ and p·v): output o reads row i of A and column
+   * j of B of its batch entry, as {@code io.kubz.slicer.lower.ActivationProduct#pairs} multiplies
+   * them (Gemm with its transpositions; numpy MatMul with 1-D operands and broadcast batches), and
+   * element o of an activation bias.
+   */
+  private static void product(Graph g, Node n, BitSet out, BitSet[] in, int[] as, int[] bs) {
+    int[] ys = g.shape(n.output());
+    if (n.op() instanceof Op.Gemm gm) {
+      int m = gm.transA() ? as[1] : as[0];
+      int k = gm.transA() ? as[0] : as[1];
+      int cols = gm.transB() ? bs[0] : bs[1];
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        int i = o / cols;
+        int j = o % cols;
+        for (int t = 0; t < k; t++) {
+          in[0].set(gm.transA() ? t * m + i : i * k + t);
+          in[1].set(gm.transB() ? j * k + t : t * cols + j);
+        }
+      }
+    } else {
+      int[] a2 = as.length == 1 ? new int[] {1, as[0]} : as;
+      int[] b2 = bs.length == 1 ? new int[] {bs[0], 1} : bs;
+      int m = a2[a2.length - 2];
+      int k = a2[a2.length - 1];
+      int cols = b2[b2.length - 1];
+      int[] aBatch = Arrays.copyOf(a2, a2.length - 2);
+      int[] bBatch = Arrays.copyOf(b2, b2.length - 2);
+      int[] batch = Shapes.broadcast(aBatch, bBatch, n.label());
+      int[] pa = Shapes.broadcastIndex(aBatch, batch);
+      int[] pb = Shapes.broadcastIndex(bBatch, batch);
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        int p = o / (m * cols);
+        int i = o / cols % m;
+        int j = o % cols;
+        for (int t = 0; t < k; t++) {
+          in[0].set(pa[p] * m * k + i * k + t);
+          in[1].set(pb[p] * k * cols + t * cols + j);
+        }
+      }
+    }
+    if (n.inputs().size() > 2 && in[2] != null) {
+      int[] ci = Shapes.broadcastIndex(g.shape(n.inputs().get(2)), ys);
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        in[2].set(ci[o]);
+      }
     }
   }
 
