@@ -206,8 +206,9 @@ public final class InputData {
    * model has inputs, or null when the inputs' names do not say. ezkl's files hold one array per
    * argument of the exported function, and torch's exporter drops the arguments the model does not
    * use but names the others after their position: {@code input}, {@code input1}, {@code input2}, …
-   * (ezkl's bitwise_ops: inputs input2 and input3 of four arrays). The names must share one stem
-   * and their positions increase and fall inside the file.
+   * (ezkl's bitwise_ops: inputs input2 and input3 of four arrays). The names must share one stem,
+   * their positions increase and fall inside the file, and skip one (inputs 0 … n − 1 of more
+   * arrays are more likely a wrong file than inputs the exporter dropped).
    */
   static int[] positions(List<ValueInfo> ins, int arrays) {
     int[] at = new int[ins.size()];
@@ -225,7 +226,8 @@ public final class InputData {
       }
       last = at[i];
     }
-    return at;
+    // positions 0 … n − 1 drop only trailing arrays: nothing says the exporter removed those inputs
+    return last == at.length - 1 ? null : at;
   }
 
   private static String names(List<ValueInfo> ins) {

@@ -95,7 +95,8 @@ class InputDataTest {
     // "input" is position 0; names that do not say their position, or say one outside the file, refuse
     List<Tensor> first = InputData.parse(json, keptTwoOfFour("input", "input3"), "input.json", warnings::add);
     assertArrayEquals(new double[] {1, 1, 1}, first.get(0).data());
-    for (String[] names : new String[][] {{"a", "b"}, {"input3", "input2"}, {"input2", "input7"}, {"x1", "y2"}}) {
+    for (String[] names : new String[][] {{"a", "b"}, {"input3", "input2"}, {"input2", "input7"}, {"x1", "y2"},
+        {"input", "input1"}}) {
       Graph g = keptTwoOfFour(names[0], names[1]);
       assertTrue(assertThrows(io.kubz.field.BadInputException.class, () -> InputData.parse(json, g, "input.json",
           warnings::add)).getMessage().contains("gives 4 input(s), the model has 2"), String.join(",", names));
