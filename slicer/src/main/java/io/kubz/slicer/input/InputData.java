@@ -24,7 +24,10 @@ import java.util.Map;
  *       list per model input (flat or nested); {@code input_shapes} is optional and may omit the
  *       batch dimension (ezkl's files sometimes list more shapes than inputs: the extra ones are
  *       ignored, as are trailing empty lists in {@code input_data} and other keys such as
- *       {@code output_data});
+ *       {@code output_data}; when it lists more arrays than the model has inputs and the inputs are
+ *       named by position, {@code input2, input3}, as torch's exporter names the arguments it keeps
+ *       after dropping unused ones, each input reads the array of its position and a warning names
+ *       the arrays dropped);
  *   <li>a plain JSON array: the values of the only input (flat or nested), or, for a model with
  *       several inputs, one array per input.
  * </ul>
@@ -48,8 +51,16 @@ public final class InputData {
     return parse(text, g, file.getFileName().toString());
   }
 
-  /** Parses JSON text; {@code what} names the source in errors. */
+  /** Parses JSON text; {@code what} names the source in errors; warnings go to standard error. */
   public static List<Tensor> parse(String json, Graph g, String what) {
+    return parse(json, g, what, w -> System.err.println("kubz: warning: " + w));
+  }
+
+  /**
+   * Parses JSON text; {@code what} names the source in errors, {@code warnings} receives what was
+   * accepted but dropped (arrays of inputs the exporter removed, see {@link #positions}).
+   */
+  public static List<Tensor> parse(String json, Graph g, String what, java.util.function.Consumer<String> warnings) {
     List<ValueInfo> ins = g.inputs();
     // A plain array is the only input's values when the model has one input.
     InputText.Parsed root = InputText.read(json, ins.size() == 1);
@@ -76,7 +87,22 @@ public final class InputData {
     while (perInput.size() > ins.size() && perInput.get(perInput.size() - 1).emptyList()) {
       perInput = perInput.subList(0, perInput.size() - 1);
     }
-    if (perInput.size() != ins.size()) {
+    int[] at = new int[ins.size()];
+    Arrays.setAll(at, i -> i);
+    if (perInput.size() > ins.size() && positions(ins, perInput.size()) != null) {
+      at = positions(ins, perInput.size());
+      List<Integer> dropped = new ArrayList<>();
+      for (int i = 0, j = 0; i < perInput.size(); i++) {
+        if (j < at.length && at[j] == i) {
+          j++;
+        } else {
+          dropped.add(i);
+        }
+      }
+      warnings.accept(what + " gives " + perInput.size() + " input arrays, the model has " + ins.size() + " ("
+          + names(ins) + "): reading arrays " + Arrays.toString(at) + " by the inputs' positional names and"
+          + " dropping arrays " + dropped + " (inputs the exporter removed because the model does not use them)");
+    } else if (perInput.size() != ins.size()) {
       throw new BadInputException(what + " gives " + perInput.size() + " input(s), the model has "
           + ins.size() + " (" + names(ins) + ")");
     }
@@ -89,9 +115,10 @@ public final class InputData {
       ValueInfo v = ins.get(i);
       String name = "input '" + v.name() + "'";
       if (shapes != null) {
-        checkShape(v, toInts(Json.asArray(shapes.get(i), what + " input_shapes"), name), what);
+        Object shape = shapes.get(at[i] < shapes.size() ? at[i] : i);
+        checkShape(v, toInts(Json.asArray(shape, what + " input_shapes"), name), what);
       }
-      InputText.Entry e = perInput.get(i);
+      InputText.Entry e = perInput.get(at[i]);
       if (e.problem() != null) {
         throw new BadInputException(e.problem().equals(InputText.TOO_DEEP)
             ? name + " is nested too deeply"
@@ -172,6 +199,35 @@ public final class InputData {
       r[k] = Json.asInt(l.get(k), what);
     }
     return r;
+  }
+
+  /**
+   * The array of {@code input_data} each model input reads when the file lists more arrays than the
+   * model has inputs, or null when the inputs' names do not say. ezkl's files hold one array per
+   * argument of the exported function, and torch's exporter drops the arguments the model does not
+   * use but names the others after their position: {@code input}, {@code input1}, {@code input2}, …
+   * (ezkl's bitwise_ops: inputs input2 and input3 of four arrays). The names must share one stem,
+   * their positions increase and fall inside the file, and skip one (inputs 0 … n − 1 of more
+   * arrays are more likely a wrong file than inputs the exporter dropped).
+   */
+  static int[] positions(List<ValueInfo> ins, int arrays) {
+    int[] at = new int[ins.size()];
+    String stem = null;
+    int last = -1;
+    for (int i = 0; i < at.length; i++) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)(\\d{0,6})").matcher(ins.get(i).name());
+      if (!m.matches() || m.group(1).isEmpty() || (stem != null && !stem.equals(m.group(1)))) {
+        return null;
+      }
+      stem = m.group(1);
+      at[i] = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
+      if (at[i] <= last || at[i] >= arrays) {
+        return null;
+      }
+      last = at[i];
+    }
+    // positions 0 … n − 1 drop only trailing arrays: nothing says the exporter removed those inputs
+    return last == at.length - 1 ? null : at;
   }
 
   private static String names(List<ValueInfo> ins) {

@@ -24,8 +24,17 @@ final class NonlinearRows {
   private NonlinearRows() {}
 
   static void add(long[] g, QuantizedGraph q, QNode n, int lanes, boolean signs, int outBits) {
+    add(g, q, n, lanes, signs, outBits, null);
+  }
+
+  /** As above, for the output elements {@code needed} of a split slice (null: all of them). */
+  static void add(long[] g, QuantizedGraph q, QNode n, int lanes, boolean signs, int outBits,
+      java.util.BitSet needed) {
     Op op = n.node().op();
     long out = Shapes.size(q.graph().shape(n.node().output()));
+    if (needed != null && !(op instanceof Op.Softmax)) {
+      out = needed.cardinality();
+    }
     if (op instanceof Op.Unary u && u.kind() == UnaryKind.NEG) {
       g[0] += out;
     } else if (op instanceof Op.Unary u && u.kind() == UnaryKind.ABS) {
@@ -62,8 +71,9 @@ final class NonlinearRows {
       }
     } else if (op instanceof Op.Softmax sm) {
       int[] gr = Softmax.groups(sm, q.graph().shape(n.node().inputs().get(0)));
-      long groups = (long) gr[0] * gr[2];
+      long groups = io.kubz.slicer.plan.Fields.softmaxGroupsTouched(gr, needed);
       int len = gr[1];
+      out = groups * len; // every element of a computed group
       int bits = Softmax.sumBits(n.table(), len);
       g[0] += groups * (3L * len + 2) + 1 + 2 * out;
       RowEstimator.range(g, groups * len, 63);

@@ -234,7 +234,7 @@ public final class RowEstimator {
         range(g, out, ((io.kubz.lookup.table.FunctionTable) n.table()).inputBits());
       }
     } else if (op instanceof Op.Binary && n.table() != null) {
-      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits, needed);
     } else if (op instanceof Op.Binary b) {
       g[0] += out;
       if (b.kind() == Op.BinaryKind.MUL || b.kind() == Op.BinaryKind.DIV) {
@@ -260,7 +260,7 @@ public final class RowEstimator {
       rescale(g, out, n.shift(), outBits);
     } else if (op instanceof Op.Unary || op instanceof Op.Clip || op instanceof Op.PRelu || op instanceof Op.Reduce
         || op instanceof Op.Softmax) {
-      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits, needed);
     } else if (op instanceof Op.DynamicGather dg) {
       // Selection: per index n bits, Σh and Σ k·h (3 terms a row); per output Σ h·x. A constant
       // table: the digit one-hots of TableGather (shared between gathers: see estimate)
@@ -276,7 +276,7 @@ public final class RowEstimator {
         || op instanceof Op.ScatterElements) {
       g[0] += Scatter.rows(q, n);
     } else if (op instanceof Op.Cast && n.table() != null) {
-      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits);
+      NonlinearRows.add(g, q, n, lanes, inputRescaled, outBits, needed);
     } else if (IndexMap.isLayout(op) || op instanceof Op.Cast) {
       g[0] += 1; // a pad constant at most
     } else {

@@ -24,16 +24,7 @@ final class Softmax {
 
   /** {outer, len, inner}: element (o, j, i) of a group is at o·len·inner + j·inner + i. */
   static int[] groups(Op.Softmax op, int[] xs) {
-    int outer = 1;
-    for (int a = 0; a < op.axis(); a++) {
-      outer *= xs[a];
-    }
-    int len = xs[op.axis()];
-    int inner = 1;
-    for (int a = op.axis() + 1; a < xs.length; a++) {
-      inner *= xs[a];
-    }
-    return op.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
+    return io.kubz.slicer.plan.Fields.softmaxGroups(op, xs);
   }
 
   /** B: bits of L·Exp(0), a bound on E and on every remainder. */
@@ -59,11 +50,14 @@ final class Softmax {
     for (int o = 0; o < gr[0]; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * len * inner + i;
+        if (!anyNeeded(s, qn, base, len, inner)) {
+          continue; // a split slice computes only the groups of its needed outputs (Fields)
+        }
         AssignedCell[] g = new AssignedCell[len];
         long[] gv = new long[len];
         long m = Long.MIN_VALUE;
         for (int j = 0; j < len; j++) {
-          g[j] = x[base + j * inner];
+          g[j] = Lowering.cell(x, base + j * inner, qn);
           gv[j] = xv[base + j * inner];
           m = Math.max(m, gv[j]);
         }
@@ -100,10 +94,21 @@ final class Softmax {
               Fr.ONE.neg(), new AssignedCell[] {sum, row[2]}, new Fr[] {null, null, Fr.of(total - 1 - r)})[2];
           s.range().check(c, total - 1 - r, bits, 0);
           s.range().check(row[0], y[at], sc + 2, 0);
-          out[at] = row[0];
+          if (s.needs(qn.node().output(), at)) {
+            out[at] = row[0];
+          }
         }
       }
     }
     return out;
+  }
+
+  private static boolean anyNeeded(Synth s, QNode qn, int base, int len, int inner) {
+    for (int j = 0; j < len; j++) {
+      if (s.needs(qn.node().output(), base + j * inner)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

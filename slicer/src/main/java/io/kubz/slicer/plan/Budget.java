@@ -97,7 +97,8 @@ final class Budget {
     if (tile(layer) >= 0) {
       return;
     }
-    for (String name : layer) {
+    for (int i = 0; i < layer.size(); i++) {
+      String name = layer.get(i);
       if (joined(List.of(name))) {
         continue;
       }
@@ -105,10 +106,12 @@ final class Budget {
         cur = new ArrayList<>(List.of(name));
         continue;
       }
-      long smallest = tile(List.of(name));
-      if (smallest >= 0) {
+      int held = tileRiding(layer, i);
+      if (held > 0) {
+        i += held - 1;
         continue;
       }
+      long need = smallest; // before contract() tries other slices
       Node n = cuts.node(name);
       if (contract(n)) {
         continue;
@@ -117,7 +120,6 @@ final class Budget {
         throw new BadInputException("budget 2^" + k + " too small for " + n.label() + ", which produces model output '"
             + n.output() + "' (model outputs are not split): raise --max-rows");
       }
-      long need = -smallest;
       int j = 64 - Long.numberOfLeadingZeros(need + Slicer.RESERVED_ROWS - 1);
       throw new TooSmall("budget 2^" + k + " too small: the smallest slice of node " + n.label() + " needs 2^"
           + j + " rows (" + need + " estimated, with the commitments of the tensors it reads and writes): raise"
@@ -155,9 +157,33 @@ final class Budget {
    * returns 0, or minus the rows of the smallest sub-slice when none fits.
    */
   private long tile(List<String> nodes) {
+    List<int[]> ranges = ranges(nodes);
+    if (ranges == null) {
+      return -smallest;
+    }
+    commitFamily(nodes, ranges);
+    return 0;
+  }
+
+  private void commitFamily(List<String> nodes, List<int[]> ranges) {
+    String sink = nodes.get(nodes.size() - 1);
+    for (int[] r : ranges) {
+      commit(new SlicePlan.Group(nodes, new Split(sink, r[0], r[1])));
+    }
+  }
+
+  /** Rows of the smallest sub-slice of the last {@link #ranges} call that found none. */
+  private long smallest;
+
+  /**
+   * The ranges of the last node's output that cut {@code nodes} into sub-slices that fit, as few
+   * and as even as possible, or null (with {@link #smallest} set) when none fits. Commits nothing.
+   */
+  private List<int[]> ranges(List<String> nodes) {
     Node sink = cuts.node(nodes.get(nodes.size() - 1));
     if (cuts.isModelOutput(sink.output())) {
-      return -Long.MAX_VALUE;
+      smallest = Long.MAX_VALUE;
+      return null;
     }
     int n = cuts.size(sink.output());
     int[] shape = g.shape(sink.output());
@@ -171,7 +197,8 @@ final class Budget {
     }
     long one = worst(nodes, sink, pieces(n, unit, 1));
     if (one > limit) {
-      return -one;
+      smallest = one;
+      return null;
     }
     int lo = 1;
     int hi = n;
@@ -200,10 +227,34 @@ final class Budget {
     if (even < lo && worst(nodes, sink, pieces(n, unit, even)) <= limit) {
       lo = even;
     }
-    for (int[] r : pieces(n, unit, lo)) {
-      commit(new SlicePlan.Group(nodes, new Split(sink.name(), r[0], r[1])));
+    return pieces(n, unit, lo);
+  }
+
+  /**
+   * Cuts {@code layer.get(i)} alone by output ranges, or with the nodes after it in the layer
+   * riding in its split family: each successor is added while the family still needs no more
+   * sub-slices than before (an element-wise op, a mask, a scale or a re-indexing then costs the
+   * family a few rows and saves the commitment of the tensor between them, which the successor's
+   * own slice would read and the family would write). Returns how many nodes the committed family
+   * holds, or 0 (committing nothing, {@link #smallest} set) when the node alone does not fit.
+   */
+  private int tileRiding(List<String> layer, int i) {
+    List<String> family = List.of(layer.get(i));
+    List<int[]> best = ranges(family);
+    if (best == null) {
+      return 0;
     }
-    return 0;
+    for (int j = i + 2; j <= layer.size(); j++) {
+      List<String> more = List.copyOf(layer.subList(i, j));
+      List<int[]> r = ranges(more);
+      if (r == null || r.size() > best.size()) {
+        break;
+      }
+      family = more;
+      best = r;
+    }
+    commitFamily(family, best);
+    return family.size();
   }
 
   /**

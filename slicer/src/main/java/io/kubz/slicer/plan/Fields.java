@@ -51,9 +51,40 @@ public final class Fields {
   /** Whether the lowering of {@code op} can compute a subset of its outputs. */
   public static boolean partial(Op op) {
     return op instanceof Op.Gemm || op instanceof Op.MatMul || op instanceof Op.Conv || IndexMap.isLayout(op)
-        || op instanceof Op.Cast || (op instanceof Op.Unary u && u.kind() == UnaryKind.RELU)
+        || op instanceof Op.Cast || (op instanceof Op.Unary u && u.kind() != UnaryKind.NEG
+            && u.kind() != UnaryKind.ABS && u.kind() != UnaryKind.NOT)
         || op instanceof Op.Binary || op instanceof Op.BatchNorm || op instanceof Op.Pool
-        || op instanceof Op.GlobalAveragePool;
+        || op instanceof Op.GlobalAveragePool || op instanceof Op.Where || op instanceof Op.Softmax;
+  }
+
+  /**
+   * The groups of a softmax over {@code xs} ({outer, len, inner}, element (o, j, i) at
+   * o·len·inner + j·inner + i): a needed output needs its whole group, the lowering computes every
+   * group that holds a needed output, and a group's inputs are its field.
+   */
+  public static int[] softmaxGroups(Op.Softmax op, int[] xs) {
+    int outer = 1;
+    for (int a = 0; a < op.axis(); a++) {
+      outer *= xs[a];
+    }
+    int len = xs[op.axis()];
+    int inner = 1;
+    for (int a = op.axis() + 1; a < xs.length; a++) {
+      inner *= xs[a];
+    }
+    return op.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
+  }
+
+  /** The number of softmax groups that hold an element of {@code needed} (null: all groups). */
+  public static long softmaxGroupsTouched(int[] gr, BitSet needed) {
+    if (needed == null) {
+      return (long) gr[0] * gr[2];
+    }
+    BitSet touched = new BitSet();
+    for (int y = needed.nextSetBit(0); y >= 0; y = needed.nextSetBit(y + 1)) {
+      touched.set(y / (gr[1] * gr[2]) * gr[2] + y % gr[2]);
+    }
+    return touched.cardinality();
   }
 
   /**
@@ -110,6 +141,14 @@ public final class Fields {
       int window = (int) (Shapes.size(g.shape(n.inputs().get(0))) / Shapes.size(ys));
       for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
         in[0].set(y * window, (y + 1) * window);
+      }
+    } else if (op instanceof Op.Softmax sm) {
+      int[] gr = softmaxGroups(sm, g.shape(n.inputs().get(0)));
+      for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
+        int base = y / (gr[1] * gr[2]) * gr[1] * gr[2] + y % gr[2];
+        for (int j = 0; j < gr[1]; j++) {
+          in[0].set(base + j * gr[2]); // the whole group: its max and its sum
+        }
       }
     } else if (IndexMap.isLayout(op)) {
       IndexMap m = MAPS.computeIfAbsent(n, x -> IndexMap.of(x, g));
@@ -171,6 +210,10 @@ public final class Fields {
     int[] as = g.shape(n.inputs().get(0));
     int[] bs = g.shape(n.inputs().get(1));
     boolean aConst = in[0] == null;
+    if (in[0] != null && in[1] != null && kFrom == 0 && kTo == Integer.MAX_VALUE) {
+      product(g, n, out, in, as, bs);
+      return;
+    }
     if (bs.length != 2 || (in[0] == null) == (in[1] == null)) {
       for (int i = 0; i < in.length; i++) {
         if (in[i] != null) {
@@ -195,6 +238,55 @@ public final class Fields {
     }
     if (n.inputs().size() > 2 && in[2] != null) {
       in[2].set(0, (int) Shapes.size(g.shape(n.inputs().get(2))));
+    }
+  }
+
+  /**
+   * A product of two activations (attention's q·kᵀ and p·v): output o reads row i of A and column
+   * j of B of its batch entry, as {@code io.kubz.slicer.lower.ActivationProduct#pairs} multiplies
+   * them (Gemm with its transpositions; numpy MatMul with 1-D operands and broadcast batches), and
+   * element o of an activation bias.
+   */
+  private static void product(Graph g, Node n, BitSet out, BitSet[] in, int[] as, int[] bs) {
+    int[] ys = g.shape(n.output());
+    if (n.op() instanceof Op.Gemm gm) {
+      int m = gm.transA() ? as[1] : as[0];
+      int k = gm.transA() ? as[0] : as[1];
+      int cols = gm.transB() ? bs[0] : bs[1];
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        int i = o / cols;
+        int j = o % cols;
+        for (int t = 0; t < k; t++) {
+          in[0].set(gm.transA() ? t * m + i : i * k + t);
+          in[1].set(gm.transB() ? j * k + t : t * cols + j);
+        }
+      }
+    } else {
+      int[] a2 = as.length == 1 ? new int[] {1, as[0]} : as;
+      int[] b2 = bs.length == 1 ? new int[] {bs[0], 1} : bs;
+      int m = a2[a2.length - 2];
+      int k = a2[a2.length - 1];
+      int cols = b2[b2.length - 1];
+      int[] aBatch = Arrays.copyOf(a2, a2.length - 2);
+      int[] bBatch = Arrays.copyOf(b2, b2.length - 2);
+      int[] batch = Shapes.broadcast(aBatch, bBatch, n.label());
+      int[] pa = Shapes.broadcastIndex(aBatch, batch);
+      int[] pb = Shapes.broadcastIndex(bBatch, batch);
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        int p = o / (m * cols);
+        int i = o / cols % m;
+        int j = o % cols;
+        for (int t = 0; t < k; t++) {
+          in[0].set(pa[p] * m * k + i * k + t);
+          in[1].set(pb[p] * k * cols + t * cols + j);
+        }
+      }
+    }
+    if (n.inputs().size() > 2 && in[2] != null) {
+      int[] ci = Shapes.broadcastIndex(g.shape(n.inputs().get(2)), ys);
+      for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
+        in[2].set(ci[o]);
+      }
     }
   }
 

@@ -90,6 +90,17 @@ public final class QuantizedGraph {
     return Tensor.of(shape, d);
   }
 
+  /** The first few values of a constant, for a message. */
+  private static String preview(Tensor t) {
+    double[] d = t.data();
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < Math.min(d.length, 8); i++) {
+      b.append(i > 0 ? ", " : "").append(d[i] == Math.rint(d[i]) && Math.abs(d[i]) < 1e15 ? Long.toString((long) d[i])
+          : Double.toString(d[i]));
+    }
+    return b.append(d.length > 8 ? ", … (" + d.length + " values)]" : "]").toString();
+  }
+
   /** Quantizes every node of {@code g} under {@code plan}. */
   public static QuantizedGraph quantize(Graph g, QuantPlan plan) {
     return quantize(g, plan, null);
@@ -103,12 +114,16 @@ public final class QuantizedGraph {
    */
   public static QuantizedGraph quantize(Graph g, QuantPlan plan, Map<String, String> problems) {
     for (io.kubz.slicer.ir.ValueInfo v : g.outputs()) {
-      // An output folded to a constant at import (arange, eye, …) is computed by no node: no circuit
-      // can produce it, and the model proves nothing about its inputs.
+      // An output folded to a constant at import (arange, eye, …) is computed by no node. Refused
+      // rather than proved (issue #17): a circuit could only pin its cells to constants that the
+      // verifying key, hence the model the verifier already holds, fixes; such a proof would bind no
+      // input and say nothing the model file does not, while a bundle would suggest otherwise.
       if (g.isConstant(v.name()) || (g.producer(v.name()) == null && !isInput(g, v.name()))) {
-        String why = "output '" + v.name() + "' is a constant (the model computes it from no"
-            + " input, e.g. arange or a folded shape computation): there is nothing to prove; publish the value"
-            + " instead, or export a model whose outputs depend on its inputs";
+        String value = g.isConstant(v.name()) ? " " + preview(g.constants().get(v.name())) : "";
+        String why = "output '" + v.name() + "' is a constant" + value + " (the model computes it from no"
+            + " input, e.g. arange or a folded shape computation): there is nothing to prove, since anyone who"
+            + " holds the model can read the value from it; publish the value instead, or export a model whose"
+            + " outputs depend on its inputs";
         if (problems == null) {
           throw new BadInputException(why);
         }

@@ -2,6 +2,8 @@ package io.kubz.slicer.input;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubz.slicer.ir.DType;
 import io.kubz.slicer.ir.Graph;
@@ -68,5 +70,37 @@ class InputDataTest {
     w.output("y");
     Graph g = OnnxImporter.convert(w.build(), null, Map.of());
     assertEquals(0, InputData.parse("{\"input_data\": [[]]}", g, "x").size());
+  }
+
+  /** ezkl's bitwise_ops: four arguments exported, two kept (input2, input3) and named by position. */
+  private static Graph keptTwoOfFour(String first, String second) {
+    OnnxWriter w = OnnxWriter.create("kept", 16);
+    w.input(first, DType.BOOL, 1, 3);
+    w.input(second, DType.BOOL, 1, 3);
+    w.node("Or", "or", List.of(first, second), "o");
+    w.node("Not", "not", List.of("o"), "y");
+    w.output("y");
+    return OnnxImporter.convert(w.build(), null, Map.of());
+  }
+
+  @Test
+  void extraArraysOfInputsTheExporterDroppedAreReadByPositionWithAWarning() {
+    String json = "{\"input_data\": [[1, 1, 1], [0, 1, 0], [false, true, false], [true, true, false]]}";
+    List<String> warnings = new java.util.ArrayList<>();
+    List<Tensor> t = InputData.parse(json, keptTwoOfFour("input2", "input3"), "input.json", warnings::add);
+    assertArrayEquals(new double[] {0, 1, 0}, t.get(0).data(), "input2 reads array 2");
+    assertArrayEquals(new double[] {1, 1, 0}, t.get(1).data(), "input3 reads array 3");
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("dropping arrays [0, 1]"), warnings.get(0));
+    // "input" is position 0; names that do not say their position, or say one outside the file, refuse
+    List<Tensor> first = InputData.parse(json, keptTwoOfFour("input", "input3"), "input.json", warnings::add);
+    assertArrayEquals(new double[] {1, 1, 1}, first.get(0).data());
+    for (String[] names : new String[][] {{"a", "b"}, {"input3", "input2"}, {"input2", "input7"}, {"x1", "y2"},
+        {"input", "input1"}}) {
+      Graph g = keptTwoOfFour(names[0], names[1]);
+      assertTrue(assertThrows(io.kubz.field.BadInputException.class, () -> InputData.parse(json, g, "input.json",
+          warnings::add)).getMessage().contains("gives 4 input(s), the model has 2"), String.join(",", names));
+    }
+    assertEquals(2, warnings.size(), "no warning when refusing");
   }
 }

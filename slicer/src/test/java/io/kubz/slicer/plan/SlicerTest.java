@@ -251,6 +251,68 @@ class SlicerTest {
     assertThrows(BadInputException.class, () -> SlicePlan.fromJson("{\"format_version\": 9}", g, SliceCost.DEFAULT));
   }
 
+  /**
+   * [1, 256] → Gemm to 512 → Mul by a constant → Gelu → Gemm to 512 → Gemm to 10: each of the
+   * first two Gemms alone exceeds 2^15 rows; the scale and the GELU are cheap element-wise
+   * successors that do not fit with the next layer either.
+   */
+  static Graph scaledGelu() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    io.kubz.slicer.onnx.OnnxWriter w = io.kubz.slicer.onnx.OnnxWriter.create("scaled", 13);
+    String x = w.input("input", 1, 256);
+    x = w.node("Gemm", "fc1", List.of(x, w.initializer("w1", weights(rnd, 512, 256))), "fc1_out",
+        io.kubz.slicer.onnx.OnnxWriter.attr("transB", 1L));
+    x = w.node("Mul", "scale", List.of(x, w.initializer("s", io.kubz.slicer.ir.Tensor.scalar(
+        io.kubz.slicer.ir.DType.FLOAT, 0.125))), "scaled");
+    x = w.node("Gelu", "gelu", List.of(x), "gelu_out");
+    x = w.node("Gemm", "fc2", List.of(x, w.initializer("w2", weights(rnd, 512, 512))), "fc2_out",
+        io.kubz.slicer.onnx.OnnxWriter.attr("transB", 1L));
+    x = w.node("Gemm", "fc3", List.of(x, w.initializer("w3", weights(rnd, 10, 512))), "output",
+        io.kubz.slicer.onnx.OnnxWriter.attr("transB", 1L));
+    w.output(x, 1, 10);
+    return OnnxImporter.convert(w.build(), null, Map.of());
+  }
+
+  private static io.kubz.slicer.ir.Tensor weights(java.util.SplittableRandom rnd, int rows, int cols) {
+    io.kubz.slicer.ir.Tensor t = io.kubz.slicer.ir.Tensor.zeros(io.kubz.slicer.ir.DType.FLOAT, rows, cols);
+    for (int i = 0; i < t.data().length; i++) {
+      t.data()[i] = (float) (rnd.nextDouble() * 2 - 1) / 16;
+    }
+    return t;
+  }
+
+  @Test
+  void cheapSuccessorsRideInTheSplitFamilyOfTheNodeBeforeThem() {
+    Graph g = scaledGelu();
+    SlicePlan p = Slicer.budget(g, 15, 0, SliceCost.DEFAULT);
+    assertWellFormed(g, p);
+    assertEquals(p, SlicePlan.fromJson(p.toJson(), g, SliceCost.DEFAULT), "the plan validates on load");
+    List<SliceSpec> family = p.slices().stream().filter(s -> s.nodes().contains("fc1")).toList();
+    assertTrue(family.size() >= 2, "fc1 is split: " + p.toJson());
+    for (SliceSpec s : family) {
+      assertEquals(List.of("fc1", "scale", "gelu"), s.nodes(), "the scale and the GELU ride with fc1: " + p.toJson());
+      assertEquals("gelu", s.split().node());
+      assertTrue(s.estimatedRows() <= (1L << 15) - Slicer.RESERVED_ROWS, "slice " + s.id() + " " + s.estimatedRows());
+    }
+    assertTrue(p.slices().stream().noneMatch(s -> s.nodes().get(0).equals("scale")), p.toJson());
+    // the plan without riding (as before issue #17): fc1's family alone, then the successors in a
+    // slice of their own, since they do not fit with fc2's layer; it commits fc1's output once more
+    List<SlicePlan.Group> alone = new ArrayList<>();
+    for (SliceSpec s : family) {
+      alone.add(new SlicePlan.Group(List.of("fc1"), new Split("fc1", s.split().from(), s.split().to())));
+    }
+    alone.add(new SlicePlan.Group(List.of("scale", "gelu"), null));
+    p.slices().stream().skip(family.size()).forEach(s -> alone.add(new SlicePlan.Group(s.nodes(), s.split())));
+    SlicePlan old = SlicePlan.of("alone", g, alone, SliceCost.DEFAULT);
+    assertWellFormed(g, old);
+    assertEquals(old.slices().size() - 1, p.slices().size(), p.toJson());
+    assertTrue(total(p) < total(old), total(p) + " rows riding, " + total(old) + " without");
+  }
+
+  private static long total(SlicePlan p) {
+    return p.slices().stream().mapToLong(SliceSpec::estimatedRows).sum();
+  }
+
   private static io.kubz.slicer.ir.Op nodeOp(Graph g, String name) {
     return g.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().op();
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A model whose output the importer folds to a constant (ezkl's arange: Range of constants) used to
- * end in a NullPointerException while the accuracy was measured; it is refused with a message.
+ * end in a NullPointerException while the accuracy was measured; it is refused with a message that
+ * gives the value (issue #17: a proof could only pin cells to constants the model itself fixes).
  */
 class ConstantOutputTest {
   @Test
@@ -29,6 +30,7 @@ class ConstantOutputTest {
         Map.of("out", c), List.of(), Map.of("out", new ValueInfo("out", DType.FLOAT, new int[] {3})));
     BadInputException e = assertThrows(BadInputException.class, () -> QuantizedGraph.quantize(g, QuantPlan.defaults()));
     assertTrue(e.getMessage().contains("'out'") && e.getMessage().contains("nothing to prove"), e.getMessage());
+    assertTrue(e.getMessage().contains("constant [0, 2, 4]"), "the message gives the value to publish: " + e.getMessage());
   }
 
   @Test
@@ -38,6 +40,6 @@ class ConstantOutputTest {
     Graph g = OnnxImporter.read(dir.get().resolve("network.onnx"));
     BadInputException e = assertThrows(BadInputException.class,
         () -> Calibrator.calibrate(g, List.of(List.of()), QuantPlan.defaults()));
-    assertTrue(e.getMessage().contains("'output'"), e.getMessage());
+    assertTrue(e.getMessage().contains("'output' is a constant [0, 2, 4, 6, 8]"), e.getMessage());
   }
 }
