@@ -124,17 +124,7 @@ final class MixedProve {
     }
     if (!jobs.isEmpty()) {
       SliceExecutor ex = o.executor() != null ? o.executor() : new LocalExecutor(o.threads(), o.memoryBytes());
-      List<SliceResult> results = ex.execute(jobs, plonk.prover(), new SliceExecutor.Listener() {
-        @Override
-        public void started(int sliceId, String worker) {
-          progress.sliceStarted(sliceId, worker);
-        }
-
-        @Override
-        public void finished(int sliceId, String worker, long ns) {
-          progress.advance(ProgressListener.PROVE, sliceId, worker);
-        }
-      });
+      List<SliceResult> results = ex.execute(jobs, plonk.prover(), progress.slices());
       for (SliceResult r : results) {
         int i = index(plan, r.sliceId());
         proofs[i] = r.proof();

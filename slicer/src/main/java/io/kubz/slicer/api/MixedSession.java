@@ -6,7 +6,6 @@ import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.backend.GkrProofSystem;
 import io.kubz.slicer.bundle.ProofBundle;
 import io.kubz.slicer.exec.KeyCache;
-import io.kubz.slicer.ir.ValueInfo;
 import io.kubz.slicer.layered.LayeredLowering;
 import io.kubz.slicer.lower.Bridge;
 import io.kubz.slicer.lower.CompiledSlice;
@@ -219,16 +218,9 @@ final class MixedSession {
     }
     ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), "", 0,
         srs.insecure() || gkrSrs.insecure(), gkrSrs.g2Power(2).toEvmBytes(), gkrSrs.g2Power(3).toEvmBytes());
-    List<ProofBundle.PublicTensor> ins = new ArrayList<>();
-    for (ValueInfo v : q.graph().inputs()) {
-      ins.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.input().name(), null,
-          null));
-    }
-    List<ProofBundle.PublicTensor> outs = new ArrayList<>();
-    for (ValueInfo v : q.graph().outputs()) {
-      outs.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.output().name(),
-          null, null));
-    }
+    List<ProofBundle.PublicTensor> ins = ProvingSession.declared(q.graph().inputs(), q.activationScale(), visibility.input());
+    List<ProofBundle.PublicTensor> outs = ProvingSession.declared(q.graph().outputs(), q.activationScale(),
+        visibility.output());
     ProofBundle b = new ProofBundle(new byte[0], q.graph().name(), plan.toJson(), q.plan().toJson(),
         visibility.input().name(), visibility.output().name(), info, slices, ins, outs);
     return ProvingSession.withDigest(b);

@@ -340,17 +340,7 @@ public final class ModelProver {
     t0 = System.nanoTime();
     progress.begin(ProgressListener.PROVE, n);
     SliceExecutor ex = o.executor() != null ? o.executor() : new LocalExecutor(o.threads(), o.memoryBytes());
-    List<SliceResult> results = ex.execute(jobs, session.prover(), new SliceExecutor.Listener() {
-      @Override
-      public void started(int sliceId, String worker) {
-        progress.sliceStarted(sliceId, worker);
-      }
-
-      @Override
-      public void finished(int sliceId, String worker, long nanos) {
-        progress.advance(ProgressListener.PROVE, sliceId, worker);
-      }
-    });
+    List<SliceResult> results = ex.execute(jobs, session.prover(), progress.slices());
     end(progress, stages, ProgressListener.PROVE, t0);
 
     t0 = System.nanoTime();

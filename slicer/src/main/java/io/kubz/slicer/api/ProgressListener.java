@@ -44,4 +44,20 @@ public interface ProgressListener {
 
   /** A stage ends after {@code nanos} of wall time. */
   default void end(String stage, long nanos) {}
+
+  /** An executor's listener that reports each slice's start and end here (stage {@link #PROVE}). */
+  default io.kubz.slicer.exec.SliceExecutor.Listener slices() {
+    ProgressListener p = this;
+    return new io.kubz.slicer.exec.SliceExecutor.Listener() {
+      @Override
+      public void started(int sliceId, String worker) {
+        p.sliceStarted(sliceId, worker);
+      }
+
+      @Override
+      public void finished(int sliceId, String worker, long nanos) {
+        p.advance(PROVE, sliceId, worker);
+      }
+    };
+  }
 }

@@ -429,16 +429,8 @@ public final class ProvingSession {
       ss.add(new ProofBundle.Slice(spec.id(), spec.nodes(), KeyCodec.encode(vks.get(i)), vks.get(i).digest(),
           entries(slices.get(i).layout()), List.of(), new byte[0], slices.get(i).estimate().rows()));
     }
-    List<ProofBundle.PublicTensor> ins = new ArrayList<>();
-    for (ValueInfo v : q.graph().inputs()) {
-      ins.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.input().name(), null,
-          null));
-    }
-    List<ProofBundle.PublicTensor> outs = new ArrayList<>();
-    for (ValueInfo v : q.graph().outputs()) {
-      outs.add(new ProofBundle.PublicTensor(v.name(), v.shape(), q.activationScale(), visibility.output().name(), null,
-          null));
-    }
+    List<ProofBundle.PublicTensor> ins = declared(q.graph().inputs(), q.activationScale(), visibility.input());
+    List<ProofBundle.PublicTensor> outs = declared(q.graph().outputs(), q.activationScale(), visibility.output());
     // by content only: no path, cache state or size, which would make D depend on where the file lies
     ProofBundle.SrsInfo info = new ProofBundle.SrsInfo(srs.g2().toEvmBytes(), srs.tauG2().toEvmBytes(), "", 0,
         srs.insecure());
@@ -457,6 +449,15 @@ public final class ProvingSession {
     List<ProofBundle.Entry> out = new ArrayList<>();
     for (InstanceLayout.Entry e : layout.entries()) {
       out.add(new ProofBundle.Entry(e.tensor(), e.output(), e.commitment(), e.row(), e.length()));
+    }
+    return out;
+  }
+
+  /** The model's inputs or outputs as a bundle declares them before proving: shape, scale and mode, no values. */
+  static List<ProofBundle.PublicTensor> declared(List<ValueInfo> tensors, int scale, Visibility.Mode mode) {
+    List<ProofBundle.PublicTensor> out = new ArrayList<>();
+    for (ValueInfo v : tensors) {
+      out.add(new ProofBundle.PublicTensor(v.name(), v.shape(), scale, mode.name(), null, null));
     }
     return out;
   }
