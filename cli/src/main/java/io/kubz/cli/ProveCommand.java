@@ -95,7 +95,8 @@ final class ProveCommand implements Callable<Integer> {
   @Option(names = "--proof-system", paramLabel = "NAME", defaultValue = "plonkish",
       description = "plonkish (default: sliced circuits, any visibility), gkr (the whole model as one sumcheck /"
           + " logUp-GKR proof over the same SRS, or with --plan/--max-layers one per slice, linked by commitments;"
-          + " public inputs and outputs only) or mixed (each slice on the back end that suits it: GKR where the"
+          + " public inputs and outputs only; much faster on larger models (ezkl lenet_5: 23x), but not"
+          + " zero-knowledge) or mixed (each slice on the back end that suits it: GKR where the"
           + " layered lowering accepts its nodes and its tensors are public, plonkish otherwise; the two linked by"
           + " bridges). A --plan whose slices set \"proof_system\" is proved with those systems.")
   String proofSystem;
