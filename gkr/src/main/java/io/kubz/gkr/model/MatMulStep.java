@@ -159,7 +159,7 @@ final class MatMulStep {
     long[] eqS = Mle.eq(part(r, d.vk() + d.vi(), d.vs()));
     // E~(ρ) = Σ_(s,i,k) e(flat)·eq(ρ, (s, i, k))
     long[] we = weights(eqS, eqI, eqK, mm.batch(), mm.m(), mm.p(), vy);
-    Fr ev = dot(we, e);
+    Fr ev = ConvKernels.dot(we, e);
     if (!ev.mul(y1).equals(r1.get().value())) {
       return false;
     }
@@ -190,7 +190,7 @@ final class MatMulStep {
       return false;
     }
     long[] rho = r.get().point();
-    Fr wv = dot(wt, Mle.eq(rho));
+    Fr wv = ConvKernels.dot(wt, Mle.eq(rho));
     if (!wv.mul(xr).equals(r.get().value())) {
       return false;
     }
@@ -202,15 +202,5 @@ final class MatMulStep {
       Transcript t) {
     io.kubz.gkr.sumcheck.SumcheckProof p = msg.readSumcheck();
     return p == null ? Optional.empty() : SumcheckVerifier.verify(vars, degree, claim, p, t);
-  }
-
-  private static Fr dot(long[] a, long[] b) {
-    long[] acc = new long[4];
-    long[] p = new long[4];
-    for (int i = 0; i < a.length && i < b.length; i += 4) {
-      Fr.mul(p, 0, a, i, b, i);
-      Fr.add(acc, 0, acc, 0, p, 0);
-    }
-    return Fr.readFrom(acc, 0);
   }
 }

@@ -14,7 +14,6 @@ import io.kubz.slicer.exec.SliceResult;
 import io.kubz.slicer.ir.Graph;
 import io.kubz.slicer.ir.Tensor;
 import io.kubz.slicer.layered.LayeredLowering;
-import io.kubz.slicer.lower.Visibility;
 import io.kubz.slicer.plan.SlicePlan;
 import io.kubz.slicer.plan.SliceSpec;
 import io.kubz.slicer.quant.IntegerInterpreter;
@@ -138,8 +137,8 @@ final class MixedProve {
     progress.begin(ProgressListener.BUNDLE, 1);
     ProofBundle st = session.bundle(trace, instances, Arrays.asList(proofs));
     ProofBundle bundle = new ProofBundle(st.modelDigest(), st.modelName(), st.planJson(), st.quantJson(),
-        st.inputVisibility(), st.outputVisibility(), st.srs(), st.slices(), declare(st.inputs(), trace, salts),
-        declare(st.outputs(), trace, salts));
+        st.inputVisibility(), st.outputVisibility(), st.srs(), st.slices(),
+        ModelProver.declare(st.inputs(), trace, salts), ModelProver.declare(st.outputs(), trace, salts));
     byte[] bytes = BundleCodec.encode(bundle);
     end(progress, stages, ProgressListener.BUNDLE, t0);
 
@@ -166,19 +165,6 @@ final class MixedProve {
       }
     }
     return new ModelProver.Result(bytes, bundle, summary, hiddenSalts, hidden);
-  }
-
-  static List<ProofBundle.PublicTensor> declare(List<ProofBundle.PublicTensor> ts, Map<String, long[]> trace,
-      Map<String, Fr> salts) {
-    List<ProofBundle.PublicTensor> out = new ArrayList<>();
-    for (ProofBundle.PublicTensor t : ts) {
-      long[] v = trace.get(t.name());
-      long[] values = t.mode().equals(Visibility.Mode.PUBLIC.name()) ? v.clone() : null;
-      Fr c = t.mode().equals(Visibility.Mode.HASHED.name()) && salts.containsKey(t.name())
-          ? io.kubz.slicer.lower.CompiledSlice.commitment(salts.get(t.name()), v) : null;
-      out.add(new ProofBundle.PublicTensor(t.name(), t.shape(), t.scale(), t.mode(), values, c));
-    }
-    return out;
   }
 
   private static int index(SlicePlan plan, int sliceId) {

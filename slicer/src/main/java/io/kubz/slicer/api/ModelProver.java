@@ -416,7 +416,8 @@ public final class ModelProver {
         declare(st.outputs(), trace, salts));
   }
 
-  private static List<ProofBundle.PublicTensor> declare(List<ProofBundle.PublicTensor> ts, Map<String, long[]> trace,
+  /** The declared public tensors with their values (PUBLIC) or salted commitments (HASHED) filled in. */
+  static List<ProofBundle.PublicTensor> declare(List<ProofBundle.PublicTensor> ts, Map<String, long[]> trace,
       Map<String, Fr> salts) {
     List<ProofBundle.PublicTensor> out = new ArrayList<>();
     for (ProofBundle.PublicTensor t : ts) {

@@ -209,7 +209,7 @@ class MixedProveTest {
       ProofBundle st = session.bundle(lie, instances, proofs);
       byte[] bytes = BundleCodec.encode(new ProofBundle(st.modelDigest(), st.modelName(), st.planJson(),
           st.quantJson(), st.inputVisibility(), st.outputVisibility(), st.srs(), st.slices(),
-          MixedProve.declare(st.inputs(), lie, salts), MixedProve.declare(st.outputs(), lie, salts)));
+          ModelProver.declare(st.inputs(), lie, salts), ModelProver.declare(st.outputs(), lie, salts)));
       VerificationResult v = byDigest(bytes);
       assertFalse(v.valid(), "forged " + plonkClaimsForged);
       assertNotNull(v.reason());
