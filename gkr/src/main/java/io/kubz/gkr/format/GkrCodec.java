@@ -20,7 +20,7 @@ import java.util.List;
 
 /** Proofs to and from bytes (see the package documentation). */
 public final class GkrCodec {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private GkrCodec() {}
 
@@ -33,11 +33,8 @@ public final class GkrCodec {
     LogupProofMsg.Builder b = LogupProofMsg.newBuilder().setVersion(VERSION);
     for (LogupProof.TableProof tp : p.tables()) {
       TableProofMsg.Builder tb = TableProofMsg.newBuilder();
-      for (TowerProof.Layer l : tp.tower().layers()) {
-        LayerMsg.Builder lb = LayerMsg.newBuilder().setSumcheck(sumcheck(l.sumcheck()));
-        l.children().forEach(c -> lb.addChildren(fr(c)));
-        tb.addLayers(lb);
-      }
+      tp.lookupTower().layers().forEach(l -> tb.addLayers(layer(l)));
+      tp.tableTower().layers().forEach(l -> tb.addTableLayers(layer(l)));
       tp.columnEvals().forEach(c -> tb.addColumnEvals(fr(c)));
       tb.setMultiplicityEval(fr(tp.multiplicityEval()));
       b.addTables(tb);
@@ -62,18 +59,28 @@ public final class GkrCodec {
     version(m.getVersion());
     List<LogupProof.TableProof> tables = new ArrayList<>();
     for (TableProofMsg tm : m.getTablesList()) {
-      List<TowerProof.Layer> layers = new ArrayList<>();
-      for (LayerMsg lm : tm.getLayersList()) {
-        if (lm.getChildrenCount() != 4) {
-          throw new BadInputException("a tower layer has 4 child evaluations, this one "
-              + lm.getChildrenCount() + ": the proof is corrupt");
-        }
-        layers.add(new TowerProof.Layer(sumcheck(lm.getSumcheck()), frs(lm.getChildrenList())));
-      }
-      tables.add(new LogupProof.TableProof(new TowerProof(layers), frs(tm.getColumnEvalsList()),
-          fr(tm.getMultiplicityEval())));
+      tables.add(new LogupProof.TableProof(tower(tm.getLayersList()), tower(tm.getTableLayersList()),
+          frs(tm.getColumnEvalsList()), fr(tm.getMultiplicityEval())));
     }
     return new LogupProof(tables);
+  }
+
+  private static LayerMsg layer(TowerProof.Layer l) {
+    LayerMsg.Builder lb = LayerMsg.newBuilder().setSumcheck(sumcheck(l.sumcheck()));
+    l.children().forEach(c -> lb.addChildren(fr(c)));
+    return lb.build();
+  }
+
+  private static TowerProof tower(List<LayerMsg> msgs) {
+    List<TowerProof.Layer> layers = new ArrayList<>();
+    for (LayerMsg lm : msgs) {
+      if (lm.getChildrenCount() != 4) {
+        throw new BadInputException("a tower layer has 4 child evaluations, this one "
+            + lm.getChildrenCount() + ": the proof is corrupt");
+      }
+      layers.add(new TowerProof.Layer(sumcheck(lm.getSumcheck()), frs(lm.getChildrenList())));
+    }
+    return new TowerProof(layers);
   }
 
   public static byte[] encode(ReductionProof p) {

@@ -8,19 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The leaves of one table's tower and their MLE in closed form. With s = max(logRows, logSize) the
- * tower has 2^(s+1) leaves; the top variable (s) selects the side:
- * lookups x &lt; 2^s: p = −sel(x), q = α + tag + Σ_j β^j·col_j(x);
- * table k &lt; 2^s: p = m(k), q = α + tag + Σ_j β^j·T_j(k), (j = 1..w), columns, T and m read as zero
- * beyond their own 2^logRows or 2^logSize entries (there p = 0). sel(x) = 1 on the used rows (the
- * shape's segments), 0 elsewhere; its MLE is Σ_segments eq(block bits, z_high)·[x_low &lt; count]~.
+ * The leaves of one table's two towers and their MLEs in closed form. The lookup tower has
+ * 2^a leaves, a = max(logRows, 1): row x has p = −sel(x), q = α + tag + Σ_j β^j·col_j(x); the
+ * table tower has 2^t leaves, t = max(logSize, 1): row k has p = m(k), q = α + tag + Σ_j β^j·T_j(k)
+ * (j = 1..w); columns, T and m read as zero beyond their own 2^logRows or 2^logSize entries (there
+ * p = 0). sel(x) = 1 on the used rows (the shape's segments), 0 elsewhere; its MLE is
+ * Σ_segments eq(block bits, z_high)·[x_low &lt; count]~. Two towers instead of one of 2^(s+1)
+ * leaves, s = max(a, t), where the smaller side was padded to the larger: a 2^19-row range check
+ * into a 2^16-row table costs 2^19 + 2^16 leaves, not 2^20.
  */
 final class Leaves {
   private Leaves() {}
 
   /** Absorbs the protocol label and every table's shape, then draws (α, β) in one round. */
   static Fr[] challenges(Transcript t, List<LookupShape> shapes) {
-    t.absorbBytes("logup", ("kubz-logup-gkr-v1/" + shapes.size()).getBytes(StandardCharsets.US_ASCII));
+    t.absorbBytes("logup", ("kubz-logup-gkr-v2/" + shapes.size()).getBytes(StandardCharsets.US_ASCII));
     for (LookupShape s : shapes) {
       t.absorbBytes("logup-table", s.table().descriptor());
       t.absorbBytes("logup-shape", shapeBytes(s));
@@ -40,41 +42,56 @@ final class Leaves {
     return b.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** p and q leaves (2^(s+1) entries each) of one table's tower. */
-  static long[][] build(Lookup l, Fr alpha, Fr beta) {
+  /** p and q leaves (2^a entries each) of one table's lookup tower. */
+  static long[][] lookups(Lookup l, Fr alpha, Fr beta) {
+    boolean[] used = l.shape().mask();
+    long[] minusOne = new long[4];
+    Fr.set(minusOne, 0, -1);
+    return side(l.shape().lookupVars(), 1 << l.logRows(), l.columns(), alpha.add(l.table().tag()),
+        beta, (x, p, po) -> {
+          if (used[x]) {
+            Fr.copy(p, po, minusOne, 0);
+          }
+        });
+  }
+
+  /** p and q leaves (2^t entries each) of one table's table tower: p is the multiplicities. */
+  static long[][] table(Lookup l, Fr alpha, Fr beta) {
     Table table = l.table();
-    int w = table.width();
-    int s = l.shape().half();
-    int rows = 1 << l.logRows();
-    int trows = 1 << table.logSize();
-    int half = 1 << s;
-    long[] p = new long[8 * half];
-    long[] q = new long[8 * half];
-    long[] base = new long[4];
-    alpha.add(table.tag()).writeTo(base, 0);
-    long[] betas = new long[4 * w];
+    long[][] tcols = new long[table.width()][];
+    for (int j = 0; j < tcols.length; j++) {
+      tcols[j] = table.column(j);
+    }
+    long[] m = l.multiplicities();
+    return side(l.shape().tableVars(), 1 << table.logSize(), tcols, alpha.add(table.tag()), beta,
+        (x, p, po) -> Fr.copy(p, po, m, 4 * x));
+  }
+
+  /** Sets p at row x (inside the columns' rows) of one side. */
+  @FunctionalInterface
+  private interface Numerator {
+    void set(int x, long[] p, int po);
+  }
+
+  /** 2^vars leaves: q = base + Σ_j β^j·cols[j][x] for x &lt; rows (base beyond), p by {@code num} (0 beyond). */
+  private static long[][] side(int vars, int rows, long[][] cols, Fr base, Fr beta, Numerator num) {
+    int size = 1 << vars;
+    long[] p = new long[4 * size];
+    long[] q = new long[4 * size];
+    long[] b0 = new long[4];
+    base.writeTo(b0, 0);
+    long[] betas = new long[4 * cols.length];
     Fr b = beta;
-    for (int j = 0; j < w; j++) {
+    for (int j = 0; j < cols.length; j++) {
       b.writeTo(betas, 4 * j);
       b = b.mul(beta);
     }
-    long[][] tcols = new long[w][];
-    for (int j = 0; j < w; j++) {
-      tcols[j] = table.column(j);
-    }
-    long[] minusOne = new long[4];
-    Fr.set(minusOne, 0, -1);
-    boolean[] used = l.shape().mask();
-    Parallel.forRange(0, half, Mle.PARALLEL_MIN, (from, to) -> {
+    Parallel.forRange(0, size, Mle.PARALLEL_MIN, (from, to) -> {
       long[] tmp = new long[4];
       for (int x = from; x < to; x++) {
-        denominator(q, 4 * x, base, betas, l.columns(), x, x < rows, tmp);
-        if (x < rows && used[x]) {
-          Fr.copy(p, 4 * x, minusOne, 0);
-        }
-        denominator(q, 4 * (half + x), base, betas, tcols, x, x < trows, tmp);
-        if (x < trows) {
-          Fr.copy(p, 4 * (half + x), l.multiplicities(), 4 * x);
+        denominator(q, 4 * x, b0, betas, cols, x, x < rows, tmp);
+        if (x < rows) {
+          num.set(x, p, 4 * x);
         }
       }
     });
@@ -126,33 +143,33 @@ final class Leaves {
     return sum;
   }
 
-  /**
-   * (p̃(z), q̃(z)) of the leaves from the prover's column and multiplicity evaluations and the
-   * table's closed form, z of s + 1 coordinates.
-   */
-  static Fr[] atPoint(LookupShape shape, long[] z, List<Fr> colEvals, Fr mEval, Fr alpha, Fr beta) {
-    Table table = shape.table();
-    int s = shape.half();
-    int a = shape.logRows();
-    int t = table.logSize();
-    Fr[] tv = table.evaluate(z, 0);
-    Fr sumL = Fr.ZERO;
-    Fr sumT = Fr.ZERO;
+  /** (p̃(z), q̃(z)) of the lookup tower's leaves from the prover's column evaluations, z of a coordinates. */
+  static Fr[] lookupsAt(LookupShape shape, long[] z, List<Fr> colEvals, Fr alpha, Fr beta) {
+    int a = shape.lookupVars();
+    Fr sum = Fr.ZERO;
     Fr b = beta;
-    for (int j = 0; j < table.width(); j++) {
-      sumL = sumL.add(b.mul(colEvals.get(j)));
-      sumT = sumT.add(b.mul(tv[j]));
+    for (int j = 0; j < shape.table().width(); j++) {
+      sum = sum.add(b.mul(colEvals.get(j)));
       b = b.mul(beta);
     }
-    Fr base = alpha.add(table.tag());
-    Fr extL = zeroExtension(z, a, s);
-    Fr extT = zeroExtension(z, t, s);
-    Fr pL = selector(shape, z, s).neg();
-    Fr qL = base.add(extL.mul(sumL));
-    Fr pT = extT.mul(mEval);
-    Fr qT = base.add(extT.mul(sumT));
-    Fr top = Fr.readFrom(z, 4 * s);
-    Fr notTop = Fr.ONE.sub(top);
-    return new Fr[] {notTop.mul(pL).add(top.mul(pT)), notTop.mul(qL).add(top.mul(qT))};
+    Fr ext = zeroExtension(z, shape.logRows(), a);
+    return new Fr[] {selector(shape, z, a).neg(), alpha.add(shape.table().tag()).add(ext.mul(sum))};
+  }
+
+  /**
+   * (p̃(z), q̃(z)) of the table tower's leaves from the prover's multiplicity evaluation and the
+   * table's closed form, z of t coordinates.
+   */
+  static Fr[] tableAt(LookupShape shape, long[] z, Fr mEval, Fr alpha, Fr beta) {
+    Table table = shape.table();
+    Fr[] tv = table.evaluate(z, 0);
+    Fr sum = Fr.ZERO;
+    Fr b = beta;
+    for (int j = 0; j < table.width(); j++) {
+      sum = sum.add(b.mul(tv[j]));
+      b = b.mul(beta);
+    }
+    Fr ext = zeroExtension(z, table.logSize(), shape.tableVars());
+    return new Fr[] {ext.mul(mEval), alpha.add(table.tag()).add(ext.mul(sum))};
   }
 }

@@ -9,8 +9,12 @@ public record LogupProof(List<TableProof> tables) {
     tables = List.copyOf(tables);
   }
 
-  /** A table's tower and the leaf evaluations: input columns at ρ_rows and multiplicities at ρ_table. */
-  public record TableProof(TowerProof tower, List<Fr> columnEvals, Fr multiplicityEval) {
+  /**
+   * A table's two towers (the lookups', then the table's) and the leaf evaluations: input columns
+   * at the lookup tower's point and multiplicities at the table tower's point.
+   */
+  public record TableProof(TowerProof lookupTower, TowerProof tableTower, List<Fr> columnEvals,
+      Fr multiplicityEval) {
     public TableProof {
       columnEvals = List.copyOf(columnEvals);
     }

@@ -12,8 +12,8 @@ public final class LogupVerifier {
   private LogupVerifier() {}
 
   /**
-   * Checks, per table, that its tower verifies, that its root fraction is zero with a non-zero
-   * denominator, and that the leaf claims match the closed form of the leaves. Returns the claims on
+   * Checks, per table, that its two towers verify, that their root fractions sum to zero with
+   * non-zero denominators, and that the leaf claims match the closed forms of the leaves. Returns the claims on
    * the input columns and multiplicities that the caller must still discharge, or empty.
    */
   public static Optional<List<LogupProof.Claims>> verify(List<LookupShape> shapes, LogupProof proof,
@@ -30,18 +30,32 @@ public final class LogupVerifier {
       if (tp.multiplicityEval() == null || tp.columnEvals().size() != shape.table().width()) {
         return Optional.empty();
       }
-      Optional<TowerVerifier.Result> r = TowerVerifier.verify(shape.half() + 1, tp.tower(), t);
-      if (r.isEmpty() || !r.get().rootP().isZero() || r.get().rootQ().isZero()) {
+      Optional<TowerVerifier.Result> lr = TowerVerifier.verify(shape.lookupVars(), tp.lookupTower(), t);
+      if (lr.isEmpty()) {
         return Optional.empty();
       }
-      long[] z = r.get().point();
-      Fr[] leaf = Leaves.atPoint(shape, z, tp.columnEvals(), tp.multiplicityEval(), ab[0], ab[1]);
-      if (!leaf[0].equals(r.get().p()) || !leaf[1].equals(r.get().q())) {
+      Optional<TowerVerifier.Result> tr = TowerVerifier.verify(shape.tableVars(), tp.tableTower(), t);
+      if (tr.isEmpty()) {
+        return Optional.empty();
+      }
+      TowerVerifier.Result l = lr.get();
+      TowerVerifier.Result r = tr.get();
+      // Σ lookups + Σ table = p_L/q_L + p_T/q_T = 0 with both denominators non-zero
+      if (l.rootQ().isZero() || r.rootQ().isZero()
+          || !l.rootP().mul(r.rootQ()).add(r.rootP().mul(l.rootQ())).isZero()) {
+        return Optional.empty();
+      }
+      Fr[] leaf = Leaves.lookupsAt(shape, l.point(), tp.columnEvals(), ab[0], ab[1]);
+      if (!leaf[0].equals(l.p()) || !leaf[1].equals(l.q())) {
+        return Optional.empty();
+      }
+      leaf = Leaves.tableAt(shape, r.point(), tp.multiplicityEval(), ab[0], ab[1]);
+      if (!leaf[0].equals(r.p()) || !leaf[1].equals(r.q())) {
         return Optional.empty();
       }
       LogupProver.absorbLeafEvals(t, tp.columnEvals(), tp.multiplicityEval());
-      claims.add(new LogupProof.Claims(shape.table(), Arrays.copyOf(z, 4 * shape.logRows()),
-          tp.columnEvals(), Arrays.copyOf(z, 4 * shape.table().logSize()), tp.multiplicityEval()));
+      claims.add(new LogupProof.Claims(shape.table(), Arrays.copyOf(l.point(), 4 * shape.logRows()),
+          tp.columnEvals(), Arrays.copyOf(r.point(), 4 * shape.table().logSize()), tp.multiplicityEval()));
     }
     return Optional.of(claims);
   }

@@ -27,9 +27,19 @@ public record LookupShape(Table table, int logRows, List<Segment> segments) {
     this(table, logRows, List.of(new Segment(0, logRows, count)));
   }
 
-  /** log2 of each half of the tower's leaves: the larger of the lookup rows and the table. */
-  int half() {
-    return Math.max(logRows, table.logSize());
+  /** log2 of the lookup tower's leaves: the lookup rows, at least 2 leaves (a tower has a root with two children). */
+  int lookupVars() {
+    return Math.max(logRows, 1);
+  }
+
+  /** log2 of the table tower's leaves: the table's rows, at least 2 leaves. */
+  int tableVars() {
+    return Math.max(table.logSize(), 1);
+  }
+
+  /** Layers of both towers together (the numbering of {@link TowerProver.Hook} across them). */
+  int towerLayers() {
+    return lookupVars() + tableVars();
   }
 
   /** Whether the rows are the plain prefix [0, count) (the original descriptor applies). */

@@ -40,6 +40,11 @@ public final class TowerProver {
   }
 
   public static Output prove(long[] p, long[] q, Transcript t, Hook hook) {
+    return prove(p, q, t, hook, 0);
+  }
+
+  /** As above, the hook seeing layer j as {@code hookOffset + j}. */
+  static Output prove(long[] p, long[] q, Transcript t, Hook hook, int hookOffset) {
     int n = Mle.vars(p);
     if (n < 1 || q.length != p.length) {
       throw new IllegalArgumentException("a tower needs p and q of the same size 2^n, n >= 1");
@@ -77,7 +82,7 @@ public final class TowerProver {
         point = out.point();
       }
       if (hook != null) {
-        hook.children(j, c);
+        hook.children(hookOffset + j, c);
       }
       List<Fr> children = new ArrayList<>(4);
       for (int k = 0; k < 4; k++) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class GoldenBytesTest {
   @Test
   void reprovingTheGoldenLogupStatementGivesTheSameBytes() throws IOException {
-    assertArrayEquals(GoldenProofTest.resource("logup-v1.bin"), GoldenProofs.logup());
+    assertArrayEquals(GoldenProofTest.resource("logup-v2.bin"), GoldenProofs.logup());
   }
 
   @Test
   void reprovingTheGoldenOpeningStatementGivesTheSameBytes() throws IOException {
-    assertArrayEquals(GoldenProofTest.resource("opening-v1.bin"), GoldenProofs.opening());
+    assertArrayEquals(GoldenProofTest.resource("opening-v2.bin"), GoldenProofs.opening());
   }
 }

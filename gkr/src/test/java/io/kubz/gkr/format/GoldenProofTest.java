@@ -21,7 +21,7 @@ class GoldenProofTest {
 
   @Test
   void goldenLogupProofVerifies() throws IOException {
-    byte[] bytes = resource("logup-v1.bin");
+    byte[] bytes = resource("logup-v2.bin");
     assertTrue(ProofBytes.verifyLogup(Statements.lookups(GoldenProofs.LOOKUP_SEED).stream()
         .map(Lookup::shape).toList(), bytes, new Keccak256Transcript(Statements.DOMAIN)).isPresent());
     // and not under another statement
@@ -31,7 +31,7 @@ class GoldenProofTest {
 
   @Test
   void goldenOpeningProofVerifies() throws IOException {
-    byte[] bytes = resource("opening-v1.bin");
+    byte[] bytes = resource("opening-v2.bin");
     assertTrue(ProofBytes.verifyOpening(5, Statements.claims(GoldenProofs.OPENING_SEED), bytes,
         new Keccak256Transcript(Statements.DOMAIN)).isPresent());
     assertTrue(ProofBytes.verifyOpening(5, Statements.claims(GoldenProofs.OPENING_SEED + 1), bytes,

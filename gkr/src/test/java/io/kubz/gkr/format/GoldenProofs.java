@@ -30,7 +30,7 @@ public final class GoldenProofs {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
-    Files.write(dir.resolve("logup-v1.bin"), logup());
-    Files.write(dir.resolve("opening-v1.bin"), opening());
+    Files.write(dir.resolve("logup-v2.bin"), logup());
+    Files.write(dir.resolve("opening-v2.bin"), opening());
   }
 }

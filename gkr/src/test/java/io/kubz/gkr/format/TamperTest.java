@@ -70,20 +70,30 @@ class TamperTest {
     LogupProof logup(LogupProof p) {
       List<LogupProof.TableProof> ts = new ArrayList<>();
       for (LogupProof.TableProof t : p.tables()) {
-        List<TowerProof.Layer> ls = new ArrayList<>();
-        for (TowerProof.Layer l : t.tower().layers()) {
-          SumcheckProof s = sumcheck(l.sumcheck());
-          ls.add(new TowerProof.Layer(s, frs(l.children())));
-        }
-        ts.add(new LogupProof.TableProof(new TowerProof(ls), frs(t.columnEvals()),
-            fr(t.multiplicityEval())));
+        TowerProof lookups = tower(t.lookupTower());
+        TowerProof table = tower(t.tableTower());
+        ts.add(new LogupProof.TableProof(lookups, table, frs(t.columnEvals()), fr(t.multiplicityEval())));
       }
       return new LogupProof(ts);
+    }
+
+    TowerProof tower(TowerProof t) {
+      List<TowerProof.Layer> ls = new ArrayList<>();
+      for (TowerProof.Layer l : t.layers()) {
+        SumcheckProof s = sumcheck(l.sumcheck());
+        ls.add(new TowerProof.Layer(s, frs(l.children())));
+      }
+      return new TowerProof(ls);
     }
 
     ReductionProof reduction(ReductionProof p) {
       return new ReductionProof(sumcheck(p.sumcheck()), fr(p.value()));
     }
+  }
+
+  private static LogupProof.TableProof withTower(LogupProof.TableProof t, int which, TowerProof tower) {
+    return which == 0 ? new LogupProof.TableProof(tower, t.tableTower(), t.columnEvals(), t.multiplicityEval())
+        : new LogupProof.TableProof(t.lookupTower(), tower, t.columnEvals(), t.multiplicityEval());
   }
 
   @Test
@@ -121,38 +131,42 @@ class TamperTest {
   void changedDegreeOrCountsAreRejected() {
     LogupProof p = logup();
     LogupProof.TableProof t0 = p.tables().get(0);
-    List<TowerProof.Layer> layers = t0.tower().layers();
-    for (int j = 1; j < layers.size(); j++) {
-      for (int k = 0; k < layers.get(j).sumcheck().rounds().size(); k++) {
-        for (int delta : new int[] {-1, 1}) {
-          List<List<Fr>> rounds = new ArrayList<>(layers.get(j).sumcheck().rounds());
-          List<Fr> round = new ArrayList<>(rounds.get(k));
-          if (delta > 0) {
-            round.add(Fr.ZERO); // same values at 0..3, one degree more
-          } else {
-            round.remove(round.size() - 1);
+    for (int which = 0; which < 2; which++) {
+      List<TowerProof.Layer> layers = (which == 0 ? t0.lookupTower() : t0.tableTower()).layers();
+      for (int j = 1; j < layers.size(); j++) {
+        for (int k = 0; k < layers.get(j).sumcheck().rounds().size(); k++) {
+          for (int delta : new int[] {-1, 1}) {
+            List<List<Fr>> rounds = new ArrayList<>(layers.get(j).sumcheck().rounds());
+            List<Fr> round = new ArrayList<>(rounds.get(k));
+            if (delta > 0) {
+              round.add(Fr.ZERO); // same values at 0..3, one degree more
+            } else {
+              round.remove(round.size() - 1);
+            }
+            rounds.set(k, round);
+            List<TowerProof.Layer> ls = new ArrayList<>(layers);
+            ls.set(j, new TowerProof.Layer(new SumcheckProof(rounds), layers.get(j).children()));
+            LogupProof bad = new LogupProof(List.of(withTower(t0, which, new TowerProof(ls)), p.tables().get(1)));
+            assertTrue(!logupAccepts(GkrCodec.encode(bad)),
+                "tower " + which + " layer " + j + " round " + k + " " + delta);
           }
-          rounds.set(k, round);
-          List<TowerProof.Layer> ls = new ArrayList<>(layers);
-          ls.set(j, new TowerProof.Layer(new SumcheckProof(rounds), layers.get(j).children()));
-          LogupProof bad = new LogupProof(List.of(new LogupProof.TableProof(new TowerProof(ls),
-              t0.columnEvals(), t0.multiplicityEval()), p.tables().get(1)));
-          assertTrue(!logupAccepts(GkrCodec.encode(bad)), "layer " + j + " round " + k + " " + delta);
         }
       }
+      List<TowerProof.Layer> fewer = layers.subList(0, layers.size() - 1);
+      List<TowerProof.Layer> more = new ArrayList<>(layers);
+      more.add(layers.get(layers.size() - 1));
+      for (List<TowerProof.Layer> ls : List.of(fewer, more)) {
+        LogupProof bad = new LogupProof(List.of(withTower(t0, which, new TowerProof(ls)), p.tables().get(1)));
+        assertTrue(!logupAccepts(GkrCodec.encode(bad)), "tower " + which + " with " + ls.size() + " layers");
+      }
     }
-    List<TowerProof.Layer> fewer = layers.subList(0, layers.size() - 1);
-    List<TowerProof.Layer> more = new ArrayList<>(layers);
-    more.add(layers.get(layers.size() - 1));
-    for (List<TowerProof.Layer> ls : List.of(fewer, more)) {
-      LogupProof bad = new LogupProof(List.of(new LogupProof.TableProof(new TowerProof(ls),
-          t0.columnEvals(), t0.multiplicityEval()), p.tables().get(1)));
-      assertTrue(!logupAccepts(GkrCodec.encode(bad)));
-    }
+    // the two towers swapped: each has the other's number of layers (the 32-row lookups into a 16-row table)
+    assertTrue(!logupAccepts(GkrCodec.encode(new LogupProof(List.of(new LogupProof.TableProof(
+        t0.tableTower(), t0.lookupTower(), t0.columnEvals(), t0.multiplicityEval()), p.tables().get(1))))));
     List<Fr> moreCols = new ArrayList<>(t0.columnEvals());
     moreCols.add(Fr.ONE);
     assertTrue(!logupAccepts(GkrCodec.encode(new LogupProof(List.of(new LogupProof.TableProof(
-        t0.tower(), moreCols, t0.multiplicityEval()), p.tables().get(1))))));
+        t0.lookupTower(), t0.tableTower(), moreCols, t0.multiplicityEval()), p.tables().get(1))))));
     assertTrue(!logupAccepts(GkrCodec.encode(new LogupProof(List.of(t0)))));
     assertTrue(!logupAccepts(GkrCodec.encode(new LogupProof(List.of(t0, p.tables().get(1), t0)))));
   }

@@ -151,7 +151,7 @@ class LogupTest {
   void tamperedTowerValueIsRejectedInEveryLayer() {
     Random rnd = new Random(13);
     Lookup a = Lookup.of(RANGE4, new long[][] {column(randomValues(rnd, 8, 16))}, 8);
-    int layers = a.shape().half() + 1;
+    int layers = a.shape().towerLayers();
     for (int layer = 0; layer < layers; layer++) {
       int target = layer;
       LogupProof proof = LogupProver.prove(List.of(a), new Keccak256Transcript("logup"),

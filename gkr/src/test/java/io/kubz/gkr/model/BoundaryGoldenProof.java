@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code layered-boundary-v1.bin} of src/test/resources/golden (see its README): the proof of
+ * Writes {@code layered-boundary-v2.bin} of src/test/resources/golden (see its README): the proof of
  * the consumer half of {@code Models.small(SEED)} cut after tensor {@code AT} ({@link BoundaryTest#cut}),
  * its input committed, with {@code LayeredTest.PCS} and transcript domain {@link Statements#DOMAIN}.
  */
@@ -34,6 +34,6 @@ public final class BoundaryGoldenProof {
   }
 
   public static void main(String[] args) throws IOException {
-    Files.write(Path.of(args[0]).resolve("layered-boundary-v1.bin"), proof());
+    Files.write(Path.of(args[0]).resolve("layered-boundary-v2.bin"), proof());
   }
 }

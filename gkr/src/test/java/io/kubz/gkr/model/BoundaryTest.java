@@ -175,8 +175,8 @@ class BoundaryTest {
   @Test
   void theGoldenBoundaryProofVerifiesAndIsReproduced() throws IOException {
     byte[] bytes;
-    try (InputStream in = getClass().getResourceAsStream("/golden/layered-boundary-v1.bin")) {
-      assertNotNull(in, "missing golden proof layered-boundary-v1.bin");
+    try (InputStream in = getClass().getResourceAsStream("/golden/layered-boundary-v2.bin")) {
+      assertNotNull(in, "missing golden proof layered-boundary-v2.bin");
       bytes = in.readAllBytes();
     }
     Cut k = cut(Models.small(BoundaryGoldenProof.SEED), BoundaryGoldenProof.AT);

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code conv-v1.bin} of src/test/resources/golden (see its README): the proof of
+ * Writes {@code conv-v2.bin} of src/test/resources/golden (see its README): the proof of
  * {@code ConvModels.pair(SEED)} with {@code LayeredTest.PCS}, transcript domain {@link Statements#DOMAIN}.
  */
 public final class ConvGoldenProof {
@@ -22,6 +22,6 @@ public final class ConvGoldenProof {
   }
 
   public static void main(String[] args) throws IOException {
-    Files.write(Path.of(args[0]).resolve("conv-v1.bin"), proof());
+    Files.write(Path.of(args[0]).resolve("conv-v2.bin"), proof());
   }
 }

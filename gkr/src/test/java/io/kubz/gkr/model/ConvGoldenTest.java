@@ -16,8 +16,8 @@ class ConvGoldenTest {
   @Test
   void theGoldenConvProofVerifiesAndIsReproduced() throws IOException {
     byte[] bytes;
-    try (InputStream in = getClass().getResourceAsStream("/golden/conv-v1.bin")) {
-      assertNotNull(in, "missing golden proof conv-v1.bin");
+    try (InputStream in = getClass().getResourceAsStream("/golden/conv-v2.bin")) {
+      assertNotNull(in, "missing golden proof conv-v2.bin");
       bytes = in.readAllBytes();
     }
     Models.Case c = ConvModels.pair(ConvGoldenProof.SEED).c();

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code layered-v1.bin} of src/test/resources/golden (see its README): the proof of
+ * Writes {@code layered-v2.bin} of src/test/resources/golden (see its README): the proof of
  * {@code Models.mlp(SEED)} with {@code LayeredTest.PCS}, transcript domain {@link Statements#DOMAIN}.
  */
 public final class LayeredGoldenProof {
@@ -22,6 +22,6 @@ public final class LayeredGoldenProof {
   }
 
   public static void main(String[] args) throws IOException {
-    Files.write(Path.of(args[0]).resolve("layered-v1.bin"), proof());
+    Files.write(Path.of(args[0]).resolve("layered-v2.bin"), proof());
   }
 }

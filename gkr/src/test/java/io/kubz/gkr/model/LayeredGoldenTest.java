@@ -16,8 +16,8 @@ class LayeredGoldenTest {
   @Test
   void theGoldenProofVerifiesAndIsReproduced() throws IOException {
     byte[] bytes;
-    try (InputStream in = getClass().getResourceAsStream("/golden/layered-v1.bin")) {
-      assertNotNull(in, "missing golden proof layered-v1.bin");
+    try (InputStream in = getClass().getResourceAsStream("/golden/layered-v2.bin")) {
+      assertNotNull(in, "missing golden proof layered-v2.bin");
       bytes = in.readAllBytes();
     }
     Models.Case c = Models.mlp(LayeredGoldenProof.SEED);

@@ -59,12 +59,19 @@ class LayeredTamperTest {
       return new SumcheckProof(s.rounds().stream().map(this::frs).toList());
     }
 
+    TowerProof tower(TowerProof t) {
+      return new TowerProof(t.layers().stream()
+          .map(l -> new TowerProof.Layer(sc(l.sumcheck()), frs(l.children()))).toList());
+    }
+
     LayeredProof map(LayeredProof p) {
       G1 wit = p.wit == null ? null : g1(p.wit);
       LogupProof logup = p.logup == null ? null : new LogupProof(p.logup.tables().stream()
-          .map(tp -> new LogupProof.TableProof(new TowerProof(tp.tower().layers().stream()
-              .map(l -> new TowerProof.Layer(sc(l.sumcheck()), frs(l.children()))).toList()),
-              frs(tp.columnEvals()), fr(tp.multiplicityEval()))).toList());
+          .map(tp -> {
+            TowerProof lookups = tower(tp.lookupTower());
+            TowerProof table = tower(tp.tableTower());
+            return new LogupProof.TableProof(lookups, table, frs(tp.columnEvals()), fr(tp.multiplicityEval()));
+          }).toList());
       List<Fr> evals = frs(p.evals);
       List<SumcheckProof> sums = p.sumchecks.stream().map(this::sc).toList();
       ReductionProof opening = p.opening == null ? null
