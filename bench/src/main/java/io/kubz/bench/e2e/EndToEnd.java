@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * comma list of {@code default} (per layer) and {@code rows=K} (the budget strategy, max 2^K rows);
  * a model file's input is the {@code input.json} beside it. Without model files: the example models
  * and, when present, the fixture models; {@code -Dkubz.e2e.only=REGEX} keeps the models whose name
- * matches. A run that fails is recorded with its message, not fatal.
+ * matches. A run that fails is recorded with its message, not fatal. {@code EndToEnd --examples DIR}
+ * only writes the example models, the 264k CIFAR CNN and the 4M MLP included, each as
+ * DIR/NAME/network.onnx with its input.json (bench/targets.sh).
  */
 public final class EndToEnd {
   /** The seed the demo uses, so the "lenet (demo)" row is the demo's model. */
@@ -33,6 +35,12 @@ public final class EndToEnd {
   private EndToEnd() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length == 2 && args[0].equals("--examples")) {
+      // bench/targets.sh: only write the example models (the large ones too), one folder each
+      System.setProperty("kubz.e2e.large", "true");
+      examples(Path.of(args[1]), new LinkedHashMap<>());
+      return;
+    }
     if (args.length < 2) {
       System.err.println("usage: EndToEnd <out.jsonl> <work dir> [default,rows=12] [model.onnx ...]");
       System.exit(2);
