@@ -90,6 +90,24 @@ public final class LayeredProof {
     return b.build().toByteArray();
   }
 
+  /**
+   * The format version {@code bytes} declare (GkrCodec.VERSION for this kubz's proofs), or −1 when
+   * they are not a layered proof at all; never throws. Lets a verifier say "made by another kubz
+   * version" instead of "does not verify" for an old proof.
+   */
+  public static int formatVersion(byte[] bytes) {
+    if (bytes == null || bytes.length > MAX_BYTES) {
+      return -1;
+    }
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      in.setRecursionLimit(16);
+      return LayeredProofMsg.parseFrom(in).getVersion();
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The proof in {@code bytes}, or empty when they are malformed or over the limits; never throws. */
   public static Optional<LayeredProof> parse(byte[] bytes) {
     if (bytes == null || bytes.length > MAX_BYTES) {

@@ -1,6 +1,8 @@
 package io.kubz.slicer.api;
 
+import io.kubz.gkr.format.GkrCodec;
 import io.kubz.gkr.model.LayeredModel;
+import io.kubz.gkr.model.LayeredProof;
 import io.kubz.gkr.model.ModelDigests;
 import io.kubz.poly.srs.Srs;
 import io.kubz.slicer.backend.GkrProofSystem;
@@ -135,6 +137,12 @@ final class GkrCheck {
         || !Arrays.equals(srs.g2Power(2).toEvmBytes(), b.srs().tau2G2())
         || !Arrays.equals(srs.g2Power(3).toEvmBytes(), b.srs().tau3G2())) {
       return "the GKR proof was made with a different SRS than the trusted one (" + srs.source() + ")";
+    }
+    int version = LayeredProof.formatVersion(s.proof());
+    if (version >= 0 && version != GkrCodec.VERSION) {
+      return "the GKR proof is in format version " + version + " and this kubz reads version "
+          + GkrCodec.VERSION + " (version 1 was written before logUp used two towers per"
+          + " table): prove again with this kubz, or verify with the kubz that made it";
     }
     if (!GkrProofSystem.verify(d.model(), d.committed(), s.vkDigest(), s.proof(), s.instance(), s.commitments(), srs,
         external)) {

@@ -168,6 +168,20 @@ class GkrBundleFuzzTest {
   }
 
   @Test
+  void aProofOfAnotherFormatVersionIsNamedSo() throws Exception {
+    ProofBundle.Slice s = parsed.slices().get(0);
+    for (int version : new int[] {1, io.kubz.gkr.format.GkrCodec.VERSION + 1}) {
+      byte[] stamped = io.kubz.gkr.proto.LayeredProofMsg.parseFrom(s.proof()).toBuilder().setVersion(version)
+          .build().toByteArray();
+      byte[] bundle = withSlice(new ProofBundle.Slice(s.id(), s.nodes(), s.verifyingKey(), s.vkDigest(),
+          s.layout(), s.instance(), stamped, s.rows(), s.system()));
+      VerificationResult v = BundleVerifier.verify(bundle, parsed.modelDigest(), Runs.srs(), true);
+      assertTrue(!v.valid() && v.reason().contains("format version " + version + " and this kubz reads version "
+          + io.kubz.gkr.format.GkrCodec.VERSION), "version " + version + ": " + v.reason());
+    }
+  }
+
+  @Test
   void otherG2PowersAreRejected() {
     ProofBundle.SrsInfo srs = parsed.srs();
     for (int which = 0; which < 2; which++) {
