@@ -37,8 +37,7 @@ public final class EndToEnd {
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length == 2 && args[0].equals("--examples")) {
       // bench/targets.sh: only write the example models (the large ones too), one folder each
-      System.setProperty("kubz.e2e.large", "true");
-      examples(Path.of(args[1]), new LinkedHashMap<>());
+      examples(Path.of(args[1]), new LinkedHashMap<>(), true);
       return;
     }
     if (args.length < 2) {
@@ -56,7 +55,7 @@ public final class EndToEnd {
             new Path[] {p, p.resolveSibling("input.json")});
       }
     } else {
-      examples(work, models);
+      examples(work, models, Boolean.getBoolean("kubz.e2e.large"));
       for (String f : FIXTURES) {
         Fixtures.resolve("onnx/ezkl-examples/" + f + "/network.onnx").ifPresent(p ->
             models.put(f + " (ezkl fixture)", new Path[] {p, p.resolveSibling("input.json")}));
@@ -81,13 +80,13 @@ public final class EndToEnd {
   }
 
   /** Writes the example models and their inputs (the demo's seed) into {@code work}. */
-  private static void examples(Path work, Map<String, Path[]> models) throws IOException {
+  private static void examples(Path work, Map<String, Path[]> models, boolean large) throws IOException {
     Map<String, byte[]> ex = new LinkedHashMap<>();
     ex.put("mlp (example)", ExampleModels.mlp(SEED, 16, 32, 10).toByteArray());
     ex.put("cnn (example)", ExampleModels.cnn(SEED).toByteArray());
     ex.put("residual (example)", ExampleModels.residual(SEED, 16).toByteArray());
     ex.put("lenet (demo)", ExampleModels.lenet(SEED).toByteArray());
-    if (Boolean.getBoolean("kubz.e2e.large")) {
+    if (large) {
       // the shapes of #19's targets: deep-prove's 264k-parameter CIFAR CNN and a 4M-parameter MLP
       ex.put("cifar cnn 264k (example)", ExampleModels.cifarCnn(SEED).toByteArray());
       ex.put("mlp 4M (example)", ExampleModels.mlp(SEED, 1024, 2048, 1024, 10).toByteArray());

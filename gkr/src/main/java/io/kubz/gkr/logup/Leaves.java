@@ -146,14 +146,9 @@ final class Leaves {
   /** (p̃(z), q̃(z)) of the lookup tower's leaves from the prover's column evaluations, z of a coordinates. */
   static Fr[] lookupsAt(LookupShape shape, long[] z, List<Fr> colEvals, Fr alpha, Fr beta) {
     int a = shape.lookupVars();
-    Fr sum = Fr.ZERO;
-    Fr b = beta;
-    for (int j = 0; j < shape.table().width(); j++) {
-      sum = sum.add(b.mul(colEvals.get(j)));
-      b = b.mul(beta);
-    }
     Fr ext = zeroExtension(z, shape.logRows(), a);
-    return new Fr[] {selector(shape, z, a).neg(), alpha.add(shape.table().tag()).add(ext.mul(sum))};
+    return new Fr[] {selector(shape, z, a).neg(),
+        alpha.add(shape.table().tag()).add(ext.mul(weighted(colEvals.toArray(Fr[]::new), beta)))};
   }
 
   /**
@@ -162,14 +157,18 @@ final class Leaves {
    */
   static Fr[] tableAt(LookupShape shape, long[] z, Fr mEval, Fr alpha, Fr beta) {
     Table table = shape.table();
-    Fr[] tv = table.evaluate(z, 0);
+    Fr ext = zeroExtension(z, table.logSize(), shape.tableVars());
+    return new Fr[] {ext.mul(mEval), alpha.add(table.tag()).add(ext.mul(weighted(table.evaluate(z, 0), beta)))};
+  }
+
+  /** Σ_{j=1..w} β^j·v_j, the columns' part of a denominator. */
+  private static Fr weighted(Fr[] v, Fr beta) {
     Fr sum = Fr.ZERO;
     Fr b = beta;
-    for (int j = 0; j < table.width(); j++) {
-      sum = sum.add(b.mul(tv[j]));
+    for (Fr x : v) {
+      sum = sum.add(b.mul(x));
       b = b.mul(beta);
     }
-    Fr ext = zeroExtension(z, table.logSize(), shape.tableVars());
-    return new Fr[] {ext.mul(mEval), alpha.add(table.tag()).add(ext.mul(sum))};
+    return sum;
   }
 }

@@ -138,14 +138,14 @@ final class GkrCheck {
         || !Arrays.equals(srs.g2Power(3).toEvmBytes(), b.srs().tau3G2())) {
       return "the GKR proof was made with a different SRS than the trusted one (" + srs.source() + ")";
     }
-    int version = LayeredProof.formatVersion(s.proof());
-    if (version >= 0 && version != GkrCodec.VERSION) {
-      return "the GKR proof is in format version " + version + " and this kubz reads version "
-          + GkrCodec.VERSION + " (version 1 was written before logUp used two towers per"
-          + " table): prove again with this kubz, or verify with the kubz that made it";
-    }
     if (!GkrProofSystem.verify(d.model(), d.committed(), s.vkDigest(), s.proof(), s.instance(), s.commitments(), srs,
         external)) {
+      int version = LayeredProof.formatVersion(s.proof()); // only to say why: a proof of another kubz
+      if (version >= 0 && version != GkrCodec.VERSION) {
+        return "the GKR proof is in format version " + version + " and this kubz reads version "
+            + GkrCodec.VERSION + " (version 1 was written before logUp used two towers per"
+            + " table): prove again with this kubz, or verify with the kubz that made it";
+      }
       return "the GKR proof does not verify against its public inputs and outputs";
     }
     return null;

@@ -58,25 +58,14 @@ final class LinearKernels {
     int[] bs = b.shape();
     boolean aVec = as.length == 1;
     boolean bVec = bs.length == 1;
-    if (aVec) {
-      as = new int[] {1, as[0]};
-    }
-    if (bVec) {
-      bs = new int[] {bs[0], 1};
-    }
-    int m = as[as.length - 2];
-    int k = as[as.length - 1];
-    int n = bs[bs.length - 1];
-    if (bs[bs.length - 2] != k) {
-      throw new BadInputException(what + ": MatMul inner dimensions differ: "
-          + Shapes.str(a.shape()) + " × " + Shapes.str(b.shape()));
-    }
-    int[] aBatch = Arrays.copyOf(as, as.length - 2);
-    int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
-    int[] batch = Shapes.broadcast(aBatch, bBatch, what);
-    int[] ai = Shapes.broadcastIndex(aBatch, batch);
-    int[] bi = Shapes.broadcastIndex(bBatch, batch);
-    int nb = ai.length;
+    Shapes.MatMul mm = Shapes.matMul(as, bs, what);
+    int m = mm.m();
+    int k = mm.k();
+    int n = mm.n();
+    int[] batch = mm.batch();
+    int[] ai = mm.aIndex();
+    int[] bi = mm.bIndex();
+    int nb = mm.batches();
     double[] ad = a.data();
     double[] bd = b.data();
     double[] y = new double[nb * m * n];

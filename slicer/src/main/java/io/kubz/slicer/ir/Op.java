@@ -62,7 +62,25 @@ public sealed interface Op {
    * Softmax along {@code axis}. With {@code coerce2d} (opsets before 13) the input is seen as a
    * matrix [prod(shape[..axis]), prod(shape[axis..])] and the softmax runs along each row.
    */
-  record Softmax(int axis, boolean coerce2d) implements Op {}
+  record Softmax(int axis, boolean coerce2d) implements Op {
+    /**
+     * The groups of a softmax over an input of shape {@code xs}: {outer, len, inner}, element
+     * (o, j, i) at o·len·inner + j·inner + i, each group (o, ·, i) normalised on its own (opset &lt; 13's
+     * coerce-to-2-D makes every axis from {@code axis} on one group).
+     */
+    public int[] groups(int[] xs) {
+      int outer = 1;
+      for (int a = 0; a < axis; a++) {
+        outer *= xs[a];
+      }
+      int len = xs[axis];
+      int inner = 1;
+      for (int a = axis + 1; a < xs.length; a++) {
+        inner *= xs[a];
+      }
+      return coerce2d ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
+    }
+  }
 
   /**
    * N-d convolution (cross-correlation) of X [N, C, d₁…] with W [M, C/group, k₁…]: pads holds the

@@ -162,4 +162,33 @@ public final class Shapes {
     }
     return w;
   }
+
+  /**
+   * The shapes of a numpy MatMul of A (shape {@code as}) by B ({@code bs}): a 1-D A is a row [1, k],
+   * a 1-D B a column [k, 1]; the dimensions before the last two broadcast to {@code batch}. Batch
+   * entry p multiplies matrix {@code aIndex[p]} of A (m×k, row-major) by matrix {@code bIndex[p]} of
+   * B (k×n).
+   */
+  public record MatMul(int m, int k, int n, int[] batch, int[] aIndex, int[] bIndex) {
+    /** Entries of the broadcast batch. */
+    public int batches() {
+      return aIndex.length;
+    }
+  }
+
+  /** {@link MatMul} of A by B; a mismatch of the inner dimension or the batches is a bad input naming {@code what}. */
+  public static MatMul matMul(int[] as, int[] bs, String what) {
+    int[] a = as.length == 1 ? new int[] {1, as[0]} : as;
+    int[] b = bs.length == 1 ? new int[] {bs[0], 1} : bs;
+    int m = a[a.length - 2];
+    int k = a[a.length - 1];
+    int n = b[b.length - 1];
+    if (b[b.length - 2] != k) {
+      throw new BadInputException(what + ": MatMul inner dimensions differ: " + str(as) + " × " + str(bs));
+    }
+    int[] aBatch = Arrays.copyOf(a, a.length - 2);
+    int[] bBatch = Arrays.copyOf(b, b.length - 2);
+    int[] batch = broadcast(aBatch, bBatch, what);
+    return new MatMul(m, k, n, batch, broadcastIndex(aBatch, batch), broadcastIndex(bBatch, batch));
+  }
 }

@@ -73,21 +73,13 @@ final class Contractions {
     Node node = qn.node();
     int[] as = l.shape(node.inputs().get(0));
     int[] bs = l.shape(node.inputs().get(1));
-    if (as.length == 1) {
-      as = new int[] {1, as[0]};
-    }
-    if (bs.length == 1) {
-      bs = new int[] {bs[0], 1};
-    }
-    int m = as[as.length - 2];
-    int n = as[as.length - 1];
-    int p = bs[bs.length - 1];
-    int[] aBatch = Arrays.copyOf(as, as.length - 2);
-    int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
-    int[] batch = Shapes.broadcast(aBatch, bBatch, node.label());
-    int[] ai = Shapes.broadcastIndex(aBatch, batch);
-    int[] bi = Shapes.broadcastIndex(bBatch, batch);
-    int nb = ai.length;
+    Shapes.MatMul mm = Shapes.matMul(as, bs, node.label());
+    int m = mm.m();
+    int n = mm.k();
+    int p = mm.n();
+    int[] ai = mm.aIndex();
+    int[] bi = mm.bIndex();
+    int nb = mm.batches();
     int[] a = new int[nb * m * n];
     int[] b = new int[nb * n * p];
     for (int s = 0; s < nb; s++) {

@@ -1,6 +1,5 @@
 package io.kubz.slicer.lower;
 
-import io.kubz.field.BadInputException;
 import io.kubz.field.Fr;
 import io.kubz.plonkish.builder.AssignedCell;
 import io.kubz.slicer.ir.Node;
@@ -8,7 +7,6 @@ import io.kubz.slicer.ir.Op;
 import io.kubz.slicer.ir.Shapes;
 import io.kubz.slicer.quant.QNode;
 import io.kubz.slicer.quant.QuantizedGraph;
-import java.util.Arrays;
 
 /**
  * Gemm and MatMul of two activations (attention's Q·Kᵀ and A·V, mLSTM's C·q): both factors are
@@ -107,24 +105,12 @@ final class ActivationProduct {
       }
       return new Pairs(m * cols, k, ai, bi);
     }
-    if (as.length == 1) {
-      as = new int[] {1, as[0]};
-    }
-    if (bs.length == 1) {
-      bs = new int[] {bs[0], 1};
-    }
-    int m = as[as.length - 2];
-    int k = as[as.length - 1];
-    int cols = bs[bs.length - 1];
-    if (bs[bs.length - 2] != k) {
-      throw new BadInputException(n.label() + ": MatMul inner dimensions differ: " + Shapes.str(as) + " × "
-          + Shapes.str(bs));
-    }
-    int[] aBatch = Arrays.copyOf(as, as.length - 2);
-    int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
-    int[] batch = Shapes.broadcast(aBatch, bBatch, n.label());
-    int[] pa = Shapes.broadcastIndex(aBatch, batch);
-    int[] pb = Shapes.broadcastIndex(bBatch, batch);
+    Shapes.MatMul mm = Shapes.matMul(as, bs, n.label());
+    int m = mm.m();
+    int k = mm.k();
+    int cols = mm.n();
+    int[] pa = mm.aIndex();
+    int[] pb = mm.bIndex();
     int outputs = pa.length * m * cols;
     int[] ai = new int[outputs * k];
     int[] bi = new int[outputs * k];

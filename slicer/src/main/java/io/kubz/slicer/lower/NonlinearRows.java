@@ -70,7 +70,7 @@ final class NonlinearRows {
         }
       }
     } else if (op instanceof Op.Softmax sm) {
-      int[] gr = Softmax.groups(sm, q.graph().shape(n.node().inputs().get(0)));
+      int[] gr = sm.groups(q.graph().shape(n.node().inputs().get(0)));
       long groups = io.kubz.slicer.plan.Fields.softmaxGroupsTouched(gr, needed);
       int len = gr[1];
       out = groups * len; // every element of a computed group

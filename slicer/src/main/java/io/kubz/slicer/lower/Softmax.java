@@ -22,11 +22,6 @@ import java.util.Arrays;
 final class Softmax {
   private Softmax() {}
 
-  /** {outer, len, inner}: element (o, j, i) of a group is at o·len·inner + j·inner + i. */
-  static int[] groups(Op.Softmax op, int[] xs) {
-    return io.kubz.slicer.plan.Fields.softmaxGroups(op, xs);
-  }
-
   /** B: bits of L·Exp(0), a bound on E and on every remainder. */
   static int sumBits(TableSpec exp, int len) {
     long top = Math.max(1, exp.output(0));
@@ -35,7 +30,7 @@ final class Softmax {
 
   static AssignedCell[] softmax(Synth s, QuantizedGraph q, QNode qn) {
     Op.Softmax op = (Op.Softmax) qn.node().op();
-    int[] gr = groups(op, q.graph().shape(qn.node().inputs().get(0)));
+    int[] gr = op.groups(q.graph().shape(qn.node().inputs().get(0)));
     int len = gr[1];
     int inner = gr[2];
     AssignedCell[] x = Lowering.in(s, qn, 0);

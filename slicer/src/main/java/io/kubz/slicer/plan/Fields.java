@@ -57,24 +57,6 @@ public final class Fields {
         || op instanceof Op.GlobalAveragePool || op instanceof Op.Where || op instanceof Op.Softmax;
   }
 
-  /**
-   * The groups of a softmax over {@code xs} ({outer, len, inner}, element (o, j, i) at
-   * o·len·inner + j·inner + i): a needed output needs its whole group, the lowering computes every
-   * group that holds a needed output, and a group's inputs are its field.
-   */
-  public static int[] softmaxGroups(Op.Softmax op, int[] xs) {
-    int outer = 1;
-    for (int a = 0; a < op.axis(); a++) {
-      outer *= xs[a];
-    }
-    int len = xs[op.axis()];
-    int inner = 1;
-    for (int a = op.axis() + 1; a < xs.length; a++) {
-      inner *= xs[a];
-    }
-    return op.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
-  }
-
   /** The number of softmax groups that hold an element of {@code needed} (null: all groups). */
   public static long softmaxGroupsTouched(int[] gr, BitSet needed) {
     if (needed == null) {
@@ -143,7 +125,7 @@ public final class Fields {
         in[0].set(y * window, (y + 1) * window);
       }
     } else if (op instanceof Op.Softmax sm) {
-      int[] gr = softmaxGroups(sm, g.shape(n.inputs().get(0)));
+      int[] gr = sm.groups(g.shape(n.inputs().get(0)));
       for (int y = out.nextSetBit(0); y >= 0; y = out.nextSetBit(y + 1)) {
         int base = y / (gr[1] * gr[2]) * gr[1] * gr[2] + y % gr[2];
         for (int j = 0; j < gr[1]; j++) {
@@ -262,16 +244,12 @@ public final class Fields {
         }
       }
     } else {
-      int[] a2 = as.length == 1 ? new int[] {1, as[0]} : as;
-      int[] b2 = bs.length == 1 ? new int[] {bs[0], 1} : bs;
-      int m = a2[a2.length - 2];
-      int k = a2[a2.length - 1];
-      int cols = b2[b2.length - 1];
-      int[] aBatch = Arrays.copyOf(a2, a2.length - 2);
-      int[] bBatch = Arrays.copyOf(b2, b2.length - 2);
-      int[] batch = Shapes.broadcast(aBatch, bBatch, n.label());
-      int[] pa = Shapes.broadcastIndex(aBatch, batch);
-      int[] pb = Shapes.broadcastIndex(bBatch, batch);
+      Shapes.MatMul mm = Shapes.matMul(as, bs, n.label());
+      int m = mm.m();
+      int k = mm.k();
+      int cols = mm.n();
+      int[] pa = mm.aIndex();
+      int[] pb = mm.bIndex();
       for (int o = out.nextSetBit(0); o >= 0; o = out.nextSetBit(o + 1)) {
         int p = o / (m * cols);
         int i = o / cols % m;

@@ -147,20 +147,6 @@ final class IntKernels {
     return acc;
   }
 
-  /** Groups of a softmax: element (outer, j, inner) is at outer·len·inner + j·inner + inner. */
-  static int[] softmaxGroups(Op.Softmax s, int[] xs) {
-    int outer = 1;
-    for (int a = 0; a < s.axis(); a++) {
-      outer *= xs[a];
-    }
-    int len = xs[s.axis()];
-    int inner = 1;
-    for (int a = s.axis() + 1; a < xs.length; a++) {
-      inner *= xs[a];
-    }
-    return s.coerce2d() ? new int[] {outer, len * inner, 1} : new int[] {outer, len, inner};
-  }
-
   static double maxAbs(long[] v) {
     long m = 0;
     for (long x : v) {

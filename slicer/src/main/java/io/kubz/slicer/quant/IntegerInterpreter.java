@@ -278,7 +278,7 @@ public final class IntegerInterpreter {
    * y_j = ⌊(e_j·2^s + ⌊E/2⌋) / E⌋.
    */
   private static long[] softmax(QNode qn, Op.Softmax op, long[] x, int[] xs, int s, TableObserver obs) {
-    int[] gr = IntKernels.softmaxGroups(op, xs);
+    int[] gr = op.groups(xs);
     int outer = gr[0];
     int len = gr[1];
     int inner = gr[2];
